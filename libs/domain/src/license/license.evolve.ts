@@ -1,0 +1,259 @@
+import { fromIso, HOUR, DAY, MINUTE } from '../shared/time';
+import type { LicenseEvent } from './license.events';
+import type { IdempotencyRecord, IssuedLicense, LicenseState } from './license.state';
+import { omit, put } from './records';
+import { getIn, omitIn, putIn } from './sharded';
+
+/** Folds one event into the state. Pure; returns a new state, never mutates. */
+export const evolveLicense = (state: LicenseState, event: LicenseEvent): LicenseState => {
+  if (event.type === 'LicenseIssued.v1') {
+    const d = event.data;
+    return {
+      kind: 'issued',
+      licenseId: d.licenseId,
+      productId: d.productId,
+      variantId: d.variantId,
+      policy: d.policy,
+      keyHash: d.keyHash,
+      licensee: d.licensee,
+      trial: d.trial,
+      issuedAt: fromIso(d.at),
+      standing: 'active',
+      threat: 'normal',
+      expiresAt: d.expiresAt === null ? null : fromIso(d.expiresAt),
+      expiryRecorded: false,
+      reserved: [],
+      activations: {},
+      leases: {},
+      sessions: {},
+      endedLeases: {},
+      endedSessions: {},
+      idempotency: {},
+      activationAttempts: [],
+      deactivations: [],
+      lastRefusalAt: {},
+    };
+  }
+  if (state.kind !== 'issued') return state;
+  return evolveIssued(state, event);
+};
+
+const retention = (s: IssuedLicense) => s.policy.idempotencyRetentionHours * HOUR;
+/** Entries younger than the retention window survive a shard copy. */
+const fresh =
+  (s: IssuedLicense, now: number) =>
+  (entry: { readonly at: number }): boolean =>
+    entry.at > now - retention(s);
+
+const countAttempt = (s: IssuedLicense, at: number): IssuedLicense => {
+  const window = s.policy.activationRateLimit.windowMinutes * MINUTE;
+  return { ...s, activationAttempts: [...s.activationAttempts.filter((a) => a > at - window), at] };
+};
+
+const endLease = (
+  s: IssuedLicense,
+  leaseId: string,
+  reason: string,
+  endedAt: number,
+  at: number,
+) => ({
+  ...s,
+  leases: omit(s.leases, leaseId),
+  endedLeases: putIn(s.endedLeases, leaseId, { reason, endedAt, at }, fresh(s, at)),
+});
+
+const endSession = (
+  s: IssuedLicense,
+  sessionId: string,
+  reason: string,
+  endedAt: number,
+  at: number,
+) => ({
+  ...s,
+  sessions: omit(s.sessions, sessionId),
+  endedSessions: putIn(s.endedSessions, sessionId, { reason, endedAt, at }, fresh(s, at)),
+});
+
+const remember = (
+  s: IssuedLicense,
+  key: string | null,
+  record: IdempotencyRecord,
+): IssuedLicense =>
+  key === null
+    ? s
+    : {
+        ...s,
+        idempotency: putIn(s.idempotency, key, record, fresh(s, record.at)),
+      };
+
+const refusalRecorded = (s: IssuedLicense, kind: string, reason: string, at: number) => ({
+  ...s,
+  lastRefusalAt: put(s.lastRefusalAt, `${kind}:${reason}`, at),
+});
+
+const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
+  const at = fromIso(event.data.at);
+  switch (event.type) {
+    case 'LicenseIssued.v1':
+      return s;
+    case 'LicenseSuspended.v1':
+      return { ...s, standing: 'suspended' };
+    case 'LicenseReinstated.v1':
+      return { ...s, standing: 'active' };
+    case 'LicenseRevoked.v1':
+      return { ...s, standing: 'revoked' };
+    case 'LicenseRenewed.v1':
+      return { ...s, expiresAt: fromIso(event.data.expiresAt), expiryRecorded: false };
+    case 'LicenseExpired.v1':
+      return { ...s, expiryRecorded: true };
+    case 'ThreatLevelRaised.v1':
+      return { ...s, threat: 'degraded' };
+    case 'ThreatLevelCleared.v1':
+      return { ...s, threat: 'normal' };
+    case 'ReservedAccountsSet.v1':
+      return { ...s, reserved: [...event.data.usernames] };
+
+    case 'MachineActivated.v1': {
+      const d = event.data;
+      const existing = getIn(s.activations, d.fingerprint);
+      const activation = {
+        activationId: existing?.activationId ?? d.activationId,
+        fingerprint: d.fingerprint,
+        activatedAt: existing?.activatedAt ?? at,
+        country: d.country ?? existing?.country ?? null,
+        tokenId: d.token.tokenId,
+        tokenExpiresAt: fromIso(d.token.expiresAt),
+      };
+      return countAttempt(
+        { ...s, activations: putIn(s.activations, d.fingerprint, activation) },
+        at,
+      );
+    }
+    case 'ActivationRefused.v1': {
+      const recorded = refusalRecorded(s, 'activation', event.data.reason, at);
+      return event.data.reason === 'RATE_LIMITED' ? recorded : countAttempt(recorded, at);
+    }
+    case 'MachineDeactivated.v1': {
+      const window = s.policy.machineChurn.windowDays * DAY;
+      return {
+        ...s,
+        activations: omitIn(s.activations, event.data.fingerprint),
+        deactivations: [...s.deactivations.filter((d) => d > at - window), at],
+      };
+    }
+    case 'MachineTokenRefreshed.v1': {
+      const a = getIn(s.activations, event.data.fingerprint);
+      if (!a) return s;
+      const token = event.data.token;
+      return {
+        ...s,
+        activations: putIn(s.activations, a.fingerprint, {
+          ...a,
+          tokenId: token.tokenId,
+          tokenExpiresAt: fromIso(token.expiresAt),
+        }),
+      };
+    }
+    case 'ValidationRefused.v1':
+      return refusalRecorded(s, 'validation', event.data.reason, at);
+
+    case 'LeaseCheckedOut.v1': {
+      const d = event.data;
+      const expiresAt = fromIso(d.expiresAt);
+      const withLease = {
+        ...s,
+        leases: put(s.leases, d.leaseId, {
+          leaseId: d.leaseId,
+          fingerprint: d.fingerprint,
+          checkedOutAt: at,
+          expiresAt,
+          via: d.via,
+        }),
+      };
+      const remembered = remember(withLease, d.idempotencyKey, {
+        operation: 'checkout',
+        requestHash: d.requestHash ?? '',
+        at,
+        leaseId: d.leaseId,
+        leaseExpiresAt: expiresAt,
+      });
+      return d.via === 'activation' ? countAttempt(remembered, at) : remembered;
+    }
+    case 'CheckoutRefused.v1':
+      return refusalRecorded(s, 'checkout', event.data.reason, at);
+    case 'LeaseHeartbeat.v1': {
+      const lease = s.leases[event.data.leaseId];
+      if (!lease) return s;
+      const renewed = {
+        ...s,
+        leases: put(s.leases, lease.leaseId, {
+          ...lease,
+          expiresAt: fromIso(event.data.expiresAt),
+        }),
+      };
+      return event.data.via === 'activation' ? countAttempt(renewed, at) : renewed;
+    }
+    case 'LeaseCheckedIn.v1': {
+      const d = event.data;
+      const lease = s.leases[d.leaseId];
+      const ended = endLease(s, d.leaseId, `checked-in:${d.via}`, at, at);
+      return remember(ended, d.idempotencyKey, {
+        operation: 'checkin',
+        requestHash: d.requestHash ?? '',
+        at,
+        leaseId: d.leaseId,
+        leaseExpiresAt: lease?.expiresAt ?? at,
+      });
+    }
+    case 'LeaseExpired.v1':
+      return endLease(s, event.data.leaseId, 'expired', fromIso(event.data.expiredAt), at);
+    case 'LeaseReleased.v1':
+      return endLease(
+        s,
+        event.data.leaseId,
+        `released:${event.data.reason}`,
+        fromIso(event.data.endedAt),
+        at,
+      );
+
+    case 'SessionOpened.v1': {
+      const d = event.data;
+      return {
+        ...s,
+        sessions: put(s.sessions, d.sessionId, {
+          sessionId: d.sessionId,
+          username: d.username,
+          kind: d.kind,
+          openedAt: at,
+          lastActivityAt: at,
+          expiresAt: fromIso(d.expiresAt),
+          hardExpiresAt: d.hardExpiresAt === null ? null : fromIso(d.hardExpiresAt),
+        }),
+      };
+    }
+    case 'SessionRefused.v1':
+      return refusalRecorded(s, 'session', event.data.reason, at);
+    case 'SessionActivityRecorded.v1': {
+      const session = s.sessions[event.data.sessionId];
+      if (!session) return s;
+      return {
+        ...s,
+        sessions: put(s.sessions, session.sessionId, {
+          ...session,
+          lastActivityAt: at,
+          expiresAt: fromIso(event.data.expiresAt),
+        }),
+      };
+    }
+    case 'SessionClosed.v1':
+      return endSession(
+        s,
+        event.data.sessionId,
+        event.data.reason,
+        fromIso(event.data.endedAt),
+        at,
+      );
+    case 'RefusalsTallied.v1':
+      return s;
+  }
+};

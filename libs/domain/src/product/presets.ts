@@ -1,0 +1,42 @@
+import { defaultPolicyFields, type Policy } from './policy';
+
+/**
+ * The five variants of seed 002. Where the seed gives a range ("1-2 machines", "3-10") the
+ * preset takes its top; an admin can override the cap when issuing a license.
+ */
+export const presets = {
+  indie: {
+    ...defaultPolicyFields,
+    licenseType: 'per-machine',
+    maxMachines: 2,
+  },
+  studio: {
+    ...defaultPolicyFields,
+    licenseType: 'per-machine',
+    maxMachines: 10,
+  },
+  'render-farm': {
+    ...defaultPolicyFields,
+    licenseType: 'floating',
+    maxMachines: null,
+    // "Session-only": no offline use; a machine's token lives as long as its lease.
+    offlineDays: { active: 0, degraded: 0, suspended: 0 },
+    tokenRefreshAfterDays: 1,
+    floating: { maxFloatingUsers: 50, floatingTimeoutMinutes: 15 },
+  },
+  site: {
+    ...defaultPolicyFields,
+    licenseType: 'site',
+    maxMachines: null,
+    geoSpread: { enabled: false, maxCountries: 3 },
+  },
+  trial: {
+    ...defaultPolicyFields,
+    licenseType: 'per-machine',
+    maxMachines: 1,
+    defaultTrialDays: 14,
+  },
+} as const satisfies Record<string, Policy>;
+
+export type PresetName = keyof typeof presets;
+export const presetNames = Object.keys(presets) as PresetName[];

@@ -1,0 +1,31 @@
+import * as t from 'io-ts';
+import { Actor } from '../shared/actor';
+import { Id, NonEmptyText } from '../shared/codecs';
+import { Policy } from './policy';
+
+const command = <T extends string, P extends t.Props>(type: T, props: P) =>
+  t.type({ type: t.literal(type), productId: Id, actor: Actor, ...props }, type);
+
+export const CreateProduct = command('CreateProduct', {
+  name: NonEmptyText,
+  /** Define the seed's five variants as well. */
+  withPresets: t.boolean,
+});
+export const DefineVariant = command('DefineVariant', {
+  variantId: Id,
+  policy: Policy,
+  preset: t.union([t.string, t.null]),
+});
+export const ChangeVariantPolicy = command('ChangeVariantPolicy', {
+  variantId: Id,
+  policy: Policy,
+});
+export const RetireVariant = command('RetireVariant', { variantId: Id });
+
+export const ProductCommand = t.union([
+  CreateProduct,
+  DefineVariant,
+  ChangeVariantPolicy,
+  RetireVariant,
+]);
+export type ProductCommand = t.TypeOf<typeof ProductCommand>;

@@ -1,0 +1,43 @@
+/**
+ * A decision that records nothing. Refusals that are recorded (U2) are events, not errors;
+ * a refusal that is not recorded again within its window (O5) is an error with recorded=false.
+ */
+export const ErrorCodes = [
+  'LICENSE_NOT_FOUND',
+  'LICENSE_EXISTS',
+  'PRODUCT_NOT_FOUND',
+  'PRODUCT_EXISTS',
+  'VARIANT_NOT_FOUND',
+  'VARIANT_EXISTS',
+  'VARIANT_RETIRED',
+  'INVALID_POLICY',
+  'INVALID_COMMAND',
+  'LICENSE_REVOKED',
+  'LICENSE_SUSPENDED',
+  'LICENSE_EXPIRED',
+  'SEATS_EXHAUSTED',
+  'RATE_LIMITED',
+  'FLOATING_NOT_ENABLED',
+  'SESSIONS_NOT_ENABLED',
+  'LEASE_NOT_FOUND',
+  'LEASE_EXPIRED',
+  'LEASE_NOT_ACTIVE',
+  'SESSION_NOT_FOUND',
+  'SESSION_EXPIRED',
+  'SESSION_NOT_ACTIVE',
+  'SESSION_NOT_SHAREABLE',
+  'ACTIVATION_NOT_FOUND',
+  'TOKEN_EXPIRED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'ALREADY_IN_STATE',
+] as const;
+export type ErrorCode = (typeof ErrorCodes)[number];
+
+export interface DomainError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** True only for a refusal whose event was already recorded in this window (O5). */
+  readonly suppressedRefusal?: boolean;
+}
+
+export const domainError = (code: ErrorCode, message: string): DomainError => ({ code, message });

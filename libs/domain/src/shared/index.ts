@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './codecs';
+export * from './decider';
+export * from './errors';
+export * from './time';

@@ -1,0 +1,134 @@
+/**
+ * The one small port every event store adapter implements (EventStoreDB / KurrentDB over gRPC,
+ * and the embedded SQLite file). Positions and revisions are bigint in code; they cross JSON
+ * boundaries as decimal strings (see positionToString / positionFromString).
+ */
+
+/** Who asked, and which request the event belongs to. Stored beside every event. */
+export interface EventMetadata {
+  readonly correlationId: string;
+  /** The id of the event or request that caused this one; null for an external request. */
+  readonly causationId: string | null;
+  /** "admin:<sub>", "license:<id>", "system:sweeper", ... */
+  readonly actor: string;
+}
+
+export interface NewEvent {
+  /** A UUID. Deterministic ids let EventStoreDB recognise a retried append. */
+  readonly id: string;
+  /** Versioned type name, e.g. "LeaseCheckedOut.v1". */
+  readonly type: string;
+  /** A JSON object (no bigint, no Date: already encoded). */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent {
+  readonly id: string;
+  readonly streamName: string;
+  /** 0-based revision of the event in its stream. */
+  readonly revision: bigint;
+  /** Global position in the store ($all); strictly increasing in commit order. */
+  readonly position: bigint;
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly metadata: EventMetadata;
+  /** When the store recorded the event (ISO-8601), as the store tells it. */
+  readonly recordedAt: string;
+}
+
+/**
+ * - 'no_stream': the stream must not exist yet
+ * - 'stream_exists': the stream must exist (any revision)
+ * - 'any': no check
+ * - bigint: the revision of the last event the writer saw
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export interface AppendResult {
+  /** Revision of the last event written. */
+  readonly nextExpectedRevision: bigint;
+  /** Global position of the last event written. */
+  readonly position: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive. Default: 0n forwards, the end backwards. */
+  readonly fromRevision?: bigint;
+  readonly direction?: 'forwards' | 'backwards';
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Default: from the start. */
+  readonly after?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive checkpoint: deliver events strictly after it. Default: from the start. */
+  readonly after?: bigint;
+  /** Only events whose stream name starts with one of these prefixes. */
+  readonly streamPrefixes?: readonly string[];
+}
+
+/**
+ * Catch-up, then live, with no gap and no duplicate at the seam. Iterate it; each event is
+ * handed over once, in position order. A transport failure does not end the iteration: the
+ * adapter resubscribes after the last event it handed over. close() ends it.
+ */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  /** Atomic: all events or none. Throws WrongExpectedRevisionError on a revision mismatch. */
+  appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult>;
+  /** A stream that does not exist reads as empty. */
+  readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  subscribeToAll(options?: SubscribeToAllOptions): Subscription;
+  /** Resolves when the store answers; rejects otherwise (readiness probe). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Latest snapshot of an aggregate's state, kept beside (not inside) its stream. */
+export interface Snapshot {
+  /** Revision of the last event folded into the state. */
+  readonly revision: bigint;
+  /** Identifies the state's shape; a snapshot of another version is ignored. */
+  readonly schemaVersion: string;
+  readonly state: unknown;
+}
+
+export interface SnapshotStore {
+  load(streamName: string): Promise<Snapshot | null>;
+  /** Keeps only the latest snapshot per stream; an older revision never replaces a newer one. */
+  save(streamName: string, snapshot: Snapshot): Promise<void>;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  override readonly name = 'WrongExpectedRevisionError';
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's actual revision, or 'no_stream'. */
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(
+      `stream ${streamName}: expected revision ${String(expected)}, actual ${String(actual)}`,
+    );
+  }
+}
+
+export const EVENT_STORE = Symbol('EventStore');
+export const SNAPSHOT_STORE = Symbol('SnapshotStore');
+
+export const positionToString = (p: bigint): string => p.toString(10);
+export const positionFromString = (s: string): bigint | null =>
+  /^(0|[1-9][0-9]{0,19})$/.test(s) ? BigInt(s) : null;
