@@ -47,7 +47,7 @@ export const checkout = (
 
   const seats = floatingSeats(s, now);
   const refuse = (reason: RefusalReason) =>
-    recordRefusal(s, now, 'checkout', reason, [
+    recordRefusal(s, now, 'checkout', reason, c.fingerprint, [
       make('CheckoutRefused.v1', { fingerprint: c.fingerprint, reason, seats }),
     ]);
   const blocked = statusRefusal(statusAt(s, now));

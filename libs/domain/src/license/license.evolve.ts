@@ -1,5 +1,6 @@
-import { fromIso, HOUR, DAY, MINUTE } from '../shared/time';
-import type { LicenseEvent } from './license.events';
+import { fromIso, HOUR, DAY, MINUTE, SECOND } from '../shared/time';
+import { refusalKey, refusalSubject } from './refusals';
+import type { LicenseEvent, RefusalKind, RefusalReason } from './license.events';
 import type { IdempotencyRecord, IssuedLicense, LicenseState } from './license.state';
 import { omit, put } from './records';
 import { getIn, omitIn, putIn } from './sharded';
@@ -31,7 +32,7 @@ export const evolveLicense = (state: LicenseState, event: LicenseEvent): License
       idempotency: {},
       activationAttempts: [],
       deactivations: [],
-      lastRefusalAt: {},
+      refusals: { recent: {}, windows: {} },
     };
   }
   if (state.kind !== 'issued') return state;
@@ -86,10 +87,33 @@ const remember = (
         idempotency: putIn(s.idempotency, key, record, fresh(s, record.at)),
       };
 
-const refusalRecorded = (s: IssuedLicense, kind: string, reason: string, at: number) => ({
-  ...s,
-  lastRefusalAt: put(s.lastRefusalAt, `${kind}:${reason}`, at),
-});
+const refusalRecorded = (
+  s: IssuedLicense,
+  kind: RefusalKind,
+  reason: RefusalReason,
+  subject: string,
+  at: number,
+): IssuedLicense => {
+  const window = s.policy.refusalLog.windowSeconds * SECOND;
+  const group = `${kind}:${reason}`;
+  const current = s.refusals.windows[group];
+  const counted =
+    current && at - current.start < window
+      ? { start: current.start, count: current.count + 1 }
+      : { start: at, count: 1 };
+  return {
+    ...s,
+    refusals: {
+      recent: putIn(
+        s.refusals.recent,
+        refusalKey(kind, reason, subject),
+        at,
+        (t) => t > at - window,
+      ),
+      windows: put(s.refusals.windows, group, counted),
+    },
+  };
+};
 
 const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
   const at = fromIso(event.data.at);
@@ -130,7 +154,8 @@ const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
       );
     }
     case 'ActivationRefused.v1': {
-      const recorded = refusalRecorded(s, 'activation', event.data.reason, at);
+      const subject = refusalSubject(event.data.reason, event.data.fingerprint);
+      const recorded = refusalRecorded(s, 'activation', event.data.reason, subject, at);
       return event.data.reason === 'RATE_LIMITED' ? recorded : countAttempt(recorded, at);
     }
     case 'MachineDeactivated.v1': {
@@ -155,7 +180,7 @@ const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
       };
     }
     case 'ValidationRefused.v1':
-      return refusalRecorded(s, 'validation', event.data.reason, at);
+      return refusalRecorded(s, 'validation', event.data.reason, event.data.fingerprint, at);
 
     case 'LeaseCheckedOut.v1': {
       const d = event.data;
@@ -180,7 +205,7 @@ const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
       return d.via === 'activation' ? countAttempt(remembered, at) : remembered;
     }
     case 'CheckoutRefused.v1':
-      return refusalRecorded(s, 'checkout', event.data.reason, at);
+      return refusalRecorded(s, 'checkout', event.data.reason, event.data.fingerprint, at);
     case 'LeaseHeartbeat.v1': {
       const lease = s.leases[event.data.leaseId];
       if (!lease) return s;
@@ -232,7 +257,7 @@ const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
       };
     }
     case 'SessionRefused.v1':
-      return refusalRecorded(s, 'session', event.data.reason, at);
+      return refusalRecorded(s, 'session', event.data.reason, event.data.username, at);
     case 'SessionActivityRecorded.v1': {
       const session = s.sessions[event.data.sessionId];
       if (!session) return s;

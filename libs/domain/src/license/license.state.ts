@@ -85,8 +85,11 @@ export const IssuedLicense = t.type({
   activationAttempts: t.array(ms),
   /** O6: instants of deactivations within the churn window. */
   deactivations: t.array(ms),
-  /** O5/U2: when each kind:reason refusal was last recorded. */
-  lastRefusalAt: t.record(t.string, ms),
+  /** O5/U2: when each kind:reason:subject refusal was last recorded; per kind:reason windows. */
+  refusals: t.type({
+    recent: sharded(ms),
+    windows: t.record(t.string, t.type({ start: ms, count: t.number })),
+  }),
 });
 export type IssuedLicense = t.TypeOf<typeof IssuedLicense>;
 
@@ -96,4 +99,4 @@ export type LicenseState = t.TypeOf<typeof LicenseState>;
 export const initialLicenseState: LicenseState = { kind: 'unissued' };
 
 /** Bump when the state's shape changes: older snapshots are then ignored and rebuilt. */
-export const licenseStateSchemaVersion = 'license-state.v2';
+export const licenseStateSchemaVersion = 'license-state.v3';

@@ -30,7 +30,7 @@ const refuseActivation = (
 ): Decision => {
   const events = [make('ActivationRefused.v1', { fingerprint, reason, seats })];
   return reason === 'RATE_LIMITED'
-    ? recordRefusal(s, now, 'activation', reason, events)
+    ? recordRefusal(s, now, 'activation', reason, fingerprint, events)
     : E.right(events);
 };
 
@@ -180,7 +180,7 @@ export const validate = (
   make: EventMaker,
 ): Decision => {
   const refuse = (reason: RefusalReason) =>
-    recordRefusal(s, now, 'validation', reason, [
+    recordRefusal(s, now, 'validation', reason, c.fingerprint, [
       make('ValidationRefused.v1', { fingerprint: c.fingerprint, tokenId: c.tokenId, reason }),
     ]);
   const status = statusAt(s, now);

@@ -1,33 +1,64 @@
 import { given, run } from '../testing/license-spec';
-import { T0, at, commands as c, floatingPolicy, issued } from '../testing/fixtures';
+import { T0, at, commands as c, floatingPolicy, issued, policyOf } from '../testing/fixtures';
 
 const cap1 = issued(floatingPolicy(1));
 const full = run([cap1], [[c.checkout('L1'), T0]]).events;
+const refusedIn = (events: { type: string }[]) =>
+  events.filter((e) => e.type === 'CheckoutRefused.v1').length;
 
 describe('refusals are data (U2) without unbounded growth (O5)', () => {
-  it('U2: every refused checkout is recorded with its reason, or tallied', () => {
-    const flood = run(
+  it('U2: every distinct client refused is recorded with its reason', () => {
+    const burst = run(
+      full,
+      Array.from(
+        { length: 190 },
+        (_, i) => [c.checkout(`X${i}`, `node-${i}`, `k${i}`), at({ ms: i })] as const,
+      ),
+    );
+    expect(refusedIn(burst.events)).toBe(190);
+    expect(burst.errors.every((e) => e === null)).toBe(true);
+  });
+
+  it('O5: a client retrying in a loop is recorded once per window; the repeats are refused unrecorded', () => {
+    const loop = run(
       full,
       Array.from(
         { length: 300 },
-        (_, i) => [c.checkout(`X${i}`, `fp-${i}`, `k${i}`), at({ s: i })] as const,
+        (_, i) => [c.checkout(`X${i}`, 'same-node', `k${i}`), at({ s: i })] as const,
       ),
     );
-    const recorded = flood.events.filter((e) => e.type === 'CheckoutRefused.v1');
-    // 300 refusals over 5 minutes with a 60-second window: one recorded per window.
-    expect(recorded).toHaveLength(5);
-    // The other 295 were refused as well, unrecorded and marked for the tally.
-    expect(flood.errors.filter((e) => e === 'SEATS_EXHAUSTED')).toHaveLength(295);
+    // 300 attempts over 5 minutes with a 60-second window: five recorded, 295 tallied.
+    expect(refusedIn(loop.events)).toBe(5);
+    expect(loop.errors.filter((e) => e === 'SEATS_EXHAUSTED')).toHaveLength(295);
   });
 
   it('O5: a repeat inside the window is refused without an event, marked as suppressed', () => {
-    const once = run(full, [[c.checkout('X1'), at({ s: 1 })]]).events;
+    const once = run(full, [[c.checkout('X1', 'n1'), at({ s: 1 })]]).events;
     given(...once)
-      .when(c.checkout('X2'), at({ s: 60, ms: -1 }))
+      .when(c.checkout('X2', 'n1'), at({ s: 61, ms: -1 }))
       .thenError('SEATS_EXHAUSTED', { suppressedRefusal: true });
     given(...once)
-      .when(c.checkout('X2'), at({ s: 61 }))
+      .when(c.checkout('X2', 'n1'), at({ s: 61 }))
       .then({ type: 'CheckoutRefused.v1' });
+  });
+
+  it('O5: a flood from ever-new clients is capped at maxPerWindow recorded refusals per window', () => {
+    const small = issued(
+      policyOf('render-farm', {
+        floating: { maxFloatingUsers: 1, floatingTimeoutMinutes: 15 },
+        refusalLog: { windowSeconds: 60, maxPerWindow: 50 },
+      }),
+    );
+    const flood = run(
+      run([small], [[c.checkout('L1'), T0]]).events,
+      Array.from(
+        { length: 1000 },
+        (_, i) => [c.checkout(`X${i}`, `rnd-${i}`, `k${i}`), at({ ms: 100 * i })] as const,
+      ),
+    );
+    // 1,000 distinct clients over 100 seconds: 50 in the first window, 50 in the second.
+    expect(refusedIn(flood.events)).toBe(100);
+    expect(flood.errors.filter((e) => e === 'SEATS_EXHAUSTED')).toHaveLength(900);
   });
 
   it('U2: suppressed refusals are tallied into one event by the caller', () => {

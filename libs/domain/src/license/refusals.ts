@@ -3,6 +3,7 @@ import type { DomainError } from '../shared/errors';
 import { SECOND } from '../shared/time';
 import type { LicenseEvent, RefusalKind, RefusalReason } from './license.events';
 import type { IssuedLicense } from './license.state';
+import { getIn } from './sharded';
 
 const messages: Record<RefusalReason, string> = {
   SEATS_EXHAUSTED: 'every seat is in use',
@@ -15,10 +16,18 @@ const messages: Record<RefusalReason, string> = {
 };
 export const refusalMessage = (r: RefusalReason): string => messages[r];
 
+export const refusalKey = (kind: RefusalKind, reason: RefusalReason, subject: string): string =>
+  `${kind}:${reason}:${subject}`;
+
+/** Who a refusal is about; rate-limit refusals are about the key, whatever the machine. */
+export const refusalSubject = (reason: RefusalReason, subject: string): string =>
+  reason === 'RATE_LIMITED' ? '*' : subject;
+
 /**
- * Refusals are events (U2), but a flood of identical refusals must not grow the stream without
- * bound (O5): the same kind and reason is recorded at most once per window. A repeat inside the
- * window is refused without an event (suppressedRefusal) and tallied by the caller
+ * Refusals are events (U2), but a flood must not grow the stream without bound (O5). Within a
+ * window (default 60 s), the same client refused for the same reason is recorded once, and at
+ * most maxPerWindow refusals (default 600) are recorded per kind and reason. A refusal past
+ * either limit is refused without an event (suppressedRefusal) and tallied by the caller
  * (TallyRefusals), so the counts by reason stay complete.
  */
 export const recordRefusal = (
@@ -26,11 +35,18 @@ export const recordRefusal = (
   now: number,
   kind: RefusalKind,
   reason: RefusalReason,
+  subject: string,
   events: readonly LicenseEvent[],
 ): E.Either<DomainError, readonly LicenseEvent[]> => {
-  const last = s.lastRefusalAt[`${kind}:${reason}`];
-  const window = s.policy.refusalRecordWindowSeconds * SECOND;
-  if (last !== undefined && now - last < window) {
+  const window = s.policy.refusalLog.windowSeconds * SECOND;
+  const last = getIn(s.refusals.recent, refusalKey(kind, reason, refusalSubject(reason, subject)));
+  const group = s.refusals.windows[`${kind}:${reason}`];
+  const repeated = last !== undefined && now - last < window;
+  const overBudget =
+    group !== undefined &&
+    now - group.start < window &&
+    group.count >= s.policy.refusalLog.maxPerWindow;
+  if (repeated || overBudget) {
     return E.left({ code: reason, message: messages[reason], suppressedRefusal: true });
   }
   return E.right(events);

@@ -48,7 +48,7 @@ export const openSession = (
   if (!overlay) return notEnabled;
   const seats = sessionSeats(s, now);
   const refuse = (reason: RefusalReason) =>
-    recordRefusal(s, now, 'session', reason, [
+    recordRefusal(s, now, 'session', reason, c.username, [
       make('SessionRefused.v1', {
         username: c.username,
         kind: c.kind,

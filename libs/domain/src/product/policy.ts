@@ -54,8 +54,12 @@ export const Policy = t.type({
     maxDeactivations: PositiveInt,
     windowDays: PositiveInt,
   }),
-  /** O5/U2: an identical refusal is recorded at most once per window; repeats are tallied. */
-  refusalRecordWindowSeconds: NonNegativeInt,
+  /**
+   * O5/U2: a refusal of the same client (fingerprint or user) for the same reason is recorded
+   * at most once per window, and at most maxPerWindow refusals per kind and reason; the rest
+   * are refused without an event and tallied (RefusalsTallied.v1).
+   */
+  refusalLog: t.type({ windowSeconds: NonNegativeInt, maxPerWindow: PositiveInt }),
   /** F6: how long an Idempotency-Key is remembered (at least 24 hours). */
   idempotencyRetentionHours: PositiveInt,
 });
@@ -71,7 +75,7 @@ export const defaultPolicyFields = {
   activationRateLimit: { maxAttempts: 15, windowMinutes: 60 },
   geoSpread: { enabled: true, maxCountries: 3 },
   machineChurn: { enabled: true, maxDeactivations: 10, windowDays: 30 },
-  refusalRecordWindowSeconds: 60,
+  refusalLog: { windowSeconds: 60, maxPerWindow: 600 },
   idempotencyRetentionHours: 24,
 } as const satisfies Partial<Policy>;
 

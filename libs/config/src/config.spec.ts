@@ -1,0 +1,51 @@
+import * as E from 'fp-ts/Either';
+import { loadConfig, variables } from './config';
+
+describe('configuration', () => {
+  it('decodes the embedded defaults with nothing set', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject(
+      E.right({
+        EVENT_STORE: { kind: 'sqlite', file: './data/events.db' },
+        READ_DB: { kind: 'sqlite', file: './data/read.db' },
+        COMMAND_API_PORT: 3000,
+        LICENSE_TEST_CLOCK: false,
+      }),
+    );
+  });
+
+  it('reads the production shape', () => {
+    const c = loadConfig({
+      EVENT_STORE: 'esdb://kurrentdb:2113?tls=false',
+      READ_DB: 'postgres://app@postgres:5432/licensing',
+      LICENSE_TEST_CLOCK: '1',
+    });
+    expect(c).toMatchObject(
+      E.right({
+        EVENT_STORE: { kind: 'esdb', connectionString: 'esdb://kurrentdb:2113?tls=false' },
+        READ_DB: { kind: 'postgres', url: 'postgres://app@postgres:5432/licensing' },
+        LICENSE_TEST_CLOCK: true,
+      }),
+    );
+  });
+
+  it.each([
+    ['EVENT_STORE', 'mysql://x'],
+    ['READ_DB', 'mongodb://x'],
+    ['COMMAND_API_PORT', '70000'],
+    ['SWEEP_INTERVAL_MS', '-5'],
+    ['LICENSE_TEST_CLOCK', 'yes'],
+    ['LOG_LEVEL', 'loud'],
+  ])('a bad %s stops start-up with one line naming it', (name, value) => {
+    const c = loadConfig({ [name]: value });
+    expect(E.isLeft(c)).toBe(true);
+    if (E.isLeft(c)) {
+      expect(c.left).toContain(name);
+      expect(c.left.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('knows every variable it documents', () => {
+    expect(Object.keys(variables).length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,177 @@
+import * as t from 'io-ts';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+
+/**
+ * One configuration for every app, read from environment variables and decoded with io-ts.
+ * Each entry: the variable, its codec (from the raw string) and its default. `.env.example`
+ * lists them all; `docker/docker-compose.yml` may set only these names.
+ */
+const nonEmpty = (name: string) =>
+  new t.Type<string, string, unknown>(
+    name,
+    (u): u is string => typeof u === 'string' && u.length > 0,
+    (u, c) =>
+      typeof u === 'string' && u.trim().length > 0 ? t.success(u.trim()) : t.failure(u, c),
+    t.identity,
+  );
+
+const port = new t.Type<number, string, unknown>(
+  'port (0-65535)',
+  (u): u is number => typeof u === 'number',
+  (u, c) => {
+    const n = typeof u === 'string' && /^\d{1,5}$/.test(u) ? Number(u) : NaN;
+    return n >= 0 && n <= 65535 ? t.success(n) : t.failure(u, c);
+  },
+  String,
+);
+
+const positiveInt = (name: string) =>
+  new t.Type<number, string, unknown>(
+    name,
+    (u): u is number => typeof u === 'number',
+    (u, c) => {
+      const n = typeof u === 'string' && /^\d+$/.test(u) ? Number(u) : NaN;
+      return Number.isSafeInteger(n) && n > 0 ? t.success(n) : t.failure(u, c);
+    },
+    String,
+  );
+
+const flag = new t.Type<boolean, string, unknown>(
+  '0 or 1',
+  (u): u is boolean => typeof u === 'boolean',
+  (u, c) =>
+    u === '1' || u === 'true'
+      ? t.success(true)
+      : u === '0' || u === 'false' || u === ''
+        ? t.success(false)
+        : t.failure(u, c),
+  (b) => (b ? '1' : '0'),
+);
+
+/** `sqlite:<file>` or `esdb://…` / `esdb+discover://…` (EventStoreDB / KurrentDB). */
+export type EventStoreUrl =
+  { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
+const eventStoreUrl = new t.Type<EventStoreUrl, string, unknown>(
+  'sqlite:<file> or esdb://host:2113?tls=false',
+  (u): u is EventStoreUrl => typeof u === 'object' && u !== null && 'kind' in u,
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c);
+    if (/^sqlite:.+/.test(u)) return t.success({ kind: 'sqlite', file: u.slice('sqlite:'.length) });
+    if (/^esdb(\+discover)?:\/\/.+/.test(u))
+      return t.success({ kind: 'esdb', connectionString: u });
+    return t.failure(u, c);
+  },
+  (v) => (v.kind === 'sqlite' ? `sqlite:${v.file}` : v.connectionString),
+);
+
+/** `sqlite:<file>` or `postgres://user@host:5432/db`. */
+export type ReadDbUrl = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+const readDbUrl = new t.Type<ReadDbUrl, string, unknown>(
+  'sqlite:<file> or postgres://user@host:5432/db',
+  (u): u is ReadDbUrl => typeof u === 'object' && u !== null && 'kind' in u,
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c);
+    if (/^sqlite:.+/.test(u)) return t.success({ kind: 'sqlite', file: u.slice('sqlite:'.length) });
+    if (/^postgres(ql)?:\/\/.+/.test(u)) return t.success({ kind: 'postgres', url: u });
+    return t.failure(u, c);
+  },
+  (v) => (v.kind === 'sqlite' ? `sqlite:${v.file}` : v.url),
+);
+
+const optionalPath = nonEmpty('a file path');
+const logLevel = t.keyof({
+  fatal: null,
+  error: null,
+  warn: null,
+  info: null,
+  debug: null,
+  trace: null,
+  silent: null,
+});
+
+/** Every variable the apps read: name → [codec, default (as the raw string), description]. */
+export const variables = {
+  DATA_DIR: [nonEmpty('a directory'), './data', 'Where embedded files live (SQLite, keys).'],
+  EVENT_STORE: [eventStoreUrl, 'sqlite:./data/events.db', 'Event store: sqlite:<file> or esdb://…'],
+  READ_DB: [readDbUrl, 'sqlite:./data/read.db', 'Read models: sqlite:<file> or postgres://…'],
+  HOST: [nonEmpty('a host or address'), '127.0.0.1', 'Interface the HTTP servers listen on.'],
+  COMMAND_API_PORT: [port, '3000', 'Port of the command API.'],
+  QUERY_API_PORT: [port, '3001', 'Port of the query API (and the dashboard).'],
+  PROJECTOR_PORT: [port, '3002', 'Port of the projector health and metrics endpoint.'],
+  PUBLIC_URL: [
+    nonEmpty('a URL'),
+    'http://127.0.0.1:3000',
+    'Issuer and base URL of the command API.',
+  ],
+  SIGNING_KEYS_DIR: [
+    nonEmpty('a directory'),
+    './data/keys',
+    'Ed25519 keys; generated on first start.',
+  ],
+  SIGNING_PRIVATE_KEY_FILE: [
+    t.union([optionalPath, t.undefined]),
+    undefined,
+    'Optional PKCS#8 PEM key to sign with.',
+  ],
+  ADMIN_TOKEN_TTL_HOURS: [
+    positiveInt('a positive integer'),
+    '720',
+    'Lifetime of generated admin tokens.',
+  ],
+  LICENSE_TEST_CLOCK: [flag, '0', '1 enables POST /test/v1/clock/advance (tests only).'],
+  LOG_LEVEL: [logLevel, 'info', 'pino log level.'],
+  SWEEP_INTERVAL_MS: [
+    positiveInt('a positive integer'),
+    '1000',
+    'How often the expiry sweeper runs.',
+  ],
+  PROJECTION_BATCH_SIZE: [
+    positiveInt('a positive integer'),
+    '500',
+    'Events per projector transaction.',
+  ],
+  READ_YOUR_WRITES_TIMEOUT_MS: [
+    positiveInt('a positive integer'),
+    '5000',
+    'Longest wait for ?after=<position>.',
+  ],
+  READY_MAX_LAG_EVENTS: [
+    positiveInt('a positive integer'),
+    '10000',
+    'Projection lag above which the projector is not ready.',
+  ],
+} as const;
+
+type Vars = typeof variables;
+export type Config = { readonly [K in keyof Vars]: t.TypeOf<Vars[K][0]> };
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Decodes the environment; a bad value fails with one line naming the variable. */
+export const loadConfig = (env: Env): E.Either<string, Config> => {
+  const out: Record<string, unknown> = {};
+  for (const [name, [codec, fallback]] of Object.entries(variables) as [
+    string,
+    readonly [t.Mixed, string | undefined, string],
+  ][]) {
+    const raw = env[name] === undefined || env[name] === '' ? fallback : env[name];
+    const decoded = codec.decode(raw);
+    if (E.isLeft(decoded)) {
+      return E.left(`invalid configuration: ${name}=${JSON.stringify(raw)} is not ${codec.name}`);
+    }
+    out[name] = decoded.right;
+  }
+  return E.right(out as Config);
+};
+
+/** For mains: the config, or one clear line on stderr and exit code 78 (EX_CONFIG). */
+export const loadConfigOrExit = (env: Env = process.env): Config =>
+  pipe(
+    loadConfig(env),
+    E.getOrElseW((message) => {
+      process.stderr.write(`${message}\n`);
+      process.exit(78);
+    }),
+  );
+
+export const CONFIG = Symbol('Config');
