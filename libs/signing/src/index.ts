@@ -1,0 +1,13 @@
+export type { JwkSet, PublicSigningJwk, SigningKey } from './keys/signing-key';
+export { KeyRing } from './keys/key-ring';
+export { openKeyRing, rotateKeys } from './keys/open-key-ring';
+export type { OpenKeyRingOptions } from './keys/open-key-ring';
+export { canonicalJson } from './jws/canonical-json';
+export type { JsonValue } from './jws/canonical-json';
+export type { JwksDocument, VerificationKeys } from './jws/verification-keys';
+export type { Invalid, InvalidReason } from './jws/verification-result';
+export * from './tokens/machine-token';
+export * from './tokens/access-token';
+export * from './tokens/envelope';
+export { sha256Hex } from './license-key/sha256';
+export { hashLicenseKey, mintLicenseKey, parseLicenseKey } from './license-key/license-key';
