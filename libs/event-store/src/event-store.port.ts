@@ -120,9 +120,7 @@ export class WrongExpectedRevisionError extends Error {
     /** The stream's actual revision, or 'no_stream'. */
     readonly actual: bigint | 'no_stream',
   ) {
-    super(
-      `stream ${streamName}: expected revision ${String(expected)}, actual ${String(actual)}`,
-    );
+    super(`stream ${streamName}: expected revision ${String(expected)}, actual ${String(actual)}`);
   }
 }
 

@@ -1,0 +1,14 @@
+export * from './event-store.port';
+export { MalformedEventError } from './event-json';
+export { SNAPSHOT_STREAM_PREFIX, snapshotStreamOf } from './stream-names';
+export {
+  openSqliteEventStore,
+  type SqliteEventStoreOptions,
+  type SqliteStores,
+} from './sqlite/open-sqlite-event-store';
+export { DuplicateEventIdError } from './sqlite/sqlite-append';
+export {
+  openEsdbEventStore,
+  type EsdbEventStoreOptions,
+  type EsdbStores,
+} from './esdb/open-esdb-event-store';

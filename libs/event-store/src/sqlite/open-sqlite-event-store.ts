@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Clock } from '@lic/clock';
+import type { EventStore, SnapshotStore } from '../event-store.port';
+import { ChangeNotifier } from './change-notifier';
+import { SqliteEventStore } from './sqlite-event-store';
+import { SqliteEventsTable } from './sqlite-events-table';
+import { DEFAULT_BUSY_TIMEOUT_MS, prepareDatabase } from './sqlite-schema';
+import { SqliteSnapshotStore } from './sqlite-snapshot-store';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file (its directory is created if missing), or ':memory:'. */
+  readonly file: string;
+  /** Stamps recordedAt. */
+  readonly clock: Clock;
+  /**
+   * How long SQLite waits for another connection's lock before an operation reports
+   * SQLITE_BUSY and is retried asynchronously (default 10 s).
+   */
+  readonly busyTimeoutMs?: number;
+}
+
+export interface SqliteStores {
+  readonly eventStore: EventStore;
+  /** Shares the event store's connection; closing the event store closes both. */
+  readonly snapshotStore: SnapshotStore;
+}
+
+export function openSqliteEventStore({
+  file,
+  clock,
+  busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS,
+}: SqliteEventStoreOptions): SqliteStores {
+  const inMemory = file === ':memory:';
+  if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
+  const db = new Database(file);
+  try {
+    prepareDatabase(db, busyTimeoutMs);
+    const table = new SqliteEventsTable(db);
+    const notifier = new ChangeNotifier(() => table.dataVersion());
+    return {
+      eventStore: new SqliteEventStore(db, table, notifier, clock),
+      snapshotStore: new SqliteSnapshotStore(db),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import type { Clock } from '@lic/clock';
+import { stringifyJson } from '../event-json';
+import {
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type ExpectedRevision,
+  type NewEvent,
+} from '../event-store.port';
+import { satisfiesExpectedRevision } from '../expected-revision';
+import type { SqliteEventsTable } from './sqlite-events-table';
+
+/** An event id is unique in the whole store; reusing one outside a retried append is a bug. */
+export class DuplicateEventIdError extends Error {
+  override readonly name = 'DuplicateEventIdError';
+  constructor(
+    readonly streamName: string,
+    cause: unknown,
+  ) {
+    super(`append to ${streamName}: an event id is already recorded in the store`, { cause });
+  }
+}
+
+/**
+ * The body of the append transaction (run under BEGIN IMMEDIATE, so no other writer can move
+ * the stream between the revision check and the inserts).
+ */
+export function appendInTransaction(
+  table: SqliteEventsTable,
+  clock: Clock,
+  streamName: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+): AppendResult {
+  const replay = findRetriedAppend(table, streamName, events, expected);
+  if (replay !== undefined) return replay;
+
+  const current = table.lastRevision(streamName);
+  if (!satisfiesExpectedRevision(expected, current)) {
+    throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
+  }
+  const recordedAt = new Date(clock.now()).toISOString();
+  let revision = current ?? -1n;
+  let position = 0n;
+  for (const event of events) {
+    revision += 1n;
+    position = table.insert({
+      stream: streamName,
+      revision,
+      id: event.id,
+      type: event.type,
+      data: stringifyJson(event.data, `data of event ${event.id} (${event.type})`),
+      metadata: stringifyJson(event.metadata, `metadata of event ${event.id} (${event.type})`),
+      recordedAt,
+    });
+  }
+  return { nextExpectedRevision: revision, position };
+}
+
+/**
+ * Like EventStoreDB's idempotent writes: the same events (same ids, same order) already
+ * written at the place `expected` points to mean this is a retry; answer with the original
+ * result instead of a conflict or a duplicate.
+ */
+function findRetriedAppend(
+  table: SqliteEventsTable,
+  streamName: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+): AppendResult | undefined {
+  const first = table.byId(events[0].id);
+  if (first === undefined || first.stream !== streamName) return undefined;
+  if (expected === 'no_stream' && first.revision !== 0n) return undefined;
+  if (typeof expected === 'bigint' && first.revision !== expected + 1n) return undefined;
+  const rows = table.streamForwards(streamName, first.revision, events.length);
+  if (rows.length !== events.length || rows.some((row, i) => row.id !== events[i].id)) {
+    return undefined;
+  }
+  const last = rows[rows.length - 1];
+  return { nextExpectedRevision: last.revision, position: last.position };
+}

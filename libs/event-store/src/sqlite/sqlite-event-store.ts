@@ -1,0 +1,132 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '@lic/clock';
+import {
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
+  type Subscription,
+} from '../event-store.port';
+import { assertAppendable } from '../stream-names';
+import { DuplicateEventIdError, appendInTransaction } from './sqlite-append';
+import { retryWhenBusy } from './sqlite-busy';
+import { isUniqueViolation } from './sqlite-errors';
+import type { SqliteEventsTable } from './sqlite-events-table';
+import { toRecordedEvent, type EventRow } from './sqlite-rows';
+import type { ChangeNotifier } from './change-notifier';
+import { SqliteSubscription } from './sqlite-subscription';
+
+const READ_PAGE_SIZE = 256;
+
+/** The EventStore port over one SQLite file (or `:memory:`), through better-sqlite3. */
+export class SqliteEventStore implements EventStore {
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly appendTransaction: (
+    streamName: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ) => AppendResult;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly table: SqliteEventsTable,
+    private readonly notifier: ChangeNotifier,
+    clock: Clock,
+  ) {
+    const transaction = db.transaction(
+      (streamName: string, events: readonly NewEvent[], expected: ExpectedRevision) =>
+        appendInTransaction(table, clock, streamName, events, expected),
+    );
+    // BEGIN IMMEDIATE takes the write lock before the revision check: appends are serialised
+    // across connections and processes, and positions are handed out in commit order.
+    this.appendTransaction = (streamName, events, expected) =>
+      transaction.immediate(streamName, events, expected);
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    assertAppendable(streamName, events);
+    try {
+      const result = await retryWhenBusy(`append to ${streamName}`, () =>
+        this.appendTransaction(streamName, events, expectedRevision),
+      );
+      this.notifier.notify();
+      return result;
+    } catch (error) {
+      if (isUniqueViolation(error, 'events.stream, events.revision')) {
+        // Unreachable while every writer uses BEGIN IMMEDIATE; kept as a backstop.
+        const actual = this.table.lastRevision(streamName) ?? 'no_stream';
+        throw new WrongExpectedRevisionError(streamName, expectedRevision, actual);
+      }
+      if (isUniqueViolation(error, 'events.id')) throw new DuplicateEventIdError(streamName, error);
+      throw error;
+    }
+  }
+
+  async *readStream(
+    streamName: string,
+    options: ReadStreamOptions = {},
+  ): AsyncGenerator<RecordedEvent, void, undefined> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let from: bigint | undefined = options.fromRevision ?? (backwards ? undefined : 0n);
+    while (remaining > 0) {
+      const limit = Math.min(READ_PAGE_SIZE, remaining);
+      const rows: EventRow[] = backwards
+        ? this.table.streamBackwards(streamName, from, limit)
+        : this.table.streamForwards(streamName, from ?? 0n, limit);
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      const lastRevision = rows[rows.length - 1].revision;
+      if (backwards && lastRevision === 0n) return;
+      from = backwards ? lastRevision - 1n : lastRevision + 1n;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent, void, undefined> {
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let after = options.after ?? 0n;
+    while (remaining > 0) {
+      const limit = Math.min(READ_PAGE_SIZE, remaining);
+      const rows = this.table.allAfter(after, limit);
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      after = rows[rows.length - 1].position;
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    const read =
+      options.streamPrefixes === undefined
+        ? (after: bigint, limit: number) => this.table.allAfter(after, limit)
+        : this.table.prefixedReader(options.streamPrefixes);
+    const subscription = new SqliteSubscription(
+      (after, limit) => read(after, limit).map(toRecordedEvent),
+      this.notifier,
+      options.after ?? 0n,
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async ping(): Promise<void> {
+    this.table.dataVersion();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.notifier.close();
+    if (this.db.open) this.db.close();
+  }
+}

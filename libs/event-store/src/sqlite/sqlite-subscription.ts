@@ -1,0 +1,58 @@
+import type { RecordedEvent, Subscription } from '../event-store.port';
+import type { ChangeNotifier } from './change-notifier';
+
+export const SUBSCRIPTION_PAGE_SIZE = 256;
+
+/** Reads up to `limit` events strictly after `after`, in position order. */
+export type PageReader = (after: bigint, limit: number) => readonly RecordedEvent[];
+
+/**
+ * Catch-up and live are the same loop: read the next page strictly after the last position
+ * handed over; when a page comes back short, wait for a change and read again. Appends commit
+ * whole and in position order (BEGIN IMMEDIATE), so "after the last position" never skips an
+ * event and never repeats one, at the seam or anywhere else.
+ */
+export class SqliteSubscription implements Subscription {
+  private readonly abort = new AbortController();
+  private iterated = false;
+
+  constructor(
+    private readonly readPage: PageReader,
+    private readonly notifier: ChangeNotifier,
+    private readonly after: bigint,
+    private readonly onClose: (subscription: SqliteSubscription) => void,
+  ) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    if (this.iterated) throw new Error('a subscription can be iterated only once');
+    this.iterated = true;
+    return this.run();
+  }
+
+  async close(): Promise<void> {
+    this.abort.abort();
+    this.onClose(this);
+  }
+
+  private async *run(): AsyncGenerator<RecordedEvent, void, undefined> {
+    const signal = this.abort.signal;
+    let last = this.after;
+    try {
+      while (!signal.aborted) {
+        const mark = this.notifier.mark();
+        const page = this.readPage(last, SUBSCRIPTION_PAGE_SIZE);
+        for (const event of page) {
+          if (signal.aborted) return;
+          last = event.position;
+          yield event;
+        }
+        if (page.length < SUBSCRIPTION_PAGE_SIZE && !signal.aborted) {
+          await this.notifier.waitForChange(mark, signal);
+        }
+      }
+    } finally {
+      this.abort.abort();
+      this.onClose(this);
+    }
+  }
+}

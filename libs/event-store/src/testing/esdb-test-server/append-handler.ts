@@ -1,0 +1,157 @@
+import { Metadata, status, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js';
+import { Empty } from '@eventstore/db-client/generated/shared_pb';
+import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
+import type { Expectation, InMemoryLog, ProposedEvent } from './in-memory-log';
+import { streamNameOf, uuidToString } from './messages';
+
+type AppendCall = ServerReadableStream<AppendReq, AppendResp>;
+
+class AppendRejected extends Error {
+  constructor(
+    readonly code: status,
+    details: string,
+    readonly metadata = new Metadata(),
+  ) {
+    super(details);
+  }
+}
+
+function expectationOf(options: AppendReq.Options): Expectation {
+  const Case = AppendReq.Options.ExpectedStreamRevisionCase;
+  switch (options.getExpectedStreamRevisionCase()) {
+    case Case.REVISION:
+      return { kind: 'revision', revision: BigInt(options.getRevision()) };
+    case Case.NO_STREAM:
+      return { kind: 'no_stream' };
+    case Case.STREAM_EXISTS:
+      return { kind: 'stream_exists' };
+    case Case.ANY:
+      return { kind: 'any' };
+    default:
+      throw new AppendRejected(
+        status.INVALID_ARGUMENT,
+        'append options without an expected revision',
+      );
+  }
+}
+
+function proposedEventOf(message: AppendReq.ProposedMessage): ProposedEvent {
+  const map = message.getMetadataMap();
+  const type = map.get('type');
+  const contentType = map.get('content-type');
+  if (!type || !contentType) {
+    const metadata = new Metadata();
+    metadata.set('exception', 'missing-required-metadata-property');
+    metadata.set('required-metadata-properties', 'type,content-type');
+    throw new AppendRejected(
+      status.INVALID_ARGUMENT,
+      'missing required metadata property',
+      metadata,
+    );
+  }
+  return {
+    id: uuidToString(message.getId()),
+    type,
+    contentType,
+    data: message.getData_asU8(),
+    customMetadata: message.getCustomMetadata_asU8(),
+  };
+}
+
+function wrongExpectedVersion(expectation: Expectation, current: bigint | undefined): AppendResp {
+  const wrong = new AppendResp.WrongExpectedVersion();
+  if (current === undefined) {
+    wrong.setCurrentNoStream(new Empty()).setNoStream2060(new Empty());
+  } else {
+    wrong.setCurrentRevision(current.toString(10)).setCurrentRevision2060(Number(current));
+  }
+  switch (expectation.kind) {
+    case 'revision':
+      wrong
+        .setExpectedRevision(expectation.revision.toString(10))
+        .setExpectedRevision2060(Number(expectation.revision));
+      break;
+    case 'no_stream':
+      wrong.setExpectedNoStream(new Empty());
+      break;
+    case 'stream_exists':
+      wrong.setExpectedStreamExists(new Empty()).setStreamExists2060(new Empty());
+      break;
+    case 'any':
+      wrong.setExpectedAny(new Empty()).setAny2060(new Empty());
+      break;
+  }
+  return new AppendResp().setWrongExpectedVersion(wrong);
+}
+
+function success(revision: bigint, position: bigint): AppendResp {
+  const result = new AppendResp.Success();
+  if (revision < 0n) result.setNoStream(new Empty());
+  else result.setCurrentRevision(revision.toString(10));
+  if (position < 0n) result.setNoPosition(new Empty());
+  else {
+    result.setPosition(
+      new AppendResp.Position()
+        .setCommitPosition(position.toString(10))
+        .setPreparePosition(position.toString(10)),
+    );
+  }
+  return new AppendResp().setSuccess(result);
+}
+
+/**
+ * Streams.Append (client streaming): the options message, then one message per event. A
+ * revision conflict is an answer (wrong_expected_version), not a gRPC error, as on a real server.
+ */
+export const appendHandler =
+  (log: InMemoryLog) =>
+  (call: AppendCall, callback: sendUnaryData<AppendResp>): void => {
+    let options: AppendReq.Options | undefined;
+    const events: ProposedEvent[] = [];
+    let rejected: AppendRejected | undefined;
+    call.on('data', (request: AppendReq) => {
+      if (rejected !== undefined) return;
+      try {
+        if (options === undefined) {
+          options = request.getOptions();
+          if (options === undefined) {
+            throw new AppendRejected(
+              status.INVALID_ARGUMENT,
+              'the first append message must be the options',
+            );
+          }
+          return;
+        }
+        const message = request.getProposedMessage();
+        if (message === undefined) {
+          throw new AppendRejected(status.INVALID_ARGUMENT, 'expected a proposed message');
+        }
+        events.push(proposedEventOf(message));
+      } catch (error) {
+        if (!(error instanceof AppendRejected)) throw error;
+        rejected = error;
+      }
+    });
+    call.on('end', () => {
+      try {
+        if (rejected !== undefined) throw rejected;
+        if (options === undefined)
+          throw new AppendRejected(status.INVALID_ARGUMENT, 'no append options');
+        const expectation = expectationOf(options);
+        const outcome = log.append(
+          streamNameOf(options.getStreamIdentifier()),
+          events,
+          expectation,
+        );
+        callback(
+          null,
+          outcome.ok
+            ? success(outcome.revision, outcome.position)
+            : wrongExpectedVersion(expectation, outcome.current),
+        );
+      } catch (error) {
+        if (!(error instanceof AppendRejected)) throw error;
+        callback({ code: error.code, details: error.message, metadata: error.metadata });
+      }
+    });
+  };

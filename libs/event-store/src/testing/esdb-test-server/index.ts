@@ -1,0 +1,5 @@
+export {
+  startEsdbTestServer,
+  type EsdbTestServer,
+  type EsdbTestServerOptions,
+} from './start-esdb-test-server';
