@@ -13,3 +13,12 @@ export const attemptsInWindow = (s: IssuedLicense, now: number): number => {
 
 export const isRateLimited = (s: IssuedLicense, now: number): boolean =>
   attemptsInWindow(s, now) >= s.policy.activationRateLimit.maxAttempts;
+
+/** O5: when the next /activate attempt will be counted again (for Retry-After). */
+export const rateLimitResetsAt = (s: IssuedLicense, now: number): number => {
+  const { maxAttempts, windowMinutes } = s.policy.activationRateLimit;
+  const window = windowMinutes * MINUTE;
+  const inWindow = s.activationAttempts.filter((a) => a > now - window);
+  if (inWindow.length < maxAttempts) return now;
+  return (inWindow[inWindow.length - maxAttempts] ?? now) + window;
+};

@@ -1,0 +1,21 @@
+import type * as t from 'io-ts';
+import type { Decider } from '@lic/domain';
+
+/** A domain event as the deciders produce it: a versioned type name and a JSON object. */
+export interface DomainEvent {
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Everything the pipeline needs to run one aggregate's decider against an event store. */
+export interface AggregateDefinition<C, E extends DomainEvent, S> {
+  readonly name: string;
+  readonly decider: Decider<C, E, S>;
+  readonly streamName: (id: string) => string;
+  /** Decodes a stored event ({ type, data }); stored events are never trusted blindly. */
+  readonly eventCodec: t.Decoder<unknown, E>;
+  /** Decodes a stored snapshot of the state. */
+  readonly stateCodec: t.Decoder<unknown, S>;
+  /** A snapshot written under another version is ignored. */
+  readonly stateSchemaVersion: string;
+}

@@ -1,0 +1,166 @@
+import * as E from 'fp-ts/Either';
+import { TestClock, fixedClock } from '@lic/clock';
+import { openSqliteEventStore, type EventStore, type SnapshotStore } from '@lic/event-store';
+import { AggregateRepository } from './aggregate-repository';
+import { licenseAggregate } from './definitions';
+import { UndecodableEventError } from './errors';
+import {
+  checkoutCommand,
+  floatingCap,
+  heartbeatCommand,
+  issueCommand,
+  meta,
+} from './testing/builders';
+
+const T0 = Date.parse('2026-03-01T00:00:00.000Z');
+
+const open = (clock: TestClock) => openSqliteEventStore({ file: ':memory:', clock });
+const repoOn = (
+  stores: { eventStore: EventStore; snapshotStore: SnapshotStore },
+  clock: TestClock,
+  snapshotEvery = 500,
+) =>
+  new AggregateRepository(stores.eventStore, stores.snapshotStore, licenseAggregate, clock, {
+    snapshotEvery,
+  });
+
+const countTypes = async (store: EventStore, stream: string) => {
+  const counts: Record<string, number> = {};
+  for await (const e of store.readStream(stream)) counts[e.type] = (counts[e.type] ?? 0) + 1;
+  return counts;
+};
+
+describe('the command pipeline', () => {
+  it('F4: 200 concurrent checkouts for a cap of 10 grant exactly 10 and record 190 refusals', async () => {
+    const clock = fixedClock(T0);
+    const stores = open(clock);
+    const repo = repoOn(stores, clock);
+    await repo.handle('L', issueCommand('L', floatingCap(10)), meta());
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => repo.handle('L', checkoutCommand('L', i), meta())),
+    );
+    expect(results.every((r) => E.isRight(r.outcome))).toBe(true);
+    expect(await countTypes(stores.eventStore, 'license-L')).toEqual({
+      'LicenseIssued.v1': 1,
+      'LeaseCheckedOut.v1': 10,
+      'CheckoutRefused.v1': 190,
+    });
+    await stores.eventStore.close();
+  });
+
+  it('F4: two instances with their own caches on one store never exceed the cap', async () => {
+    const clock = fixedClock(T0);
+    const stores = open(clock);
+    const a = repoOn(stores, clock);
+    const b = repoOn(stores, clock);
+    await a.handle('L', issueCommand('L', floatingCap(10)), meta());
+    await b.load('L');
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        (i % 2 ? a : b).handle('L', checkoutCommand('L', i), meta()),
+      ),
+    );
+    expect(results.filter((r) => r.attempts > 1).length).toBeGreaterThan(0);
+    const counts = await countTypes(stores.eventStore, 'license-L');
+    expect(counts['LeaseCheckedOut.v1']).toBe(10);
+    expect(counts['CheckoutRefused.v1']).toBe(90);
+    await stores.eventStore.close();
+  });
+
+  it('O4: a decision that appends nothing is still taken on the latest revision', async () => {
+    const clock = fixedClock(T0);
+    const stores = open(clock);
+    const a = repoOn(stores, clock);
+    const b = repoOn(stores, clock);
+    await a.handle('L', issueCommand('L', floatingCap(2)), meta());
+    const out = await a.handle('L', checkoutCommand('L', 1), meta());
+    expect(out.position).not.toBeNull();
+    // b learns of the lease only through the store: its cache is cold.
+    const heartbeat = await b.handle('L', heartbeatCommand('L', 'lease-1'), meta());
+    expect(E.isRight(heartbeat.outcome)).toBe(true);
+    // a's cache is now one revision behind; a replayed checkout must still see it.
+    const replay = await a.handle('L', checkoutCommand('L', 1), meta());
+    expect(replay.outcome).toEqual(E.right([]));
+    expect(replay.revision).toBe(heartbeat.revision);
+    await stores.eventStore.close();
+  });
+
+  it("F5: time is the clock's: a lease checked out now is free one timeout later", async () => {
+    const clock = fixedClock(T0);
+    const stores = open(clock);
+    const repo = repoOn(stores, clock);
+    await repo.handle('L', issueCommand('L', floatingCap(1)), meta());
+    await repo.handle('L', checkoutCommand('L', 1), meta());
+    clock.advance(15 * 60_000);
+    const second = await repo.handle('L', checkoutCommand('L', 2), meta());
+    expect(E.isRight(second.outcome) && second.outcome.right.map((e) => e.type)).toEqual([
+      'LeaseExpired.v1',
+      'LeaseCheckedOut.v1',
+    ]);
+    await stores.eventStore.close();
+  });
+
+  it('A3: a cold load reads a snapshot and a bounded tail, however long the stream', async () => {
+    const clock = fixedClock(T0);
+    const stores = open(clock);
+    const repo = repoOn(stores, clock, 100);
+    await repo.handle('L', issueCommand('L', floatingCap(5)), meta());
+    await repo.handle('L', checkoutCommand('L', 1), meta());
+    for (let i = 0; i < 1050; i++) {
+      clock.advance(1000);
+      await repo.handle('L', heartbeatCommand('L', 'lease-1'), meta());
+    }
+    await new Promise((r) => setTimeout(r, 20)); // snapshot writes are asynchronous
+    const warm = await repo.load('L');
+    repo.evict();
+    const cold = await repo.load('L');
+    expect(cold.revision).toBe(warm.revision);
+    expect(cold.eventsRead).toBeLessThanOrEqual(100);
+    expect(cold.state).toEqual(warm.state);
+    await stores.eventStore.close();
+  });
+
+  it('A1: a stored event that does not decode is an error naming its stream and revision', async () => {
+    const clock = fixedClock(T0);
+    const stores = open(clock);
+    const repo = repoOn(stores, clock);
+    await repo.handle('L', issueCommand('L', floatingCap(5)), meta());
+    await stores.eventStore.appendToStream(
+      'license-L',
+      [
+        {
+          id: '00000000-0000-4000-8000-000000000001',
+          type: 'LeaseCheckedOut.v1',
+          data: { leaseId: 7 },
+          metadata: meta(),
+        },
+      ],
+      0n,
+    );
+    repo.evict();
+    await expect(repo.handle('L', checkoutCommand('L', 1), meta())).rejects.toThrow(
+      UndecodableEventError,
+    );
+    await expect(repo.load('L')).rejects.toThrow(/license-L@1 \(LeaseCheckedOut\.v1\)/);
+    await stores.eventStore.close();
+  });
+
+  it('A1: every appended event carries the request metadata', async () => {
+    const clock = fixedClock(T0);
+    const stores = open(clock);
+    const repo = repoOn(stores, clock);
+    await repo.handle('L', issueCommand('L', floatingCap(5)), {
+      correlationId: 'req-42',
+      causationId: 'req-42',
+      actor: 'admin:alice',
+    });
+    for await (const e of stores.eventStore.readStream('license-L')) {
+      expect(e.metadata).toEqual({
+        correlationId: 'req-42',
+        causationId: 'req-42',
+        actor: 'admin:alice',
+      });
+    }
+    await stores.eventStore.close();
+  });
+});

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import * as E from 'fp-ts/Either';
+import type { Clock } from '@lic/clock';
+import type { DomainError } from '@lic/domain';
+import {
+  WrongExpectedRevisionError,
+  type EventMetadata,
+  type EventStore,
+  type SnapshotStore,
+} from '@lic/event-store';
+import type { AggregateDefinition, DomainEvent } from './aggregate-definition';
+import { ConcurrencyConflictError } from './errors';
+import { KeyedLock } from './keyed-lock';
+import { LruCache } from './lru-cache';
+import { catchUp, loadFromStore, type Loaded } from './stream-reader';
+
+export interface RepositoryOptions {
+  /** Aggregates kept in memory with their revision (default 10,000). */
+  readonly cacheSize?: number;
+  /** Write a snapshot once this many events have accrued since the last one (default 100). */
+  readonly snapshotEvery?: number;
+  /** Decide-append attempts before giving up with a ConcurrencyConflictError (default 30). */
+  readonly maxAttempts?: number;
+  /** Called with a snapshot-write failure (snapshots are an optimisation, never fatal). */
+  readonly onSnapshotError?: (error: unknown) => void;
+}
+
+/** The outcome of one command: what was decided, and the aggregate as it stands after it. */
+export interface Decided<E, S> {
+  readonly outcome: E.Either<DomainError, readonly E[]>;
+  readonly state: S;
+  readonly revision: bigint | null;
+  /** Global position of the last event appended; null when nothing was appended. */
+  readonly position: bigint | null;
+  /** The instant the decision was taken (from the clock). */
+  readonly decidedAt: number;
+  readonly attempts: number;
+}
+
+/**
+ * Runs commands against one aggregate type: load (cache, else snapshot + tail), decide, append
+ * with the expected revision; on a conflict read what changed and decide again. A decision that
+ * appends nothing first makes sure it was taken on the latest revision (another process may
+ * have written), so no answer is ever based on a stale cache.
+ */
+export class AggregateRepository<C, E extends DomainEvent, S> {
+  private readonly cache: LruCache<string, Loaded<S>>;
+  private readonly lock = new KeyedLock();
+  private readonly snapshotEvery: number;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly snapshots: SnapshotStore,
+    private readonly def: AggregateDefinition<C, E, S>,
+    private readonly clock: Clock,
+    private readonly options: RepositoryOptions = {},
+  ) {
+    this.cache = new LruCache(options.cacheSize ?? 10_000);
+    this.snapshotEvery = options.snapshotEvery ?? 100;
+    this.maxAttempts = options.maxAttempts ?? 30;
+  }
+
+  /** The aggregate as last seen by this process (no freshness check): for authentication. */
+  async peek(id: string): Promise<Loaded<S>> {
+    return this.cache.get(id) ?? this.lock.run(id, () => this.loaded(id));
+  }
+
+  /** The aggregate at its latest revision. */
+  async load(id: string): Promise<Loaded<S>> {
+    return this.lock.run(id, async () =>
+      this.remember(id, await catchUp(this.store, this.def, id, await this.loaded(id))),
+    );
+  }
+
+  async handle(id: string, command: C, metadata: EventMetadata): Promise<Decided<E, S>> {
+    return this.lock.run(id, () => this.decideAndAppend(id, command, metadata));
+  }
+
+  /** Forget cached state (tests and benchmarks measure cold loads with it). */
+  evict(id?: string): void {
+    if (id === undefined) this.cache.clear();
+    else this.cache.delete(id);
+  }
+
+  private async decideAndAppend(
+    id: string,
+    command: C,
+    metadata: EventMetadata,
+  ): Promise<Decided<E, S>> {
+    let current = await this.loaded(id);
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const decidedAt = this.clock.now();
+      const outcome = this.def.decider.decide(command, current.state, { now: decidedAt });
+      const events = E.isRight(outcome) ? outcome.right : [];
+      if (events.length === 0) {
+        const fresh = await catchUp(this.store, this.def, id, current);
+        if (fresh.eventsRead > 0) {
+          current = this.remember(id, fresh);
+          continue;
+        }
+        return {
+          outcome,
+          state: current.state,
+          revision: current.revision,
+          position: null,
+          decidedAt,
+          attempts: attempt,
+        };
+      }
+      try {
+        const result = await this.store.appendToStream(
+          this.def.streamName(id),
+          events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata })),
+          current.revision ?? 'no_stream',
+        );
+        const state = events.reduce(this.def.decider.evolve, current.state);
+        current = this.remember(id, {
+          state,
+          revision: result.nextExpectedRevision,
+          snapshotRevision: current.snapshotRevision,
+          eventsRead: events.length,
+        });
+        return {
+          outcome,
+          state,
+          revision: current.revision,
+          position: result.position,
+          decidedAt,
+          attempts: attempt,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        current = this.remember(id, await catchUp(this.store, this.def, id, current));
+        if (attempt > 3) await pause(Math.random() * 2 * attempt);
+      }
+    }
+    throw new ConcurrencyConflictError(this.def.streamName(id), this.maxAttempts);
+  }
+
+  private async loaded(id: string): Promise<Loaded<S>> {
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    return this.remember(id, await loadFromStore(this.store, this.snapshots, this.def, id));
+  }
+
+  /** Caches the state and snapshots it when enough events accrued since the last snapshot. */
+  private remember(id: string, loaded: Loaded<S>): Loaded<S> {
+    const since =
+      loaded.revision === null ? 0n : loaded.revision - (loaded.snapshotRevision ?? -1n);
+    let entry = loaded;
+    if (loaded.revision !== null && since >= BigInt(this.snapshotEvery)) {
+      entry = { ...loaded, snapshotRevision: loaded.revision };
+      this.snapshots
+        .save(this.def.streamName(id), {
+          revision: loaded.revision,
+          schemaVersion: this.def.stateSchemaVersion,
+          state: loaded.state,
+        })
+        .catch((e: unknown) => this.options.onSnapshotError?.(e));
+    }
+    this.cache.set(id, entry);
+    return entry;
+  }
+}
+
+const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
