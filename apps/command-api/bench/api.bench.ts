@@ -1,0 +1,192 @@
+// npm run bench:api — load on the command API's floating surface vs. a bare Fastify route.
+//
+// Both servers run in their own process (started from the TypeScript sources), the load
+// generator (autocannon) in this one, on loopback, 64 connections, one after the other in the
+// same run. The figure to compare is the ratio of the two request rates.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+
+const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+const start = (script: string, env: Record<string, string>, ready: RegExp) =>
+  new Promise<{ child: ChildProcess; match: RegExpExecArray }>((ok, fail) => {
+    const child = spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_PROFILE && script.endsWith('main.ts')
+          ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']
+          : []),
+        '-r',
+        hook,
+        script,
+      ],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const match = ready.exec(out);
+      if (match) ok({ child, match });
+    });
+    child.once('exit', (code) => fail(new Error(`${script} exited ${code}: ${out}`)));
+  });
+
+const post = async (url: string, headers: Record<string, string>, body: unknown) => {
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  if (r.status >= 300) throw new Error(`${url}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as Record<string, unknown>;
+};
+
+const run = (opts: autocannon.Options) =>
+  new Promise<autocannon.Result>((ok, fail) => {
+    autocannon(opts, (err, result) => (err ? fail(err) : ok(result)));
+  });
+
+interface Row {
+  target: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+const row = (target: string, r: autocannon.Result): Row => ({
+  target,
+  reqPerSec: r.requests.average,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  non2xx: r.non2xx,
+  errors: r.errors,
+});
+
+const main = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+  const api = await start(
+    resolve(__dirname, '../src/main.ts'),
+    {
+      DATA_DIR: dir,
+      EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
+      SIGNING_KEYS_DIR: join(dir, 'keys'),
+      COMMAND_API_PORT: '0',
+      LOG_LEVEL: 'error',
+    },
+    /command API\s+(http:\/\/\S+)[\s\S]*admin token\s+(\S+)/,
+  );
+  const bare = await start(resolve(__dirname, 'bare-fastify.ts'), {}, /listening (\S+)/);
+  const [, apiUrl, token] = api.match as unknown as [string, string, string];
+  const bareUrl = bare.match[1] as string;
+  try {
+    const admin = { authorization: `Bearer ${token}` };
+    await post(`${apiUrl}/admin/v1/products`, admin, { name: 'Bench', product_id: 'bench' });
+    // One license per connection (a render farm each), so the mix measures the pipeline,
+    // not 64 clients queueing on one license's lock.
+    const keys: string[] = [];
+    for (let i = 0; i < CONNECTIONS; i++) {
+      const issued = await post(`${apiUrl}/admin/v1/licenses`, admin, {
+        product_id: 'bench',
+        variant_id: 'render-farm',
+        seats: { max_floating_users: 1000 },
+      });
+      keys.push(issued.license_key as string);
+    }
+    let n = 0;
+    let connection = 0;
+    /** autocannon's per-connection context: this connection's license and current lease. */
+    const state = (ctx: object) => ctx as { key?: string; lease?: string };
+    const mix = await run({
+      url: apiUrl,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/license/floating/checkout',
+          setupRequest: (req, ctx) => {
+            const c = state(ctx);
+            c.key ??= keys[connection++ % keys.length];
+            return {
+              ...req,
+              headers: {
+                'content-type': 'application/json',
+                authorization: `License ${String(state(ctx).key)}`,
+                'idempotency-key': `k-${n++}`,
+              },
+              body: JSON.stringify({ fingerprint: `node-${n}` }),
+            };
+          },
+          onResponse: (_status, body, ctx) => {
+            state(ctx).lease = (JSON.parse(body) as { lease_token?: string }).lease_token;
+          },
+        },
+        ...[1, 2, 3].map(() => ({
+          method: 'POST' as const,
+          path: '/api/v1/license/floating/heartbeat',
+          setupRequest: (req: autocannon.Request, ctx: object) => ({
+            ...req,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `License ${String(state(ctx).key)}`,
+            },
+            body: JSON.stringify({ lease_token: state(ctx).lease }),
+          }),
+        })),
+        {
+          method: 'POST',
+          path: '/api/v1/license/floating/checkin',
+          setupRequest: (req, ctx) => ({
+            ...req,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `License ${String(state(ctx).key)}`,
+              'idempotency-key': `c-${n++}`,
+            },
+            body: JSON.stringify({ lease_token: state(ctx).lease }),
+          }),
+        },
+      ],
+    });
+    const baseline = await run({
+      url: `${bareUrl}/noop`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      duration: DURATION,
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const rows = [
+      row('command API: checkout, 3 heartbeats, checkin', mix),
+      row('bare Fastify route (no-op)', baseline),
+    ];
+    console.log(
+      `\nbench:api — ${CONNECTIONS} connections, ${DURATION} s each, loopback, ${cpus().length} cores, Node ${process.version}`,
+    );
+    console.table(rows.map((r) => ({ ...r, reqPerSec: Math.round(r.reqPerSec) })));
+    console.log(
+      `ratio command API / bare Fastify: ${(mix.requests.average / baseline.requests.average).toFixed(3)}`,
+    );
+    if (mix.non2xx > 0 || mix.errors > 0)
+      console.log(`note: ${mix.non2xx} non-2xx and ${mix.errors} errors in the mix`);
+  } finally {
+    api.child.kill('SIGTERM');
+    bare.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AggregateRepository, licenseAggregate, productAggregate } from '@lic/command-pipeline';
+import type { Clock } from '@lic/clock';
+import type { Config } from '@lic/config';
+import type { EventStore, SnapshotStore } from '@lic/event-store';
+import type { KeyRing } from '@lic/signing';
+import { LicensesController } from './admin/licenses.controller';
+import { ProductsController } from './admin/products.controller';
+import { TokensController } from './admin/tokens.controller';
+import { Authenticator } from './auth/authenticator';
+import { FloatingController } from './client/floating.controller';
+import { InFlightKeys } from './client/in-flight-keys';
+import { MachinesController } from './client/machines.controller';
+import { SessionsController } from './client/sessions.controller';
+import { DecideLicenseHandler } from './commands/decide-license.handler';
+import { DecideProductHandler } from './commands/decide-product.handler';
+import { IssueLicenseHandler } from './commands/issue-license.handler';
+import { cryptoRandom } from './infrastructure/random';
+import {
+  CLOCK,
+  CONFIG,
+  EVENT_STORE,
+  KEY_RING,
+  LICENSE_REPOSITORY,
+  PRODUCT_REPOSITORY,
+  RANDOM,
+  SNAPSHOT_STORE,
+} from './infrastructure/tokens';
+import { Signer } from './signing/signer';
+import { ExpirySweeper } from './sweeper/expiry-sweeper';
+import { RefusalFlusher } from './sweeper/refusal-flusher';
+import { RefusalTally } from './sweeper/refusal-tally';
+import { TestClockController } from './test-clock/test-clock.controller';
+import { JwksController } from './well-known/jwks.controller';
+
+/** What the command API is built from, opened before Nest starts (see bootstrap.ts). */
+export interface CommandApiDeps {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly eventStore: EventStore;
+  readonly snapshotStore: SnapshotStore;
+  readonly ring: KeyRing;
+}
+
+@Module({})
+export class CommandApiModule {
+  static forRoot(deps: CommandApiDeps): DynamicModule {
+    const repositories: Provider[] = [
+      {
+        provide: LICENSE_REPOSITORY,
+        useFactory: () =>
+          new AggregateRepository(
+            deps.eventStore,
+            deps.snapshotStore,
+            licenseAggregate,
+            deps.clock,
+          ),
+      },
+      {
+        provide: PRODUCT_REPOSITORY,
+        useFactory: () =>
+          new AggregateRepository(
+            deps.eventStore,
+            deps.snapshotStore,
+            productAggregate,
+            deps.clock,
+          ),
+      },
+    ];
+    return {
+      module: CommandApiModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [
+        FloatingController,
+        MachinesController,
+        SessionsController,
+        ProductsController,
+        LicensesController,
+        TokensController,
+        JwksController,
+        ...(deps.config.LICENSE_TEST_CLOCK ? [TestClockController] : []),
+      ],
+      providers: [
+        { provide: CONFIG, useValue: deps.config },
+        { provide: CLOCK, useValue: deps.clock },
+        { provide: EVENT_STORE, useValue: deps.eventStore },
+        { provide: SNAPSHOT_STORE, useValue: deps.snapshotStore },
+        { provide: KEY_RING, useValue: deps.ring },
+        { provide: RANDOM, useValue: cryptoRandom },
+        ...repositories,
+        Authenticator,
+        Signer,
+        InFlightKeys,
+        RefusalTally,
+        RefusalFlusher,
+        ExpirySweeper,
+        DecideLicenseHandler,
+        DecideProductHandler,
+        IssueLicenseHandler,
+      ],
+    };
+  }
+}

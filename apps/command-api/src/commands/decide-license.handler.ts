@@ -1,0 +1,48 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import * as E from 'fp-ts/Either';
+import type { AggregateRepository, Decided } from '@lic/command-pipeline';
+import type { Clock } from '@lic/clock';
+import type {
+  LicenseCommand,
+  LicenseEvent,
+  LicenseState,
+  RefusalKind,
+  RefusalReason,
+} from '@lic/domain';
+import { CLOCK, LICENSE_REPOSITORY } from '../infrastructure/tokens';
+import { RefusalTally } from '../sweeper/refusal-tally';
+import { DecideLicense } from './decide-license.command';
+import { metadataOf } from './request-context';
+
+const refusalKinds: Partial<Record<LicenseCommand['type'], RefusalKind>> = {
+  ActivateMachine: 'activation',
+  CheckoutLease: 'checkout',
+  OpenSession: 'session',
+  ValidateMachine: 'validation',
+};
+
+/** Thin: the repository loads, decides and appends; a refusal left unrecorded is tallied. */
+@CommandHandler(DecideLicense)
+export class DecideLicenseHandler implements ICommandHandler<DecideLicense> {
+  constructor(
+    @Inject(LICENSE_REPOSITORY)
+    private readonly licenses: AggregateRepository<LicenseCommand, LicenseEvent, LicenseState>,
+    private readonly tally: RefusalTally,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ command, context }: DecideLicense): Promise<Decided<LicenseEvent, LicenseState>> {
+    const decided = await this.licenses.handle(command.licenseId, command, metadataOf(context));
+    const kind = refusalKinds[command.type];
+    if (kind && E.isLeft(decided.outcome) && decided.outcome.left.suppressedRefusal) {
+      this.tally.add(
+        command.licenseId,
+        kind,
+        decided.outcome.left.code as RefusalReason,
+        this.clock.now(),
+      );
+    }
+    return decided;
+  }
+}

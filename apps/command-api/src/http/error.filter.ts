@@ -1,0 +1,92 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ConcurrencyConflictError } from '@lic/command-pipeline';
+import { ApiError } from './api-error';
+import { statusOf } from './status';
+
+/** Framework errors (routing, body parsing) by HTTP status, in our vocabulary. */
+const frameworkCode = (status: number): string =>
+  ({
+    400: 'BAD_REQUEST',
+    401: 'UNAUTHORIZED',
+    403: 'FORBIDDEN',
+    404: 'NOT_FOUND',
+    405: 'METHOD_NOT_ALLOWED',
+    413: 'PAYLOAD_TOO_LARGE',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
+  })[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL');
+
+/**
+ * The only place an error becomes a response: `{ "error": { code, message, details? } }`.
+ * Unknown errors are logged with their stack and answered with a bare 500 — no stack trace,
+ * no internal message ever reaches a client.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { code, message, details, headers } = this.describe(error);
+    const status =
+      error instanceof HttpException && !(error instanceof ApiError)
+        ? error.getStatus()
+        : statusOf(code);
+    for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+    void reply
+      .status(status)
+      .type('application/json; charset=utf-8')
+      .send(
+        JSON.stringify({
+          error: details === undefined ? { code, message } : { code, message, details },
+        }),
+      );
+  }
+
+  private describe(error: unknown): {
+    code: string;
+    message: string;
+    details?: unknown;
+    headers: Readonly<Record<string, string>>;
+  } {
+    if (error instanceof ApiError) {
+      return {
+        code: error.code,
+        message: error.message,
+        details: error.details,
+        headers: error.headers,
+      };
+    }
+    if (error instanceof ConcurrencyConflictError) {
+      return {
+        code: 'CONCURRENT_CONFLICT',
+        message: 'the license changed concurrently; retry',
+        headers: {},
+      };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const message =
+        status === 404
+          ? 'no such route'
+          : status === 400
+            ? 'the request could not be read'
+            : error.message;
+      return { code: frameworkCode(status), message, headers: {} };
+    }
+    if (isFastifyClientError(error)) {
+      return { code: frameworkCode(error.statusCode), message: error.message, headers: {} };
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { code: 'INTERNAL', message: 'internal error', headers: {} };
+  }
+}
+
+/** Fastify's own 4xx errors (malformed JSON, wrong content type, body too large). */
+const isFastifyClientError = (e: unknown): e is { statusCode: number; message: string } =>
+  typeof e === 'object' &&
+  e !== null &&
+  'statusCode' in e &&
+  typeof (e as { statusCode: unknown }).statusCode === 'number' &&
+  (e as { statusCode: number }).statusCode >= 400 &&
+  (e as { statusCode: number }).statusCode < 500;

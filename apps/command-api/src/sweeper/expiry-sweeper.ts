@@ -1,0 +1,112 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { AggregateRepository } from '@lic/command-pipeline';
+import type { Clock } from '@lic/clock';
+import type { Config } from '@lic/config';
+import {
+  nextDeadline,
+  type LicenseCommand,
+  type LicenseEvent,
+  type LicenseState,
+} from '@lic/domain';
+import type { EventStore, Subscription } from '@lic/event-store';
+import { DecideLicense } from '../commands/decide-license.command';
+import { CLOCK, CONFIG, EVENT_STORE, LICENSE_REPOSITORY } from '../infrastructure/tokens';
+import { systemContext } from './system-context';
+
+const PREFIX = 'license-';
+
+/**
+ * Records expiries after their deadlines (F5 LeaseExpired, S2/S3 SessionClosed, O7
+ * LicenseExpired). Never needed for a seat decision: a stale holder already counts as free.
+ * Safe with several instances: a second sweep of the same deadline decides nothing, and
+ * concurrent ones are serialized by the expected revision.
+ *
+ * It learns which licenses to watch from a subscription to the store (every license stream),
+ * and their next deadline from the domain (nextDeadline of the current state).
+ */
+@Injectable()
+export class ExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('expiry-sweeper');
+  private readonly deadlines = new Map<string, number>();
+  private readonly dirty = new Set<string>();
+  private subscription: Subscription | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LICENSE_REPOSITORY)
+    private readonly licenses: AggregateRepository<LicenseCommand, LicenseEvent, LicenseState>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly commands: CommandBus,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.store.subscribeToAll({ streamPrefixes: [PREFIX] });
+    void this.follow(this.subscription);
+    this.timer = setInterval(() => void this.sweep(), this.config.SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.subscription?.close();
+    await this.running;
+  }
+
+  /** One pass: refresh the deadlines of licenses that changed, then settle those that are due. */
+  sweep(): Promise<void> {
+    this.running ??= this.pass().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    try {
+      for await (const event of subscription) this.dirty.add(event.streamName.slice(PREFIX.length));
+    } catch (error) {
+      this.logger.error(`subscription ended: ${String(error)}`);
+    }
+  }
+
+  private async pass(): Promise<void> {
+    const changed = [...this.dirty];
+    this.dirty.clear();
+    for (const id of changed) {
+      try {
+        this.track(id, (await this.licenses.load(id)).state);
+      } catch (error) {
+        this.logger.error(`cannot load license ${id}: ${String(error)}`);
+      }
+    }
+    const now = this.clock.now();
+    for (const [id, deadline] of this.deadlines) {
+      if (deadline > now) continue;
+      const context = systemContext('expiry-sweeper');
+      try {
+        const decided = await this.commands.execute(
+          new DecideLicense(
+            { type: 'SettleOverdue', licenseId: id, actor: context.actor },
+            context,
+          ),
+        );
+        this.track(id, decided.state);
+      } catch (error) {
+        this.logger.error(`cannot settle license ${id}: ${String(error)}`);
+      }
+    }
+  }
+
+  private track(id: string, state: LicenseState): void {
+    const next = state.kind === 'issued' ? nextDeadline(state) : null;
+    if (next === null) this.deadlines.delete(id);
+    else this.deadlines.set(id, next);
+  }
+}

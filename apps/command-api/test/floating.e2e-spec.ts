@@ -1,0 +1,224 @@
+import { verifyEnvelope } from '@lic/signing';
+import { eventsOf, issueLicense, startCommandApi, type Running } from './harness';
+
+const CHECKOUT = '/api/v1/license/floating/checkout';
+const HEARTBEAT = '/api/v1/license/floating/heartbeat';
+const CHECKIN = '/api/v1/license/floating/checkin';
+
+describe('floating leases over HTTP (seed 001)', () => {
+  let api: Running;
+  beforeAll(async () => {
+    api = await startCommandApi();
+  });
+  afterAll(() => api.close());
+
+  it('F1: checkout returns lease_token and lease_expires_at in an envelope signed with the JWKS keys', async () => {
+    const { key, licenseId } = await issueLicense(api, 'render-farm', { max_floating_users: 3 });
+    const r = await api.client(
+      key,
+      CHECKOUT,
+      { fingerprint: 'render-node-07' },
+      { 'idempotency-key': 'floating-checkout-123' },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ license_id: licenseId, fingerprint: 'render-node-07' });
+    expect(r.body.lease_token).toMatch(/^llt_/);
+    const jwks = JSON.parse((await api.request('GET', '/.well-known/jwks.json')).text);
+    const verified = await verifyEnvelope(jwks, r.body.envelope as string);
+    expect(verified).toMatchObject({
+      kind: 'valid',
+      payload: { lease_token: r.body.lease_token, lease_expires_at: r.body.lease_expires_at },
+    });
+    expect(Number(r.headers.get('x-event-position'))).toBeGreaterThan(0);
+  });
+
+  it('F2: a heartbeat extends the lease and needs no Idempotency-Key', async () => {
+    const { key } = await issueLicense(api, 'render-farm', { max_floating_users: 3 });
+    const out = await api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'a' });
+    await api.advance(60);
+    const beat = await api.client(key, HEARTBEAT, { lease_token: out.body.lease_token });
+    expect(beat.status).toBe(200);
+    expect(Date.parse(beat.body.lease_expires_at as string)).toBeGreaterThan(
+      Date.parse(out.body.lease_expires_at as string),
+    );
+  });
+
+  it('F3: checkin releases the seat at once, in a signed envelope', async () => {
+    const { key } = await issueLicense(api, 'render-farm', { max_floating_users: 1 });
+    const out = await api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'o1' });
+    expect(
+      (await api.client(key, CHECKOUT, { fingerprint: 'n2' }, { 'idempotency-key': 'o2' })).status,
+    ).toBe(422);
+    const checkin = await api.client(
+      key,
+      CHECKIN,
+      { lease_token: out.body.lease_token },
+      { 'idempotency-key': 'i1' },
+    );
+    expect(checkin.status).toBe(200);
+    expect(checkin.body).toMatchObject({
+      lease_token: out.body.lease_token,
+      type: 'floating.checkin',
+    });
+    expect(checkin.body.envelope).toEqual(expect.any(String));
+    expect(
+      (await api.client(key, CHECKOUT, { fingerprint: 'n2' }, { 'idempotency-key': 'o3' })).status,
+    ).toBe(200);
+  });
+
+  it('F3: checkin without an Idempotency-Key is a 400 naming the header, and records nothing', async () => {
+    const { key, licenseId } = await issueLicense(api, 'render-farm', { max_floating_users: 1 });
+    const out = await api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'o1' });
+    const before = eventsOf(await api.events(), licenseId).length;
+    const r = await api.client(key, CHECKIN, { lease_token: out.body.lease_token });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({
+      error: { code: 'BAD_REQUEST', details: [{ field: 'header.idempotency-key' }] },
+    });
+    expect(eventsOf(await api.events(), licenseId)).toHaveLength(before);
+  });
+
+  it('F4: a checkout over the cap is refused with 422 SEATS_EXHAUSTED and the seat figures', async () => {
+    const { key } = await issueLicense(api, 'render-farm', { max_floating_users: 2 });
+    for (const n of ['a', 'b']) {
+      expect(
+        (await api.client(key, CHECKOUT, { fingerprint: n }, { 'idempotency-key': n })).status,
+      ).toBe(200);
+    }
+    const r = await api.client(key, CHECKOUT, { fingerprint: 'c' }, { 'idempotency-key': 'c' });
+    expect(r.status).toBe(422);
+    expect(r.body).toEqual({
+      error: {
+        code: 'SEATS_EXHAUSTED',
+        message: 'every seat is in use',
+        details: { seats: { inUse: 2, limit: 2 } },
+      },
+    });
+  });
+
+  it('F4: 60 concurrent checkouts on one instance for a cap of 10 grant exactly 10', async () => {
+    const { key } = await issueLicense(api, 'render-farm', { max_floating_users: 10 });
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        api.client(key, CHECKOUT, { fingerprint: `node-${i}` }, { 'idempotency-key': `k-${i}` }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(10);
+    expect(answers.filter((a) => a.status === 422)).toHaveLength(50);
+  });
+
+  it('F5: a lease without heartbeat is free at its timeout instant; the sweeper records LeaseExpired', async () => {
+    const { key, licenseId } = await issueLicense(api, 'render-farm', { max_floating_users: 1 });
+    const out = await api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'a' });
+    expect(out.status).toBe(200);
+    await api.advance(15 * 60 - 5);
+    expect(
+      (await api.client(key, CHECKOUT, { fingerprint: 'n2' }, { 'idempotency-key': 'b' })).status,
+    ).toBe(422);
+    await api.advance(5);
+    // The seat is free now, whether or not the sweeper has recorded the expiry yet.
+    expect(
+      (await api.client(key, CHECKOUT, { fingerprint: 'n2' }, { 'idempotency-key': 'c' })).status,
+    ).toBe(200);
+    const beat = await api.client(key, HEARTBEAT, { lease_token: out.body.lease_token });
+    expect(beat.status).toBe(422);
+    expect(beat.body).toMatchObject({ error: { code: 'LEASE_EXPIRED' } });
+    const expired = eventsOf(await api.events(), licenseId).filter(
+      (e) => e.type === 'LeaseExpired.v1',
+    );
+    expect(expired).toHaveLength(1);
+    expect(expired[0]?.data).toMatchObject({
+      leaseId: (out.body.lease_token as string).slice(4),
+      expiredAt: out.body.lease_expires_at,
+    });
+  });
+
+  it('F5: the sweeper records LeaseExpired on its own after the deadline', async () => {
+    const { key, licenseId } = await issueLicense(api, 'render-farm', { max_floating_users: 1 });
+    await api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'a' });
+    await api.advance(15 * 60 + 1);
+    const deadline = Date.now() + 5000;
+    let expired = 0;
+    while (expired === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      expired = eventsOf(await api.events(), licenseId).filter(
+        (e) => e.type === 'LeaseExpired.v1',
+      ).length;
+    }
+    expect(expired).toBe(1);
+  });
+
+  it('F6: the same key and request return the original answer, byte for byte, and append nothing', async () => {
+    const { key, licenseId } = await issueLicense(api, 'render-farm', { max_floating_users: 2 });
+    const first = await api.client(
+      key,
+      CHECKOUT,
+      { fingerprint: 'n1' },
+      { 'idempotency-key': 'same' },
+    );
+    const count = eventsOf(await api.events(), licenseId).length;
+    await api.advance(30);
+    const again = await api.client(
+      key,
+      CHECKOUT,
+      { fingerprint: 'n1' },
+      { 'idempotency-key': 'same' },
+    );
+    expect(again.status).toBe(200);
+    expect(again.text).toBe(first.text);
+    expect(eventsOf(await api.events(), licenseId)).toHaveLength(count);
+    const ci = await api.client(
+      key,
+      CHECKIN,
+      { lease_token: first.body.lease_token },
+      { 'idempotency-key': 'in' },
+    );
+    const ciAgain = await api.client(
+      key,
+      CHECKIN,
+      { lease_token: first.body.lease_token },
+      { 'idempotency-key': 'in' },
+    );
+    expect(ciAgain.status).toBe(200);
+    expect(ciAgain.text).toBe(ci.text);
+  });
+
+  it('F6: the same key with a different request is a 409', async () => {
+    const { key } = await issueLicense(api, 'render-farm', { max_floating_users: 2 });
+    await api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'k' });
+    const r = await api.client(key, CHECKOUT, { fingerprint: 'n2' }, { 'idempotency-key': 'k' });
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+
+  it('F6: concurrent requests with one key take one seat between them', async () => {
+    const { key, licenseId } = await issueLicense(api, 'render-farm', { max_floating_users: 5 });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'dup' }),
+      ),
+    );
+    const ok = answers.filter((a) => a.status === 200);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(ok.map((a) => a.text)).size).toBe(1);
+    expect(
+      answers.every((a) => a.status === 200 || (a.status === 409 && a.body.error !== undefined)),
+    ).toBe(true);
+    const leases = eventsOf(await api.events(), licenseId).filter(
+      (e) => e.type === 'LeaseCheckedOut.v1',
+    );
+    expect(leases).toHaveLength(1);
+  });
+
+  it('F7: /deactivate on job completion releases the floating seat', async () => {
+    const { key } = await issueLicense(api, 'render-farm', { max_floating_users: 1 });
+    await api.client(key, CHECKOUT, { fingerprint: 'job-node' }, { 'idempotency-key': 'a' });
+    const r = await api.client(key, '/api/v1/deactivate', { fingerprint: 'job-node' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ leases_released: 1 });
+    expect(
+      (await api.client(key, CHECKOUT, { fingerprint: 'other' }, { 'idempotency-key': 'b' }))
+        .status,
+    ).toBe(200);
+  });
+});
