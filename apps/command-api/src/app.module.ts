@@ -27,6 +27,7 @@ import {
   RANDOM,
   SNAPSHOT_STORE,
 } from './infrastructure/tokens';
+import { KeyRingRefresher } from './signing/key-ring-refresher';
 import { Signer } from './signing/signer';
 import { ExpirySweeper } from './sweeper/expiry-sweeper';
 import { RefusalFlusher } from './sweeper/refusal-flusher';
@@ -91,6 +92,7 @@ export class CommandApiModule {
         ...repositories,
         Authenticator,
         Signer,
+        KeyRingRefresher,
         InFlightKeys,
         RefusalTally,
         RefusalFlusher,
