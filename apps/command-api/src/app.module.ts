@@ -1,9 +1,11 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import { AggregateRepository, licenseAggregate, productAggregate } from '@lic/command-pipeline';
 import type { Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
 import type { EventStore, SnapshotStore } from '@lic/event-store';
+import type { Metrics } from '@lic/observability';
 import type { KeyRing } from '@lic/signing';
 import { LicensesController } from './admin/licenses.controller';
 import { ProductsController } from './admin/products.controller';
@@ -16,6 +18,8 @@ import { SessionsController } from './client/sessions.controller';
 import { DecideLicenseHandler } from './commands/decide-license.handler';
 import { DecideProductHandler } from './commands/decide-product.handler';
 import { IssueLicenseHandler } from './commands/issue-license.handler';
+import { HealthController } from './health/health.controller';
+import { Lifecycle } from './infrastructure/lifecycle';
 import { cryptoRandom } from './infrastructure/random';
 import {
   CLOCK,
@@ -23,6 +27,7 @@ import {
   EVENT_STORE,
   KEY_RING,
   LICENSE_REPOSITORY,
+  METRICS,
   PRODUCT_REPOSITORY,
   RANDOM,
   SNAPSHOT_STORE,
@@ -42,6 +47,7 @@ export interface CommandApiDeps {
   readonly eventStore: EventStore;
   readonly snapshotStore: SnapshotStore;
   readonly ring: KeyRing;
+  readonly metrics: Metrics;
 }
 
 @Module({})
@@ -71,7 +77,7 @@ export class CommandApiModule {
     ];
     return {
       module: CommandApiModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), TerminusModule],
       controllers: [
         FloatingController,
         MachinesController,
@@ -80,6 +86,7 @@ export class CommandApiModule {
         LicensesController,
         TokensController,
         JwksController,
+        HealthController,
         ...(deps.config.LICENSE_TEST_CLOCK ? [TestClockController] : []),
       ],
       providers: [
@@ -89,6 +96,7 @@ export class CommandApiModule {
         { provide: SNAPSHOT_STORE, useValue: deps.snapshotStore },
         { provide: KEY_RING, useValue: deps.ring },
         { provide: RANDOM, useValue: cryptoRandom },
+        { provide: METRICS, useValue: deps.metrics },
         ...repositories,
         Authenticator,
         Signer,
@@ -100,6 +108,7 @@ export class CommandApiModule {
         DecideLicenseHandler,
         DecideProductHandler,
         IssueLicenseHandler,
+        Lifecycle,
       ],
     };
   }

@@ -4,16 +4,18 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SystemClock, TestClock, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
 import { openEventStore } from './infrastructure/open-stores';
+import { Metrics, PinoNestLogger, createLogger, type Logger } from '@lic/observability';
 import { openKeyRing, type KeyRing } from '@lic/signing';
 import { CommandApiModule } from './app.module';
 import { ErrorFilter } from './http/error.filter';
-import { newRequestId, registerRequestIds } from './http/request-context';
+import { childLoggerFactory, newRequestId, registerRequestIds } from './http/request-context';
 import { setUpOpenApi } from './openapi/openapi';
 
 export interface CommandApi {
   readonly app: NestFastifyApplication;
   readonly clock: Clock;
   readonly ring: KeyRing;
+  readonly logger: Logger;
   close(): Promise<void>;
 }
 
@@ -23,8 +25,9 @@ export interface CommandApi {
  */
 export const createCommandApi = async (
   config: Config,
-  options: { logger?: false | ('error' | 'warn' | 'log')[] } = {},
+  options: { logger?: Logger } = {},
 ): Promise<CommandApi> => {
+  const logger = options.logger ?? createLogger('command-api', config.LOG_LEVEL);
   const clock: Clock = config.LICENSE_TEST_CLOCK
     ? new TestClock(new SystemClock())
     : new SystemClock();
@@ -34,12 +37,25 @@ export const createCommandApi = async (
     privateKeyFile: config.SIGNING_PRIVATE_KEY_FILE,
     now: clock.now(),
   });
-  const adapter = new FastifyAdapter({ bodyLimit: 64 * 1024, genReqId: newRequestId });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 64 * 1024,
+    genReqId: newRequestId,
+    loggerInstance: logger,
+    requestIdLogLabel: 'requestId',
+    childLoggerFactory,
+  });
   registerRequestIds(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
-    CommandApiModule.forRoot({ config, clock, eventStore, snapshotStore, ring }),
+    CommandApiModule.forRoot({
+      config,
+      clock,
+      eventStore,
+      snapshotStore,
+      ring,
+      metrics: new Metrics('command-api'),
+    }),
     adapter,
-    { logger: options.logger ?? ['error', 'warn', 'log'], bufferLogs: false },
+    { logger: new PinoNestLogger(logger) },
   );
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
@@ -48,9 +64,7 @@ export const createCommandApi = async (
     app,
     clock,
     ring,
-    close: async () => {
-      await app.close();
-      await eventStore.close();
-    },
+    logger,
+    close: () => app.close(),
   };
 };

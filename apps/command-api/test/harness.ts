@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '@lic/config';
 import { openSqliteEventStore, type RecordedEvent } from '@lic/event-store';
 import { signAccessToken } from '@lic/signing';
 import { SystemClock } from '@lic/clock';
+import type { Logger } from '@lic/observability';
 import { createCommandApi, type CommandApi } from '../src/bootstrap';
 
 export interface Answer {
@@ -50,6 +51,7 @@ export const configFor = (dir: string, env: Record<string, string> = {}): Config
     COMMAND_API_PORT: '0',
     LICENSE_TEST_CLOCK: '1',
     SWEEP_INTERVAL_MS: '50',
+    LOG_LEVEL: 'error',
     ...env,
   });
   if (E.isLeft(config)) throw new Error(config.left);
@@ -59,10 +61,11 @@ export const configFor = (dir: string, env: Record<string, string> = {}): Config
 export const startCommandApi = async (
   env: Record<string, string> = {},
   dir?: string,
+  logger?: Logger,
 ): Promise<Running> => {
   const home = dir ?? mkdtempSync(join(tmpdir(), 'command-api-'));
   const config = configFor(home, env);
-  const api = await createCommandApi(config, { logger: ['error'] });
+  const api = await createCommandApi(config, logger ? { logger } : {});
   await api.app.listen(0, '127.0.0.1');
   const address = api.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -10,7 +10,9 @@ import type {
   RefusalKind,
   RefusalReason,
 } from '@lic/domain';
-import { CLOCK, LICENSE_REPOSITORY } from '../infrastructure/tokens';
+import type { Metrics } from '@lic/observability';
+import { CLOCK, LICENSE_REPOSITORY, METRICS } from '../infrastructure/tokens';
+import { recordDecision } from './decision-metrics';
 import { RefusalTally } from '../sweeper/refusal-tally';
 import { DecideLicense } from './decide-license.command';
 import { metadataOf } from './request-context';
@@ -30,11 +32,23 @@ export class DecideLicenseHandler implements ICommandHandler<DecideLicense> {
     private readonly licenses: AggregateRepository<LicenseCommand, LicenseEvent, LicenseState>,
     private readonly tally: RefusalTally,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(METRICS) private readonly metrics: Metrics,
   ) {}
 
   async execute({ command, context }: DecideLicense): Promise<Decided<LicenseEvent, LicenseState>> {
-    const decided = await this.licenses.handle(command.licenseId, command, metadataOf(context));
+    const started = performance.now();
     const kind = refusalKinds[command.type];
+    let decided: Decided<LicenseEvent, LicenseState>;
+    try {
+      decided = await this.licenses.handle(command.licenseId, command, metadataOf(context));
+    } catch (error) {
+      this.metrics.commandSeconds.observe(
+        { command: command.type, outcome: 'error' },
+        (performance.now() - started) / 1000,
+      );
+      throw error;
+    }
+    recordDecision(this.metrics, command, decided, (performance.now() - started) / 1000, kind);
     if (kind && E.isLeft(decided.outcome) && decided.outcome.left.suppressedRefusal) {
       this.tally.add(
         command.licenseId,

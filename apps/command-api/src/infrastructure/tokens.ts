@@ -7,3 +7,4 @@ export const KEY_RING = Symbol('KeyRing');
 export const CLOCK = Symbol('Clock');
 export const CONFIG = Symbol('Config');
 export const RANDOM = Symbol('Random');
+export const METRICS = Symbol('Metrics');

@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { AggregateRepository } from '@lic/command-pipeline';
 import type { Clock } from '@lic/clock';
@@ -32,7 +26,7 @@ const PREFIX = 'license-';
  * and their next deadline from the domain (nextDeadline of the current state).
  */
 @Injectable()
-export class ExpirySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ExpirySweeper implements OnApplicationBootstrap {
   private readonly logger = new Logger('expiry-sweeper');
   private readonly deadlines = new Map<string, number>();
   private readonly dirty = new Set<string>();
@@ -56,7 +50,8 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnApplicationShutd
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops sweeping; called by Lifecycle at shutdown. */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.subscription?.close();
     await this.running;

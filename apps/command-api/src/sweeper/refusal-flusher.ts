@@ -1,9 +1,4 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { toIso } from '@lic/domain';
 import { DecideLicense } from '../commands/decide-license.command';
@@ -14,7 +9,7 @@ const EVERY_MS = 60_000;
 
 /** Records the tallied refusals (U2) once a minute, and at shutdown. */
 @Injectable()
-export class RefusalFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RefusalFlusher implements OnApplicationBootstrap {
   private readonly logger = new Logger('refusal-tally');
   private timer: NodeJS.Timeout | null = null;
 
@@ -28,7 +23,8 @@ export class RefusalFlusher implements OnApplicationBootstrap, OnApplicationShut
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Records what is still tallied; called by Lifecycle at shutdown. */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.flush();
   }

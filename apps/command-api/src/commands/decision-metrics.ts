@@ -1,0 +1,52 @@
+import * as E from 'fp-ts/Either';
+import type { Decided } from '@lic/command-pipeline';
+import {
+  floatingSeats,
+  isRefusal,
+  machineSeats,
+  sessionSeats,
+  type LicenseCommand,
+  type LicenseEvent,
+  type LicenseState,
+} from '@lic/domain';
+import type { Metrics } from '@lic/observability';
+
+/** What one decision changes in the command API's metrics. */
+export const recordDecision = (
+  metrics: Metrics,
+  command: LicenseCommand,
+  decided: Decided<LicenseEvent, LicenseState>,
+  seconds: number,
+  refusalKind: string | undefined,
+): void => {
+  const refusal = E.isRight(decided.outcome) ? decided.outcome.right.find(isRefusal) : undefined;
+  const outcome = E.isLeft(decided.outcome)
+    ? decided.outcome.left.suppressedRefusal
+      ? 'refused'
+      : 'rejected'
+    : refusal
+      ? 'refused'
+      : 'ok';
+  metrics.commandSeconds.observe({ command: command.type, outcome }, seconds);
+  if (refusal) metrics.refusals.inc({ kind: refusalKind ?? 'other', reason: refusal.data.reason });
+  if (E.isLeft(decided.outcome) && decided.outcome.left.suppressedRefusal) {
+    metrics.refusals.inc({ kind: refusalKind ?? 'other', reason: decided.outcome.left.code });
+  }
+  const state = decided.state;
+  if (state.kind === 'issued') {
+    const license = state.licenseId;
+    metrics.seatsInUse.set({ license, kind: 'machine' }, machineSeats(state).inUse);
+    if (state.policy.floating) {
+      metrics.seatsInUse.set(
+        { license, kind: 'lease' },
+        floatingSeats(state, decided.decidedAt).inUse,
+      );
+    }
+    if (state.policy.sessions) {
+      metrics.seatsInUse.set(
+        { license, kind: 'session' },
+        sessionSeats(state, decided.decidedAt).all.inUse,
+      );
+    }
+  }
+};

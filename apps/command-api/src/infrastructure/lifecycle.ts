@@ -1,0 +1,37 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { EventStore } from '@lic/event-store';
+import { ExpirySweeper } from '../sweeper/expiry-sweeper';
+import { RefusalFlusher } from '../sweeper/refusal-flusher';
+import { EVENT_STORE } from './tokens';
+
+/**
+ * Graceful shutdown, in order (Nest runs one module's hooks in parallel, so this sequences
+ * them): stop accepting requests and let the in-flight ones finish, stop the sweeper, record
+ * the tallied refusals, then close the event store (SQLite checkpoints its WAL). Every answered command was appended
+ * before its answer was sent, so none is lost.
+ */
+@Injectable()
+export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly http: HttpAdapterHost,
+    private readonly sweeper: ExpirySweeper,
+    private readonly flusher: RefusalFlusher,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.http.httpAdapter?.close();
+    await this.sweeper.stop();
+    await this.flusher.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

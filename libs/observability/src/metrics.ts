@@ -1,0 +1,52 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The Prometheus metrics of the system, on one registry per process. Every app exposes the
+ * registry at /metrics; each records the metrics it owns.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+
+  /** Command API: decision latency by command and outcome (ok, refused, rejected, error). */
+  readonly commandSeconds = new Histogram({
+    name: 'license_command_duration_seconds',
+    help: 'Time to decide and record one command',
+    labelNames: ['command', 'outcome'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  });
+
+  /** Command API: seats held per license and holder kind, as of its last decision. */
+  readonly seatsInUse = new Gauge({
+    name: 'license_seats_in_use',
+    help: 'Seats held per license and holder kind (machine, lease, session)',
+    labelNames: ['license', 'kind'] as const,
+    registers: [this.registry],
+  });
+
+  /** Command API: refusals by kind and reason (U2), recorded or tallied. */
+  readonly refusals = new Counter({
+    name: 'license_refusals_total',
+    help: 'Refused activations, checkouts, sessions and validations by reason',
+    labelNames: ['kind', 'reason'] as const,
+    registers: [this.registry],
+  });
+
+  /** Projector: how far behind the store's head the read models are. */
+  readonly projectionLagEvents = new Gauge({
+    name: 'license_projection_lag_events',
+    help: 'Events recorded but not yet projected',
+    registers: [this.registry],
+  });
+
+  readonly projectionLagSeconds = new Gauge({
+    name: 'license_projection_lag_seconds',
+    help: 'Age of the oldest event not yet projected (0 when caught up)',
+    registers: [this.registry],
+  });
+
+  constructor(app: string) {
+    this.registry.setDefaultLabels({ app });
+    collectDefaultMetrics({ register: this.registry });
+  }
+}
