@@ -19,6 +19,11 @@ export interface SqliteEventStoreOptions {
    * SQLITE_BUSY and is retried asynchronously (default 10 s).
    */
   readonly busyTimeoutMs?: number;
+  /**
+   * FULL (default): every acknowledged append survives a power loss. NORMAL: survives an
+   * application crash only (faster; for benchmarks that compare the two).
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
 }
 
 export interface SqliteStores {
@@ -31,12 +36,13 @@ export function openSqliteEventStore({
   file,
   clock,
   busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS,
+  synchronous = 'FULL',
 }: SqliteEventStoreOptions): SqliteStores {
   const inMemory = file === ':memory:';
   if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
   const db = new Database(file);
   try {
-    prepareDatabase(db, busyTimeoutMs);
+    prepareDatabase(db, busyTimeoutMs, synchronous);
     const table = new SqliteEventsTable(db);
     const notifier = new ChangeNotifier(() => table.dataVersion());
     return {

@@ -14,7 +14,7 @@ import {
 } from '../event-store.port';
 import { assertAppendable } from '../stream-names';
 import { DuplicateEventIdError, appendInTransaction } from './sqlite-append';
-import { retryWhenBusy } from './sqlite-busy';
+import { GroupCommit } from './group-commit';
 import { isUniqueViolation } from './sqlite-errors';
 import type { SqliteEventsTable } from './sqlite-events-table';
 import { toRecordedEvent, type EventRow } from './sqlite-rows';
@@ -26,11 +26,7 @@ const READ_PAGE_SIZE = 256;
 /** The EventStore port over one SQLite file (or `:memory:`), through better-sqlite3. */
 export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<SqliteSubscription>();
-  private readonly appendTransaction: (
-    streamName: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ) => AppendResult;
+  private readonly commits: GroupCommit;
 
   constructor(
     private readonly db: Database.Database,
@@ -38,14 +34,14 @@ export class SqliteEventStore implements EventStore {
     private readonly notifier: ChangeNotifier,
     clock: Clock,
   ) {
-    const transaction = db.transaction(
-      (streamName: string, events: readonly NewEvent[], expected: ExpectedRevision) =>
-        appendInTransaction(table, clock, streamName, events, expected),
-    );
-    // BEGIN IMMEDIATE takes the write lock before the revision check: appends are serialised
+    // BEGIN IMMEDIATE takes the write lock before the revision checks: appends are serialised
     // across connections and processes, and positions are handed out in commit order.
-    this.appendTransaction = (streamName, events, expected) =>
-      transaction.immediate(streamName, events, expected);
+    this.commits = new GroupCommit(
+      db,
+      ({ streamName, events, expected }) =>
+        appendInTransaction(table, clock, streamName, events, expected),
+      () => notifier.notify(),
+    );
   }
 
   async appendToStream(
@@ -55,11 +51,7 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     assertAppendable(streamName, events);
     try {
-      const result = await retryWhenBusy(`append to ${streamName}`, () =>
-        this.appendTransaction(streamName, events, expectedRevision),
-      );
-      this.notifier.notify();
-      return result;
+      return await this.commits.append({ streamName, events, expected: expectedRevision });
     } catch (error) {
       if (isUniqueViolation(error, 'events.stream, events.revision')) {
         // Unreachable while every writer uses BEGIN IMMEDIATE; kept as a backstop.

@@ -26,12 +26,18 @@ const SCHEMA = `
 /**
  * Connection settings, then the schema. busy_timeout comes first so that a second process
  * opening the same file while the first switches it to WAL waits instead of failing.
- * WAL lets readers (subscriptions) run beside the single writer; synchronous=NORMAL is
- * durable across application crashes in WAL mode (only an OS crash can lose the last commits).
+ * WAL lets readers (subscriptions) run beside the single writer. synchronous=FULL (the
+ * default) flushes every commit to disk, so an acknowledged append survives an OS crash or a
+ * power loss too; group commit (group-commit.ts) shares that flush among concurrent appends.
+ * NORMAL survives application crashes only, and is there for benchmarks.
  */
-export function prepareDatabase(db: Database.Database, busyTimeoutMs: number): void {
+export function prepareDatabase(
+  db: Database.Database,
+  busyTimeoutMs: number,
+  synchronous: 'FULL' | 'NORMAL' = 'FULL',
+): void {
   db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
   db.pragma('journal_mode = WAL'); // an in-memory database stays in 'memory' mode
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${synchronous}`);
   db.exec(SCHEMA);
 }
