@@ -30,8 +30,8 @@ export const accepted = (
 ): readonly LicenseEvent[] => {
   withPosition(reply, decided);
   if (E.isLeft(decided.outcome)) {
-    const { code, message } = decided.outcome.left;
-    throw new ApiError(code, message, undefined, retryAfter(code, decided));
+    const { code, message, details } = decided.outcome.left;
+    throw new ApiError(code, message, details, retryAfter(code, decided));
   }
   const refusal = decided.outcome.right.find(isRefusal);
   if (refusal) {

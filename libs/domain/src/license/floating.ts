@@ -28,8 +28,12 @@ const leaseGone = (s: IssuedLicense, leaseId: string, now: number): DomainError 
   const ended = getIn(s.endedLeases, leaseId);
   if (!ended) return domainError('LEASE_NOT_FOUND', 'no such lease');
   return ended.reason === 'expired'
-    ? domainError('LEASE_EXPIRED', 'the lease timed out without a heartbeat; check out again')
-    : domainError('LEASE_NOT_ACTIVE', `the lease has ended (${ended.reason})`);
+    ? domainError('LEASE_EXPIRED', 'the lease timed out without a heartbeat; check out again', {
+        reason: 'expired',
+      })
+    : domainError('LEASE_NOT_ACTIVE', `the lease has ended (${ended.reason})`, {
+        reason: ended.reason,
+      });
 };
 
 /** F1, F4, F6: take a floating seat if one is free at this instant. */

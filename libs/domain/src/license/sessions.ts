@@ -26,8 +26,12 @@ const sessionGone = (s: IssuedLicense, sessionId: string, now: number): DomainEr
   const ended = getIn(s.endedSessions, sessionId);
   if (!ended) return domainError('SESSION_NOT_FOUND', 'no such session');
   return ended.reason === 'idle-timeout' || ended.reason === 'max-lifetime'
-    ? domainError('SESSION_EXPIRED', `the session timed out (${ended.reason})`)
-    : domainError('SESSION_NOT_ACTIVE', `the session has ended (${ended.reason})`);
+    ? domainError('SESSION_EXPIRED', `the session timed out (${ended.reason})`, {
+        reason: ended.reason,
+      })
+    : domainError('SESSION_NOT_ACTIVE', `the session has ended (${ended.reason})`, {
+        reason: ended.reason,
+      });
 };
 
 /** S2 idle renewal; S3 absolute cap for service sessions, even while active. */

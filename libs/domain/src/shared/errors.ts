@@ -38,6 +38,12 @@ export interface DomainError {
   readonly message: string;
   /** True only for a refusal whose event was already recorded in this window (O5). */
   readonly suppressedRefusal?: boolean;
+  /** Machine-readable particulars, e.g. why a lease is no longer active. */
+  readonly details?: Readonly<Record<string, string>>;
 }
 
-export const domainError = (code: ErrorCode, message: string): DomainError => ({ code, message });
+export const domainError = (
+  code: ErrorCode,
+  message: string,
+  details?: Readonly<Record<string, string>>,
+): DomainError => (details ? { code, message, details } : { code, message });
