@@ -19,11 +19,13 @@ import { DecideLicenseHandler } from './commands/decide-license.handler';
 import { DecideProductHandler } from './commands/decide-product.handler';
 import { IssueLicenseHandler } from './commands/issue-license.handler';
 import { HealthController } from './health/health.controller';
+import type { Draining } from './http/draining';
 import { Lifecycle } from './infrastructure/lifecycle';
 import { cryptoRandom } from './infrastructure/random';
 import {
   CLOCK,
   CONFIG,
+  DRAINING,
   EVENT_STORE,
   KEY_RING,
   LICENSE_REPOSITORY,
@@ -48,6 +50,7 @@ export interface CommandApiDeps {
   readonly snapshotStore: SnapshotStore;
   readonly ring: KeyRing;
   readonly metrics: Metrics;
+  readonly draining: Draining;
 }
 
 @Module({})
@@ -97,6 +100,7 @@ export class CommandApiModule {
         { provide: KEY_RING, useValue: deps.ring },
         { provide: RANDOM, useValue: cryptoRandom },
         { provide: METRICS, useValue: deps.metrics },
+        { provide: DRAINING, useValue: deps.draining },
         ...repositories,
         Authenticator,
         Signer,

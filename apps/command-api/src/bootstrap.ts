@@ -7,6 +7,7 @@ import { openEventStore } from './infrastructure/open-stores';
 import { Metrics, PinoNestLogger, createLogger, type Logger } from '@lic/observability';
 import { openKeyRing, type KeyRing } from '@lic/signing';
 import { CommandApiModule } from './app.module';
+import { Draining } from './http/draining';
 import { ErrorFilter } from './http/error.filter';
 import { childLoggerFactory, newRequestId, registerRequestIds } from './http/request-context';
 import { setUpOpenApi } from './openapi/openapi';
@@ -45,6 +46,8 @@ export const createCommandApi = async (
     childLoggerFactory,
   });
   registerRequestIds(adapter.getInstance());
+  const draining = new Draining();
+  draining.register(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
     CommandApiModule.forRoot({
       config,
@@ -53,6 +56,7 @@ export const createCommandApi = async (
       snapshotStore,
       ring,
       metrics: new Metrics('command-api'),
+      draining,
     }),
     adapter,
     { logger: new PinoNestLogger(logger) },

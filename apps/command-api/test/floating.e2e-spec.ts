@@ -122,7 +122,9 @@ describe('floating leases over HTTP (seed 001)', () => {
     ).toBe(200);
     const beat = await api.client(key, HEARTBEAT, { lease_token: out.body.lease_token });
     expect(beat.status).toBe(422);
-    expect(beat.body).toMatchObject({ error: { code: 'LEASE_EXPIRED', details: { reason: 'expired' } } });
+    expect(beat.body).toMatchObject({
+      error: { code: 'LEASE_EXPIRED', details: { reason: 'expired' } },
+    });
     const expired = eventsOf(await api.events(), licenseId).filter(
       (e) => e.type === 'LeaseExpired.v1',
     );

@@ -6,9 +6,10 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { EventStore } from '@lic/event-store';
+import { Draining } from '../http/draining';
 import { ExpirySweeper } from '../sweeper/expiry-sweeper';
 import { RefusalFlusher } from '../sweeper/refusal-flusher';
-import { EVENT_STORE } from './tokens';
+import { DRAINING, EVENT_STORE } from './tokens';
 
 /**
  * Graceful shutdown, in order (Nest runs one module's hooks in parallel, so this sequences
@@ -23,10 +24,12 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
     private readonly sweeper: ExpirySweeper,
     private readonly flusher: RefusalFlusher,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DRAINING) private readonly draining: Draining,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.http.httpAdapter?.close();
+    const adapter = this.http.httpAdapter;
+    if (adapter) await this.draining.drain(adapter.getHttpServer(), () => adapter.close());
     await this.sweeper.stop();
     await this.flusher.stop();
   }

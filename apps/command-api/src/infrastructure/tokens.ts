@@ -8,3 +8,4 @@ export const CLOCK = Symbol('Clock');
 export const CONFIG = Symbol('Config');
 export const RANDOM = Symbol('Random');
 export const METRICS = Symbol('Metrics');
+export const DRAINING = Symbol('Draining');
