@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { SystemClock } from '@lic/clock';
+import { loadConfig, loadConfigOrExit } from '@lic/config';
+import * as E from 'fp-ts/Either';
+import type { ReadModelComparison } from '@lic/read-models';
+import { verifyReadModels } from '../audit/verify-read-models';
+import { openEventStore } from '../infrastructure/open-event-store';
+import { countProjectedEvents } from './count-events';
+import { eventProgress } from './progress';
+
+const report = (c: ReadModelComparison): string => {
+  const rows = c.tables.map(
+    (t) =>
+      `${t.table.padEnd(22)} ${String(t.expectedRows).padStart(10)} ${String(t.actualRows).padStart(10)} ${String(t.differences).padStart(12)}`,
+  );
+  const samples = c.samples.map(
+    (d) => `  ${d.table} ${JSON.stringify(d.key)}: ${d.kind} ${JSON.stringify(d.columns)}`,
+  );
+  return [
+    `${'table'.padEnd(22)} ${'replayed'.padStart(10)} ${'live'.padStart(10)} ${'differences'.padStart(12)}`,
+    ...rows,
+    ...(samples.length > 0
+      ? ['', 'first differences (column: [replayed, live]):', ...samples]
+      : []),
+  ].join('\n');
+};
+
+/**
+ * `npm run audit:verify`: replays the event store (EVENT_STORE) into a temporary database of
+ * the same kind as READ_DB, up to the live checkpoint, and compares every read-model table row
+ * for row. Prints "identical" and exits 0, or the differences and exits 1 (2 on error).
+ * `--into <sqlite:file|postgres://…>` replays into the given (empty) database instead.
+ */
+const main = async (): Promise<number> => {
+  const config = loadConfigOrExit();
+  const { values } = parseArgs({ options: { into: { type: 'string' } } });
+  const into =
+    values.into === undefined
+      ? undefined
+      : E.getOrElseW((message: string) => {
+          throw new Error(`--into: ${message}`);
+        })(loadConfig({ READ_DB: values.into })).READ_DB;
+  const clock = new SystemClock();
+  const eventStore = openEventStore(config.EVENT_STORE, clock);
+  try {
+    const total = await countProjectedEvents(eventStore);
+    const progress = eventProgress('replay', total);
+    const result = await verifyReadModels({
+      eventStore,
+      live: config.READ_DB,
+      ...(into === undefined ? {} : { into }),
+      clock,
+      batchSize: config.PROJECTION_BATCH_SIZE,
+      onProgress: (events) => progress.update(events),
+    });
+    const { seconds, rate } = progress.stop(result.events);
+    process.stdout.write(
+      `replayed ${result.events} events up to position ${String(result.checkpoint.position)} ` +
+        `in ${seconds.toFixed(1)} s (${rate} events/s)\n\n${report(result.comparison)}\n\n`,
+    );
+    process.stdout.write(result.comparison.identical ? 'identical\n' : 'DIFFERENT\n');
+    return result.comparison.identical ? 0 : 1;
+  } finally {
+    await eventStore.close();
+  }
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `audit:verify failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(2);
+  },
+);

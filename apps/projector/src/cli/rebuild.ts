@@ -1,0 +1,44 @@
+import { SystemClock } from '@lic/clock';
+import { loadConfigOrExit } from '@lic/config';
+import { openReadDb, rebuildReadModels } from '@lic/read-models';
+import { openEventStore } from '../infrastructure/open-event-store';
+import { countProjectedEvents } from './count-events';
+import { eventProgress } from './progress';
+
+/**
+ * `npm run projector:rebuild`: drops every read model, recreates the schema and projects the
+ * whole history from position zero (A3). Stop the live projector first: while both run, the
+ * checkpoint compare-and-set makes one of them fail rather than write anything twice.
+ */
+const main = async (): Promise<void> => {
+  const config = loadConfigOrExit();
+  const clock = new SystemClock();
+  const eventStore = openEventStore(config.EVENT_STORE, clock);
+  const db = await openReadDb(config.READ_DB);
+  try {
+    process.stdout.write('counting events… ');
+    const total = await countProjectedEvents(eventStore);
+    process.stdout.write(`${total}\n`);
+    const progress = eventProgress('rebuild', total);
+    const result = await rebuildReadModels(eventStore, db, {
+      batchSize: config.PROJECTION_BATCH_SIZE,
+      clock,
+      onBatch: ({ events }) => progress.update(events),
+    });
+    const { seconds, rate } = progress.stop(result.events);
+    process.stdout.write(
+      `rebuilt ${result.events} events in ${seconds.toFixed(1)} s: ${rate} events/s ` +
+        `(batch ${config.PROJECTION_BATCH_SIZE}); checkpoint ${String(result.checkpoint.position)}\n`,
+    );
+  } finally {
+    await db.destroy();
+    await eventStore.close();
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `rebuild failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { Projector } from '../projector/projector';
+import { LAG_PROBE, PROJECTOR, READY_MAX_LAG } from '../infrastructure/tokens';
+import type { LagProbe } from './lag-probe';
+
+/**
+ * GET /health: the checkpoint and the lag behind the event store. 200 while the projector
+ * runs and lags by at most READY_MAX_LAG_EVENTS, else 503 (same body).
+ */
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(LAG_PROBE) private readonly lag: LagProbe,
+    @Inject(READY_MAX_LAG) private readonly maxLag: number,
+  ) {}
+
+  @Get('health')
+  async health(@Res() reply: FastifyReply): Promise<void> {
+    const status = this.projector.status();
+    const checkpoint = status.checkpoint;
+    let lag: Awaited<ReturnType<LagProbe['measure']>> | null = null;
+    let storeError: string | null = null;
+    try {
+      lag = checkpoint === null ? null : await this.lag.measure(checkpoint.position);
+    } catch (error) {
+      storeError = error instanceof Error ? error.message : String(error);
+    }
+    const ok = status.running && checkpoint !== null && lag !== null && lag.events <= this.maxLag;
+    await reply.status(ok ? 200 : 503).send({
+      status: ok ? 'ok' : 'unavailable',
+      checkpoint:
+        checkpoint === null
+          ? null
+          : {
+              position: checkpoint.position === null ? null : checkpoint.position.toString(10),
+              eventsProjected: checkpoint.eventsProjected.toString(10),
+            },
+      lag: lag === null ? null : { ...lag, maxEvents: this.maxLag },
+      projector: {
+        running: status.running,
+        batches: status.batches,
+        restarts: status.restarts,
+        lastError: status.lastError,
+      },
+      ...(storeError === null ? {} : { eventStore: { error: 'unreachable' } }),
+    });
+  }
+}

@@ -1,0 +1,4 @@
+/** Nest injection tokens of the projector's HTTP side. */
+export const PROJECTOR = Symbol('Projector');
+export const LAG_PROBE = Symbol('LagProbe');
+export const READY_MAX_LAG = Symbol('ReadyMaxLag');

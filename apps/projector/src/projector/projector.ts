@@ -1,0 +1,169 @@
+import { performance } from 'node:perf_hooks';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { Clock } from '@lic/clock';
+import type { EventStore, RecordedEvent, Subscription } from '@lic/event-store';
+import {
+  PROJECTED_STREAM_PREFIXES,
+  ProjectionCache,
+  projectBatch,
+  readCheckpoint,
+  type BatchFaults,
+  type Checkpoint,
+} from '@lic/read-models';
+import { STOPPED, TIMED_OUT, nextOrTimeout, sleep } from './next-or-timeout';
+
+export interface ProjectorOptions {
+  readonly eventStore: EventStore;
+  readonly dataSource: DataSource;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Events per transaction (PROJECTION_BATCH_SIZE). */
+  readonly batchSize: number;
+  /** A partial batch is written once no event has come for this long… */
+  readonly idleFlushMs?: number;
+  /** …or once its first event has waited this long. */
+  readonly maxDelayMs?: number;
+  /** Tests only: simulated crashes. */
+  readonly faults?: BatchFaults;
+}
+
+export interface ProjectorStatus {
+  readonly running: boolean;
+  readonly checkpoint: Checkpoint | null;
+  /** Position of the last event received from the subscription (projected or not yet). */
+  readonly lastReceived: bigint | null;
+  readonly batches: number;
+  readonly restarts: number;
+  readonly lastError: string | null;
+}
+
+const BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
+
+/**
+ * The live projector: subscribes to `$all` (license- and product- streams) after its stored
+ * checkpoint, and writes events in batches, each in one transaction with the checkpoint that
+ * covers it. Whatever fails — the store, the subscription, the database — it starts over from
+ * the stored checkpoint, so nothing is skipped and nothing applied twice.
+ */
+export class Projector {
+  private readonly stop = new AbortController();
+  private loop: Promise<void> | undefined;
+  private checkpoint: Checkpoint | null = null;
+  private lastReceived: bigint | null = null;
+  private batches = 0;
+  private restarts = 0;
+  private lastError: string | null = null;
+  private readonly listeners = new Set<(checkpoint: Checkpoint) => void>();
+  /** Rows of busy licenses kept between batches; emptied whenever anything fails. */
+  private readonly cache = new ProjectionCache();
+
+  constructor(private readonly options: ProjectorOptions) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Writes what is buffered, closes the subscription, and returns when the loop has ended. */
+  async close(): Promise<void> {
+    this.stop.abort();
+    await this.loop;
+  }
+
+  status(): ProjectorStatus {
+    return {
+      running: this.loop !== undefined && !this.stop.signal.aborted,
+      checkpoint: this.checkpoint,
+      lastReceived: this.lastReceived,
+      batches: this.batches,
+      restarts: this.restarts,
+      lastError: this.lastError,
+    };
+  }
+
+  /** Called after every committed batch. */
+  onCheckpoint(listener: (checkpoint: Checkpoint) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stop.signal.aborted) {
+      try {
+        await this.follow();
+        failures = 0;
+      } catch (error) {
+        failures++;
+        this.restarts++;
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.options.logger.error({ err: error }, 'projector: starting over from the checkpoint');
+        await sleep(
+          BACKOFF_MS[Math.min(failures, BACKOFF_MS.length) - 1] ?? 5000,
+          this.stop.signal,
+        );
+      }
+    }
+  }
+
+  /** One subscription's life: from the stored checkpoint until stop, end, or failure. */
+  private async follow(): Promise<void> {
+    const { eventStore, dataSource, batchSize } = this.options;
+    const idleFlushMs = this.options.idleFlushMs ?? 20;
+    const maxDelayMs = this.options.maxDelayMs ?? 200;
+    this.checkpoint = await readCheckpoint(dataSource);
+    const after = this.checkpoint.position;
+    const subscription: Subscription = eventStore.subscribeToAll({
+      streamPrefixes: PROJECTED_STREAM_PREFIXES,
+      ...(after === null ? {} : { after }),
+    });
+    const events = subscription[Symbol.asyncIterator]();
+    let buffer: RecordedEvent[] = [];
+    let bufferedSince = 0;
+    let pending: Promise<IteratorResult<RecordedEvent>> | undefined;
+    const flush = async () => {
+      if (buffer.length === 0) return;
+      const batch = buffer;
+      buffer = [];
+      await this.write(batch);
+    };
+    try {
+      for (;;) {
+        const age = performance.now() - bufferedSince;
+        if (buffer.length > 0 && age >= maxDelayMs) await flush();
+        pending ??= events.next();
+        const wait = buffer.length === 0 ? null : Math.min(idleFlushMs, maxDelayMs - age);
+        const next = await nextOrTimeout(pending, wait, this.stop.signal);
+        if (next === STOPPED) return await flush();
+        if (next === TIMED_OUT) {
+          await flush();
+          continue;
+        }
+        pending = undefined;
+        if (next.done === true) {
+          await flush();
+          throw new Error('the subscription ended');
+        }
+        if (buffer.length === 0) bufferedSince = performance.now();
+        buffer.push(next.value);
+        this.lastReceived = next.value.position;
+        if (buffer.length >= batchSize) await flush();
+      }
+    } finally {
+      await subscription.close();
+    }
+  }
+
+  private async write(batch: readonly RecordedEvent[]): Promise<void> {
+    const { dataSource, clock, faults } = this.options;
+    const result = await projectBatch(dataSource, batch, {
+      clock,
+      cache: this.cache,
+      ...(this.checkpoint === null ? {} : { expected: this.checkpoint }),
+      ...(faults === undefined ? {} : { faults }),
+    });
+    this.checkpoint = result.checkpoint;
+    this.batches++;
+    for (const listener of this.listeners) listener(result.checkpoint);
+  }
+}

@@ -1,0 +1,85 @@
+import { Brackets, In, IsNull, MoreThan, type DataSource } from 'typeorm';
+import { ActivationRow, LeaseRow, LicenseRow, SessionRow } from '@lic/read-models';
+import type { LicenseStatusName } from '@lic/domain';
+import type { ActiveHolders } from '../seats/live-seats';
+
+export interface LicenseFilter {
+  readonly status?: LicenseStatusName;
+  readonly productId?: string;
+  /** Exclusive: licenses whose id sorts after it. */
+  readonly cursor?: string;
+  readonly limit: number;
+}
+
+/** The same precedence as statusAt, in SQL, at `:now`. */
+const EXPIRED = `(l.standing <> 'revoked' AND (l.expired_at IS NOT NULL OR (l.expires_at IS NOT NULL AND l.expires_at <= :now)))`;
+const statusWhere: Record<LicenseStatusName, string> = {
+  revoked: `l.standing = 'revoked'`,
+  expired: EXPIRED,
+  suspended: `l.standing = 'suspended' AND NOT ${EXPIRED}`,
+  degraded: `l.standing = 'active' AND l.threat = 'degraded' AND NOT ${EXPIRED}`,
+  active: `l.standing = 'active' AND l.threat = 'normal' AND NOT ${EXPIRED}`,
+};
+
+/** Licenses and their holders, as the read models have them. */
+export class LicenseReader {
+  constructor(private readonly db: DataSource) {}
+
+  /** A page of licenses in id order (keyset pagination: the cursor is the last id). */
+  async list(filter: LicenseFilter, nowIso: string): Promise<LicenseRow[]> {
+    const q = this.db
+      .getRepository(LicenseRow)
+      .createQueryBuilder('l')
+      .orderBy('l.license_id', 'ASC')
+      .limit(filter.limit);
+    if (filter.productId !== undefined) {
+      q.andWhere('l.product_id = :productId', { productId: filter.productId });
+    }
+    if (filter.cursor !== undefined)
+      q.andWhere('l.license_id > :cursor', { cursor: filter.cursor });
+    if (filter.status !== undefined) {
+      q.andWhere(
+        new Brackets((b) =>
+          b.where(statusWhere[filter.status as LicenseStatusName], { now: nowIso }),
+        ),
+      );
+    }
+    return q.getMany();
+  }
+
+  get(licenseId: string): Promise<LicenseRow | null> {
+    return this.db.getRepository(LicenseRow).findOneBy({ licenseId });
+  }
+
+  /** Holders not recorded as ended (the caller drops those past their deadline). */
+  async activeHolders(
+    licenseIds: readonly string[],
+    nowIso: string,
+  ): Promise<Map<string, ActiveHolders>> {
+    const ids = [...licenseIds];
+    const out = new Map<
+      string,
+      { activations: ActivationRow[]; leases: LeaseRow[]; sessions: SessionRow[] }
+    >(ids.map((id) => [id, { activations: [], leases: [], sessions: [] }]));
+    if (ids.length === 0) return out;
+    const order = { id: 'ASC' } as const;
+    const [activations, leases, sessions] = await Promise.all([
+      this.db.getRepository(ActivationRow).find({
+        where: { licenseId: In(ids), deactivatedAt: IsNull() },
+        order,
+      }),
+      this.db.getRepository(LeaseRow).find({
+        where: { licenseId: In(ids), endedAt: IsNull(), expiresAt: MoreThan(nowIso) },
+        order,
+      }),
+      this.db.getRepository(SessionRow).find({
+        where: { licenseId: In(ids), endedAt: IsNull(), expiresAt: MoreThan(nowIso) },
+        order,
+      }),
+    ]);
+    for (const a of activations) out.get(a.licenseId)?.activations.push(a);
+    for (const l of leases) out.get(l.licenseId)?.leases.push(l);
+    for (const s of sessions) out.get(s.licenseId)?.sessions.push(s);
+    return out;
+  }
+}

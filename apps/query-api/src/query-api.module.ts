@@ -1,0 +1,74 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '@lic/clock';
+import type { EventStore } from '@lic/event-store';
+import { AuditController } from './audit/audit.controller';
+import { AuditReader } from './audit/audit-reader';
+import type { AccessTokenVerifier } from './auth/access-token-verifier';
+import { AuthGuard } from './auth/auth.guard';
+import { CheckpointWatcher } from './consistency/checkpoint-watcher';
+import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interceptor';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardFeed } from './dashboard/dashboard-feed';
+import { DashboardStreams } from './dashboard/dashboard-streams';
+import { HolderReader } from './holders/holder-reader';
+import { HoldersController } from './holders/holders.controller';
+import {
+  ACCESS_TOKEN_VERIFIER,
+  CLOCK,
+  EVENT_STORE,
+  QUERY_API_SETTINGS,
+  READ_DB,
+} from './infrastructure/tokens';
+import { LicenseReader } from './licenses/license-reader';
+import { LicensesController } from './licenses/licenses.controller';
+import type { QueryApiSettings } from './query-api.settings';
+import { ProductsController } from './products/products.controller';
+import { ReportsController } from './reports/reports.controller';
+import { SeatsController } from './seats/seats.controller';
+import { StatusController } from './status/status.controller';
+
+/** What the query API is built from, opened before Nest starts (see bootstrap.ts). */
+export interface QueryApiDeps {
+  readonly db: DataSource;
+  readonly eventStore: EventStore;
+  readonly clock: Clock;
+  readonly verifier: AccessTokenVerifier;
+  readonly watcher: CheckpointWatcher;
+  readonly settings: QueryApiSettings;
+}
+
+@Module({})
+export class QueryApiModule {
+  static forRoot(deps: QueryApiDeps): DynamicModule {
+    return {
+      module: QueryApiModule,
+      controllers: [
+        LicensesController,
+        SeatsController,
+        HoldersController,
+        AuditController,
+        ReportsController,
+        ProductsController,
+        StatusController,
+        DashboardController,
+      ],
+      providers: [
+        { provide: READ_DB, useValue: deps.db },
+        { provide: EVENT_STORE, useValue: deps.eventStore },
+        { provide: CLOCK, useValue: deps.clock },
+        { provide: ACCESS_TOKEN_VERIFIER, useValue: deps.verifier },
+        { provide: QUERY_API_SETTINGS, useValue: deps.settings },
+        { provide: CheckpointWatcher, useValue: deps.watcher },
+        { provide: LicenseReader, useFactory: () => new LicenseReader(deps.db) },
+        { provide: HolderReader, useFactory: () => new HolderReader(deps.db) },
+        { provide: AuditReader, useFactory: () => new AuditReader(deps.db) },
+        DashboardFeed,
+        DashboardStreams,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+/** The configuration the query API's handlers read (from @lic/config at start-up). */
+export interface QueryApiSettings {
+  readonly readYourWritesTimeoutMs: number;
+  /** How often the dashboard stream re-sends occupancy even without new events (expiries). */
+  readonly dashboardRefreshMs: number;
+}

@@ -1,0 +1,74 @@
+import type { ActivationRow, LeaseRow, LicenseRow, SessionRow } from '@lic/read-models';
+import { enabledKinds } from '@lic/read-models';
+import { liveStatus } from './live-status';
+import { seatCount, sharedInUse, type SeatsView } from './seats.view';
+
+export interface ActiveHolders {
+  readonly activations: readonly ActivationRow[];
+  readonly leases: readonly LeaseRow[];
+  readonly sessions: readonly SessionRow[];
+}
+
+/**
+ * The live view of a license's seats from the read models. A lease or session counts while
+ * now < expires_at (F5, S2, S3): one past its deadline is free even before its expiry is
+ * recorded.
+ */
+export const liveSeats = (
+  license: LicenseRow,
+  active: ActiveHolders,
+  nowIso: string,
+  position: string | null,
+): SeatsView => {
+  const kinds = enabledKinds(license);
+  const leases = active.leases.filter((l) => l.endedAt === null && nowIso < l.expiresAt);
+  const sessions = active.sessions.filter((s) => s.endedAt === null && nowIso < s.expiresAt);
+  const activations = active.activations.filter((a) => a.deactivatedAt === null);
+  const reserved = JSON.parse(license.reservedAccounts) as string[];
+  const sessionCap = license.maxSessions ?? 0;
+  return {
+    licenseId: license.licenseId,
+    at: nowIso,
+    source: 'read-model',
+    position,
+    status: liveStatus(license, nowIso),
+    seats: {
+      machine: kinds.includes('machine')
+        ? seatCount(license.maxMachines, activations.length)
+        : null,
+      lease: kinds.includes('lease') ? seatCount(license.maxFloating, leases.length) : null,
+      session: kinds.includes('session')
+        ? {
+            ...seatCount(sessionCap, sessions.length, reserved.length),
+            shared: {
+              cap: Math.max(0, sessionCap - reserved.length),
+              inUse: sharedInUse(
+                sessions.map((s) => s.username),
+                reserved,
+              ),
+            },
+          }
+        : null,
+    },
+    holders: {
+      activations: activations.map((a) => ({
+        activationId: a.activationId,
+        fingerprint: a.fingerprint,
+        since: a.activatedAt,
+      })),
+      leases: leases.map((l) => ({
+        leaseId: l.leaseId,
+        fingerprint: l.fingerprint,
+        since: l.checkedOutAt,
+        expiresAt: l.expiresAt,
+      })),
+      sessions: sessions.map((s) => ({
+        sessionId: s.sessionId,
+        username: s.username,
+        kind: s.kind,
+        since: s.openedAt,
+        expiresAt: s.expiresAt,
+      })),
+    },
+  };
+};

@@ -1,0 +1,17 @@
+export * from './schema/entities';
+export * from './schema/read-db';
+export { bigintTransformer } from './schema/bigint.transformer';
+export * from './checkpoint/checkpoint';
+export * from './projection/projected-event';
+export { decodeRecordedEvent } from './projection/decode-recorded-event';
+export * from './projection/project-batch';
+export { ProjectionCache } from './projection/projection-cache';
+export { recordedStatus } from './projection/projections/licenses.projection';
+export { enabledKinds } from './projection/projections/occupancy.projection';
+export * from './projection/utilization/buckets';
+export { summarize } from './projection/utilization/step-function';
+export { hydrate } from './projection/sql/hydrate';
+export { Params, quote } from './projection/sql/placeholders';
+export * from './replay/project-from-store';
+export * from './replay/rebuild';
+export * from './compare/compare-read-models';

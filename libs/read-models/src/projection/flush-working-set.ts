@@ -1,0 +1,62 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import {
+  ActivationRow,
+  AuditEntryRow,
+  LeaseRow,
+  LicenseRow,
+  ProductRow,
+  RefusalCountRow,
+  SeatOccupancyRow,
+  SessionRow,
+  UtilizationBucketRow,
+  VariantRow,
+} from '../schema/entities';
+import { occupancyOf, utilizationOf, type UtilizationChanges } from './finish-working-set';
+import type { ProjectionCache } from './projection-cache';
+import { TableWriter } from './sql/table-writer';
+import type { WorkingSet } from './working-set';
+
+/** Rows written by one batch, per table (for logs and the benchmark). */
+export type WriteCounts = Readonly<Record<string, number>>;
+
+/** Writes what the batch changed. Runs inside the batch's transaction. */
+export const flushWorkingSet = async (
+  manager: EntityManager,
+  ws: WorkingSet,
+  cache?: ProjectionCache,
+): Promise<{ writes: WriteCounts; tails: UtilizationChanges['tails'] }> => {
+  const writer = <Row extends ObjectLiteral>(target: EntityTarget<Row>) =>
+    new TableWriter(manager, target);
+  const occupancy = occupancyOf(ws);
+  const utilization = await utilizationOf(manager, ws, cache);
+  const refusals: RefusalCountRow[] = [...ws.refusals.values()];
+  const changed = {
+    products: ws.products.changed(),
+    variants: ws.variants.changed(),
+    licenses: ws.licenses.changed(),
+    leases: ws.leases.changed(),
+    sessions: ws.sessions.changed(),
+    activations: ws.activations.changed(),
+  };
+
+  await writer(AuditEntryRow).insert(ws.audit);
+  await writer(ProductRow).upsert(changed.products);
+  await writer(VariantRow).upsert(changed.variants);
+  await writer(LicenseRow).upsert(changed.licenses);
+  await writer(LeaseRow).upsert(changed.leases);
+  await writer(SessionRow).upsert(changed.sessions);
+  await writer(ActivationRow).upsert(changed.activations);
+  await writer(SeatOccupancyRow).upsert(occupancy);
+  await writer(RefusalCountRow).increment(refusals, ['count']);
+  await writer(UtilizationBucketRow).deleteByKey(utilization.remove);
+  await writer(UtilizationBucketRow).upsert(utilization.put);
+
+  const writes = {
+    audit_log: ws.audit.length,
+    ...Object.fromEntries(Object.entries(changed).map(([table, rows]) => [table, rows.length])),
+    seat_occupancy: occupancy.length,
+    refusal_counts: refusals.length,
+    utilization_buckets: utilization.put.length + utilization.remove.length,
+  };
+  return { writes, tails: utilization.tails };
+};

@@ -1,0 +1,84 @@
+import type { DataSource } from 'typeorm';
+import { toIso } from '@lic/domain';
+import type { Clock } from '@lic/clock';
+import type { RecordedEvent } from '@lic/event-store';
+import {
+  CheckpointMovedError,
+  advanceCheckpoint,
+  readCheckpoint,
+  type Checkpoint,
+} from '../checkpoint/checkpoint';
+import { applyEvent } from './apply-event';
+import { decodeRecordedEvent } from './decode-recorded-event';
+import { flushWorkingSet, type WriteCounts } from './flush-working-set';
+import { loadWorkingSet } from './load-working-set';
+import type { ProjectionCache } from './projection-cache';
+
+/** Test seams: throw from one to simulate a crash at that point of a batch. */
+export interface BatchFaults {
+  /** After the rows are written, before the checkpoint. */
+  readonly afterRows?: () => void;
+  /** After the checkpoint is written, before the commit. */
+  readonly beforeCommit?: () => void;
+}
+
+export interface BatchOptions {
+  readonly clock: Clock;
+  /** The checkpoint the caller believes is stored; a different one fails the batch. */
+  readonly expected?: Checkpoint;
+  /** Rows kept between batches (see ProjectionCache); cleared if the batch fails. */
+  readonly cache?: ProjectionCache;
+  readonly faults?: BatchFaults;
+}
+
+export interface BatchResult {
+  readonly checkpoint: Checkpoint;
+  /** Events of this batch at or before the stored checkpoint, skipped. */
+  readonly skipped: number;
+  readonly writes: WriteCounts;
+}
+
+/**
+ * Projects a batch of events (in position order) in one transaction: load the rows they
+ * touch, apply each event, write the rows and move the checkpoint to the batch's last
+ * position. A crash anywhere before the commit leaves both rows and checkpoint as they were;
+ * events already covered by the stored checkpoint are skipped, never applied twice.
+ */
+export const projectBatch = async (
+  dataSource: DataSource,
+  batch: readonly RecordedEvent[],
+  { clock, expected, cache, faults = {} }: BatchOptions,
+): Promise<BatchResult> => {
+  try {
+    const { result, commit } = await dataSource.transaction(async (manager) => {
+      const from = await readCheckpoint(manager);
+      if (expected !== undefined && expected.position !== from.position) {
+        throw new CheckpointMovedError(expected.position, from.position);
+      }
+      const fresh = batch.filter((e) => from.position === null || e.position > from.position);
+      if (fresh.length === 0) {
+        return { result: { checkpoint: from, skipped: batch.length, writes: {} }, commit: null };
+      }
+      const events = fresh.map(decodeRecordedEvent);
+      const ws = await loadWorkingSet(manager, events, cache);
+      for (const event of events) applyEvent(ws, event);
+      const { writes, tails } = await flushWorkingSet(manager, ws, cache);
+      faults.afterRows?.();
+      const to: Checkpoint = {
+        position: (fresh[fresh.length - 1] as RecordedEvent).position,
+        eventsProjected: from.eventsProjected + BigInt(fresh.length),
+      };
+      await advanceCheckpoint(manager, from, to, toIso(clock.now()));
+      faults.beforeCommit?.();
+      return {
+        result: { checkpoint: to, skipped: batch.length - fresh.length, writes },
+        commit: () => cache?.absorb(ws, tails),
+      };
+    });
+    commit?.();
+    return result;
+  } catch (error) {
+    cache?.clear();
+    throw error;
+  }
+};

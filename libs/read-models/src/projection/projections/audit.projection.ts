@@ -1,0 +1,41 @@
+import { Instant, toIso } from '@lic/domain';
+import type { AuditEntryRow } from '../../schema/entities';
+import type { ProjectedEvent } from '../projected-event';
+import type { Projection, RowChange } from '../row-change';
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null;
+
+const idFromStream = (stream: string, prefix: string): string | null =>
+  stream.startsWith(prefix) ? text(stream.slice(prefix.length)) : null;
+
+/** The store's timestamp in the column's form, if it is a date at all. */
+const normalized = (recordedAt: string): string => {
+  const ms = Date.parse(recordedAt);
+  return Number.isNaN(ms) ? '1970-01-01T00:00:00.000Z' : toIso(ms);
+};
+
+/** A1: every event, whatever its type, with who asked, when, and its correlation. */
+export const auditEntry = (p: ProjectedEvent): AuditEntryRow => {
+  const r = p.recorded;
+  const at = r.data['at'];
+  return {
+    position: r.position,
+    eventId: r.id,
+    stream: r.streamName,
+    revision: r.revision,
+    type: r.type,
+    licenseId: text(r.data['licenseId']) ?? idFromStream(r.streamName, 'license-'),
+    productId: text(r.data['productId']) ?? idFromStream(r.streamName, 'product-'),
+    occurredAt: Instant.is(at) ? at : normalized(r.recordedAt),
+    recordedAt: r.recordedAt,
+    actor: r.metadata.actor,
+    correlationId: r.metadata.correlationId,
+    causationId: r.metadata.causationId,
+    payload: JSON.stringify(r.data),
+  };
+};
+
+export const auditProjection: Projection<ProjectedEvent> = (p): RowChange[] => [
+  { table: 'audit_log', row: auditEntry(p) },
+];

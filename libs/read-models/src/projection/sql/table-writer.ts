@@ -1,0 +1,93 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { dialectOf } from '../../schema/read-db';
+import { Params, chunks, quote, rowsPerStatement } from './placeholders';
+
+/**
+ * Multi-row INSERT, upsert and delete statements for one entity, built from its TypeORM
+ * metadata and bound with the driver's own value conversion (transformers, booleans), so rows
+ * written here read back through repositories unchanged. Faster than the query builder for
+ * the projector's batches, and the same SQL on SQLite and PostgreSQL (ON CONFLICT … excluded).
+ */
+export class TableWriter<Row extends ObjectLiteral> {
+  private readonly table: string;
+  private readonly columns: readonly ColumnMetadata[];
+  private readonly keys: readonly ColumnMetadata[];
+
+  constructor(
+    private readonly manager: EntityManager,
+    target: EntityTarget<Row>,
+  ) {
+    const metadata = manager.connection.getMetadata(target);
+    this.table = metadata.tableName;
+    this.columns = metadata.columns;
+    this.keys = metadata.primaryColumns;
+  }
+
+  async insert(rows: readonly Row[]): Promise<void> {
+    await this.write(rows, '');
+  }
+
+  /** Inserts, or replaces every non-key column of the row with the same primary key. */
+  async upsert(rows: readonly Row[]): Promise<void> {
+    const sets = this.columns
+      .filter((c) => !c.isPrimary)
+      .map((c) => `${quote(c.databaseName)} = excluded.${quote(c.databaseName)}`);
+    await this.write(rows, ` ON CONFLICT (${this.keyList()}) DO UPDATE SET ${sets.join(', ')}`);
+  }
+
+  /** Inserts, or adds the given columns to the existing row's (counters). */
+  async increment(rows: readonly Row[], counters: readonly (keyof Row & string)[]): Promise<void> {
+    const sets = counters.map((property) => {
+      const column = quote(this.column(property).databaseName);
+      return `${column} = ${quote(this.table)}.${column} + excluded.${column}`;
+    });
+    await this.write(rows, ` ON CONFLICT (${this.keyList()}) DO UPDATE SET ${sets.join(', ')}`);
+  }
+
+  async deleteByKey(rows: readonly Row[]): Promise<void> {
+    const dialect = dialectOf(this.manager.connection);
+    for (const chunk of chunks(rows, rowsPerStatement(this.keys.length))) {
+      const params = new Params(dialect);
+      const where = chunk
+        .map(
+          (row) =>
+            `(${this.keys
+              .map((k) => `${quote(k.databaseName)} = ${params.add(this.value(row, k))}`)
+              .join(' AND ')})`,
+        )
+        .join(' OR ');
+      await this.manager.query(`DELETE FROM ${quote(this.table)} WHERE ${where}`, params.values);
+    }
+  }
+
+  private async write(rows: readonly Row[], onConflict: string): Promise<void> {
+    const dialect = dialectOf(this.manager.connection);
+    const names = this.columns.map((c) => quote(c.databaseName)).join(', ');
+    for (const chunk of chunks(rows, rowsPerStatement(this.columns.length))) {
+      const params = new Params(dialect);
+      const values = chunk
+        .map((row) => `(${this.columns.map((c) => params.add(this.value(row, c))).join(', ')})`)
+        .join(', ');
+      await this.manager.query(
+        `INSERT INTO ${quote(this.table)} (${names}) VALUES ${values}${onConflict}`,
+        params.values,
+      );
+    }
+  }
+
+  private value(row: Row, column: ColumnMetadata): unknown {
+    const value: unknown = row[column.propertyName];
+    return this.manager.connection.driver.preparePersistentValue(value ?? null, column);
+  }
+
+  private column(property: string): ColumnMetadata {
+    const column = this.columns.find((c) => c.propertyName === property);
+    if (column === undefined) throw new Error(`${this.table} has no column ${property}`);
+    return column;
+  }
+
+  private keyList(): string {
+    return this.keys.map((k) => quote(k.databaseName)).join(', ');
+  }
+}

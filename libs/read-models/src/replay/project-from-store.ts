@@ -1,0 +1,56 @@
+import type { DataSource } from 'typeorm';
+import type { Clock } from '@lic/clock';
+import type { EventStore, RecordedEvent } from '@lic/event-store';
+import { readCheckpoint, type Checkpoint } from '../checkpoint/checkpoint';
+import { projectBatch } from '../projection/project-batch';
+import { ProjectionCache } from '../projection/projection-cache';
+import { PROJECTED_STREAM_PREFIXES } from '../projection/projected-event';
+
+export interface ProjectFromStoreOptions {
+  readonly batchSize: number;
+  readonly clock: Clock;
+  /** Stop after this position (inclusive); default: the end of the store as read. */
+  readonly upTo?: bigint | null;
+  /** Called after each committed batch. */
+  readonly onBatch?: (progress: { events: number; checkpoint: Checkpoint }) => void;
+}
+
+export interface ProjectFromStoreResult {
+  readonly events: number;
+  readonly checkpoint: Checkpoint;
+}
+
+const projected = (e: RecordedEvent): boolean =>
+  PROJECTED_STREAM_PREFIXES.some((prefix) => e.streamName.startsWith(prefix));
+
+/**
+ * Catches the read models up with the store by reading `$all` once (no subscription), from the
+ * stored checkpoint to the end or to `upTo`, in batches. What rebuild and audit:verify use.
+ */
+export const projectFromStore = async (
+  eventStore: EventStore,
+  dataSource: DataSource,
+  { batchSize, clock, upTo = null, onBatch }: ProjectFromStoreOptions,
+): Promise<ProjectFromStoreResult> => {
+  let checkpoint = await readCheckpoint(dataSource);
+  const cache = new ProjectionCache();
+  let events = 0;
+  let batch: RecordedEvent[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await projectBatch(dataSource, batch, { clock, expected: checkpoint, cache });
+    checkpoint = result.checkpoint;
+    events += batch.length;
+    batch = [];
+    onBatch?.({ events, checkpoint });
+  };
+  const after = checkpoint.position ?? undefined;
+  for await (const event of eventStore.readAll(after === undefined ? {} : { after })) {
+    if (upTo !== null && event.position > upTo) break;
+    if (!projected(event)) continue;
+    batch.push(event);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return { events, checkpoint };
+};

@@ -1,0 +1,4 @@
+import { CreateReadModels1763880000000 } from './1763880000000-create-read-models';
+
+/** In order. A new read model or column is a new migration appended here. */
+export const readModelMigrations = [CreateReadModels1763880000000] as const;

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { ReadDbUrl } from '@lic/config';
+import { readModelEntities } from './entities';
+import { readModelMigrations } from './migrations';
+
+export const READ_MODEL_MIGRATIONS_TABLE = 'read_model_migrations';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export const dialectOf = (dataSource: DataSource): Dialect =>
+  dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * TypeORM options for the read database. The schema comes from migrations only; `synchronize`
+ * stays off. SQLite runs in WAL mode so the query API reads while the projector writes.
+ */
+export const readDataSourceOptions = (url: ReadDbUrl): DataSourceOptions => {
+  const common = {
+    entities: [...readModelEntities],
+    migrations: [...readModelMigrations],
+    migrationsTableName: READ_MODEL_MIGRATIONS_TABLE,
+    synchronize: false,
+    logging: false,
+  };
+  if (url.kind === 'postgres') return { ...common, type: 'postgres', url: url.url, poolSize: 10 };
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: url.file,
+    enableWAL: url.file !== ':memory:',
+    timeout: 10_000,
+    prepareDatabase: (db: { pragma: (source: string) => unknown }) => {
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+};
+
+export interface OpenReadDbOptions {
+  /** Apply pending migrations. Default true. */
+  readonly migrate?: boolean;
+}
+
+/**
+ * Brings the schema up to date. The projector and the query API may start together: if the
+ * other one migrated first (our attempt then fails on existing tables), nothing is pending.
+ */
+const migrate = async (dataSource: DataSource): Promise<void> => {
+  try {
+    await dataSource.runMigrations({ transaction: 'all' });
+  } catch (error) {
+    if (await dataSource.showMigrations()) throw error;
+  }
+};
+
+/** Connects to the read database and, by default, brings its schema up to date. */
+export const openReadDb = async (
+  url: ReadDbUrl,
+  options: OpenReadDbOptions = {},
+): Promise<DataSource> => {
+  if (url.kind === 'sqlite' && url.file !== ':memory:') {
+    mkdirSync(dirname(resolve(url.file)), { recursive: true });
+  }
+  const dataSource = await new DataSource(readDataSourceOptions(url)).initialize();
+  try {
+    if (options.migrate ?? true) await migrate(dataSource);
+    return dataSource;
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+};
+
+/** Drops every read model (running the migrations down) and creates them again, empty. */
+export const recreateReadModels = async (dataSource: DataSource): Promise<void> => {
+  while (await hasAppliedMigrations(dataSource)) {
+    await dataSource.undoLastMigration({ transaction: 'all' });
+  }
+  await dataSource.runMigrations({ transaction: 'all' });
+};
+
+const hasAppliedMigrations = async (dataSource: DataSource): Promise<boolean> => {
+  const runner = dataSource.createQueryRunner();
+  try {
+    if (!(await runner.hasTable(READ_MODEL_MIGRATIONS_TABLE))) return false;
+    const rows: unknown[] = await runner.query(
+      `SELECT 1 FROM ${READ_MODEL_MIGRATIONS_TABLE} LIMIT 1`,
+    );
+    return rows.length > 0;
+  } finally {
+    await runner.release();
+  }
+};
