@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SystemClock, TestClock, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
@@ -42,7 +43,7 @@ export const createCommandApi = async (
     bodyLimit: 64 * 1024,
     genReqId: newRequestId,
     loggerInstance: logger,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     childLoggerFactory,
   });
   registerRequestIds(adapter.getInstance());

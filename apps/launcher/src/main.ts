@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadConfigOrExit } from '@lic/config';
+import { startService, type Service } from './service';
+
+/**
+ * npm start: the whole system on the embedded defaults — the command API, the projector and
+ * the query API, each its own process as in production, on SQLite files under DATA_DIR. The
+ * command API starts first (it creates the signing keys the query API verifies tokens with).
+ * Prints the URLs and the admin token; Ctrl-C stops all three gracefully.
+ */
+const main = async (): Promise<void> => {
+  const config = loadConfigOrExit();
+  const services: Service[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const s of [...services].reverse()) s.child.kill('SIGTERM');
+    await Promise.all(services.map((s) => s.exited));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  const start = async (name: string) => {
+    const service = startService(name, config.DATA_DIR, process.env);
+    services.push(service);
+    void service.exited.then((code) => {
+      if (!stopping) {
+        process.stderr.write(`${name} stopped unexpectedly (exit ${code}); stopping the others\n`);
+        void stop(1);
+      }
+    });
+    return service.ready;
+  };
+
+  const commandBanner = await start('command-api');
+  const [projectorBanner, queryBanner] = await Promise.all([
+    start('projector'),
+    start('query-api'),
+  ]);
+  const token = (await readFile(join(config.DATA_DIR, 'admin-token'), 'utf8')).trim();
+  const query = `http://${config.HOST}:${config.QUERY_API_PORT}`;
+  process.stdout.write(
+    [
+      'License server running on the embedded defaults (SQLite files under ' +
+        config.DATA_DIR +
+        ')',
+      '',
+      commandBanner.trim(),
+      projectorBanner.trim(),
+      queryBanner.trim(),
+      '',
+      `dashboard     ${query}/dashboard?access_token=${token}`,
+      `logs          ${join(config.DATA_DIR, 'logs')}/<service>.log`,
+      'Ctrl-C stops all three.',
+      '',
+    ].join('\n'),
+  );
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

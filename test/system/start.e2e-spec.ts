@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const hook = resolve(__dirname, '../event-store/register-swc.js');
+const launcher = resolve(__dirname, '../../apps/launcher/src/main.ts');
+
+const freePort = () =>
+  new Promise<number>((ok) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => ok(port));
+    });
+  });
+
+const call = async (
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+) => {
+  const r = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  const text = await r.text();
+  return {
+    status: r.status,
+    headers: r.headers,
+    text,
+    json: () => JSON.parse(text) as Record<string, never>,
+  };
+};
+
+describe('npm start: the whole system on the embedded defaults', () => {
+  jest.setTimeout(120_000);
+
+  it('A2: command API, projector and query API start together; a checkout shows on the query API and the dashboard is served', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'system-'));
+    const [command, query, projector] = [await freePort(), await freePort(), await freePort()];
+    const child = spawn(process.execPath, ['-r', hook, launcher], {
+      env: {
+        ...process.env,
+        DATA_DIR: dir,
+        EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
+        READ_DB: `sqlite:${join(dir, 'read.db')}`,
+        SIGNING_KEYS_DIR: join(dir, 'keys'),
+        COMMAND_API_PORT: String(command),
+        QUERY_API_PORT: String(query),
+        PROJECTOR_PORT: String(projector),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    try {
+      const banner = await new Promise<string>((ok, fail) => {
+        let out = '';
+        child.stdout?.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('Ctrl-C stops all three')) ok(out);
+        });
+        void exited.then((code) => fail(new Error(`launcher exited ${code}: ${out}`)));
+      });
+      const token = /admin token\s+(\S+)/.exec(banner)?.[1] ?? '';
+      expect(banner).toContain(`http://127.0.0.1:${command}`);
+      expect(banner).toContain(`http://127.0.0.1:${query}/dashboard?access_token=`);
+      const admin = { authorization: `Bearer ${token}` };
+      const base = `http://127.0.0.1:${command}`;
+      expect(
+        (
+          await call(`${base}/admin/v1/products`, {
+            method: 'POST',
+            headers: admin,
+            body: { name: 'Farm', product_id: 'farm' },
+          })
+        ).status,
+      ).toBe(201);
+      const issued = (
+        await call(`${base}/admin/v1/licenses`, {
+          method: 'POST',
+          headers: admin,
+          body: { product_id: 'farm', variant_id: 'render-farm', seats: { max_floating_users: 3 } },
+        })
+      ).json();
+      const checkout = await call(`${base}/api/v1/license/floating/checkout`, {
+        method: 'POST',
+        headers: { authorization: `License ${issued.license_key}`, 'idempotency-key': 'k1' },
+        body: { fingerprint: 'node-1' },
+      });
+      expect(checkout.status).toBe(200);
+      const position = checkout.headers.get('x-event-position') ?? '';
+      const seats = await call(
+        `http://127.0.0.1:${query}/query/v1/licenses/${issued.license_id}/seats?after=${position}`,
+        { headers: admin },
+      );
+      expect(seats.status).toBe(200);
+      expect(JSON.stringify(seats.json())).toMatch(/"lease":\{[^}]*"inUse":1/);
+      const dashboard = await call(`http://127.0.0.1:${query}/dashboard?access_token=${token}`);
+      expect(dashboard.status).toBe(200);
+      expect(dashboard.text).toContain('<html');
+      expect((await call(`http://127.0.0.1:${projector}/health`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
