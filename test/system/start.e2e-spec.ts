@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
 
 const hook = resolve(__dirname, '../event-store/register-swc.js');
 const launcher = resolve(__dirname, '../../apps/launcher/src/main.ts');
@@ -38,7 +39,7 @@ const call = async (
 describe('npm start: the whole system on the embedded defaults', () => {
   jest.setTimeout(120_000);
 
-  it('A2: command API, projector and query API start together; a checkout shows on the query API and the dashboard is served', async () => {
+  it('A2: command API, projector and query API start together; a checkout through the command API shows on the query API and, live, on the dashboard', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'system-'));
     const [command, query, projector] = [await freePort(), await freePort(), await freePort()];
     const child = spawn(process.execPath, ['-r', hook, launcher], {
@@ -102,6 +103,37 @@ describe('npm start: the whole system on the embedded defaults', () => {
       expect(dashboard.status).toBe(200);
       expect(dashboard.text).toContain('<html');
       expect((await call(`http://127.0.0.1:${projector}/health`)).status).toBe(200);
+
+      // A2: the seat dashboard in headless Chromium, updated live by a checkout made through
+      // the command API.
+      const browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        const page = await browser.newPage();
+        await page.goto(`http://127.0.0.1:${query}/dashboard?access_token=${token}`);
+        const leases = page.getByTestId(`seats-${issued.license_id}-lease`);
+        await leases.filter({ hasText: '1 / 3' }).waitFor({ timeout: 15_000 });
+        const second = await call(`${base}/api/v1/license/floating/checkout`, {
+          method: 'POST',
+          headers: { authorization: `License ${issued.license_key}`, 'idempotency-key': 'k2' },
+          body: { fingerprint: 'node-2' },
+        });
+        expect(second.status).toBe(200);
+        await leases.filter({ hasText: '2 / 3' }).waitFor({ timeout: 15_000 });
+      } finally {
+        await browser.close();
+      }
     } finally {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
