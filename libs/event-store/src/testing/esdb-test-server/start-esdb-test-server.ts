@@ -13,7 +13,7 @@ import { runSubscription } from './subscription-handler';
 import { writeSystemEvents } from './system-events';
 
 export interface EsdbTestServerOptions {
-  /** 0 (default): any free port. */
+  /** 0 (default): a free port chosen by the system. */
   readonly port?: number;
   /** Stamps the `created` field of events. */
   readonly clock?: Clock;
