@@ -58,4 +58,25 @@ export const MintTokenBody = t.intersection(
 export const LicenseParam = t.type({ id: Id }, 'LicenseParam');
 export const ProductParam = t.type({ id: Id }, 'ProductParam');
 export const VariantParam = t.type({ id: Id, variantId: Id }, 'VariantParam');
-export const HolderParam = t.type({ id: Id, holderId: Id }, 'HolderParam');
+export const HolderParam = t.type(
+  {
+    id: Id,
+    holderKind: t.keyof({ activations: null, sessions: null, leases: null }),
+    holderId: Id,
+  },
+  'HolderParam',
+);
+export const LifecycleParam = t.type(
+  {
+    id: Id,
+    action: t.keyof({
+      suspend: null,
+      reinstate: null,
+      revoke: null,
+      renew: null,
+      threat: null,
+      'clear-threat': null,
+    }),
+  },
+  'LifecycleParam',
+);

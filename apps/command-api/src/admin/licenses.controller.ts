@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type * as t from 'io-ts';
 import type { IssuedLicense, LicenseCommand } from '@lic/domain';
 import { toIso } from '@lic/domain';
 import { Authenticator } from '../auth/authenticator';
@@ -25,6 +26,7 @@ import {
   HolderParam,
   IssueLicenseBody,
   LicenseParam,
+  LifecycleParam,
   ReasonBody,
   RenewBody,
   ReservedAccountsBody,
@@ -35,6 +37,65 @@ type AdminCommand = (
   actor: { kind: 'admin'; id: string },
   body: unknown,
 ) => LicenseCommand;
+
+const reason = (body: unknown) => decodeOr400(ReasonBody, body, 'body').reason;
+
+/** The admin's lifecycle actions, each a License command built from the request body. */
+const lifecycle: Record<t.TypeOf<typeof LifecycleParam>['action'], AdminCommand> = {
+  suspend: (licenseId, actor, body) => ({
+    type: 'SuspendLicense',
+    licenseId,
+    actor,
+    reason: reason(body),
+  }),
+  reinstate: (licenseId, actor, body) => ({
+    type: 'ReinstateLicense',
+    licenseId,
+    actor,
+    reason: reason(body),
+  }),
+  revoke: (licenseId, actor, body) => ({
+    type: 'RevokeLicense',
+    licenseId,
+    actor,
+    reason: reason(body),
+  }),
+  renew: (licenseId, actor, body) => ({
+    type: 'RenewLicense',
+    licenseId,
+    actor,
+    days: decodeOr400(RenewBody, body, 'body').days ?? null,
+  }),
+  threat: (licenseId, actor, body) => ({
+    type: 'RaiseThreatLevel',
+    licenseId,
+    actor,
+    detail: decodeOr400(DetailBody, body, 'body').detail,
+  }),
+  'clear-threat': (licenseId, actor, body) => ({
+    type: 'ClearThreatLevel',
+    licenseId,
+    actor,
+    reason: reason(body),
+  }),
+};
+
+/** Freeing one holder, by kind. */
+const freeing: Record<t.TypeOf<typeof HolderParam>['holderKind'], (id: string) => AdminCommand> = {
+  activations: (activationId) => (licenseId, actor) => ({
+    type: 'RevokeActivation',
+    licenseId,
+    actor,
+    activationId,
+  }),
+  sessions: (sessionId) => (licenseId, actor) => ({
+    type: 'EndSession',
+    licenseId,
+    actor,
+    sessionId,
+  }),
+  leases: (leaseId) => (licenseId, actor) => ({ type: 'ReleaseLease', licenseId, actor, leaseId }),
+};
 
 /** Issue licenses, change their standing, and free single seats (M3, S5, F-lease release). */
 @Controller('admin/v1/licenses')
@@ -70,174 +131,49 @@ export class LicensesController {
     };
   }
 
-  @Post(':id/suspend')
+  /** Lifecycle: suspend, reinstate, revoke, renew, threat, clear-threat (see lifecycle below). */
+  @Post(':id/:action')
   @HttpCode(200)
-  suspend(
-    @Headers('authorization') a: string | undefined,
-    @Param() p: unknown,
-    @Body() b: unknown,
-    @Req() q: FastifyRequest,
-    @Res({ passthrough: true }) r: FastifyReply,
+  changeStanding(
+    @Headers('authorization') authorization: string | undefined,
+    @Param() params: unknown,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(a, p, b, q, r, (licenseId, actor, body) => ({
-      type: 'SuspendLicense',
-      licenseId,
-      actor,
-      reason: decodeOr400(ReasonBody, body, 'body').reason,
-    }));
+    const { action } = decodeOr400(LifecycleParam, params, 'path');
+    return this.run(authorization, params, body ?? {}, request, reply, lifecycle[action]);
   }
 
-  @Post(':id/reinstate')
-  @HttpCode(200)
-  reinstate(
-    @Headers('authorization') a: string | undefined,
-    @Param() p: unknown,
-    @Body() b: unknown,
-    @Req() q: FastifyRequest,
-    @Res({ passthrough: true }) r: FastifyReply,
-  ) {
-    return this.run(a, p, b, q, r, (licenseId, actor, body) => ({
-      type: 'ReinstateLicense',
-      licenseId,
-      actor,
-      reason: decodeOr400(ReasonBody, body, 'body').reason,
-    }));
-  }
-
-  @Post(':id/revoke')
-  @HttpCode(200)
-  revoke(
-    @Headers('authorization') a: string | undefined,
-    @Param() p: unknown,
-    @Body() b: unknown,
-    @Req() q: FastifyRequest,
-    @Res({ passthrough: true }) r: FastifyReply,
-  ) {
-    return this.run(a, p, b, q, r, (licenseId, actor, body) => ({
-      type: 'RevokeLicense',
-      licenseId,
-      actor,
-      reason: decodeOr400(ReasonBody, body, 'body').reason,
-    }));
-  }
-
-  @Post(':id/renew')
-  @HttpCode(200)
-  renew(
-    @Headers('authorization') a: string | undefined,
-    @Param() p: unknown,
-    @Body() b: unknown,
-    @Req() q: FastifyRequest,
-    @Res({ passthrough: true }) r: FastifyReply,
-  ) {
-    return this.run(a, p, b ?? {}, q, r, (licenseId, actor, body) => ({
-      type: 'RenewLicense',
-      licenseId,
-      actor,
-      days: decodeOr400(RenewBody, body, 'body').days ?? null,
-    }));
-  }
-
-  @Post(':id/threat')
-  @HttpCode(200)
-  raiseThreat(
-    @Headers('authorization') a: string | undefined,
-    @Param() p: unknown,
-    @Body() b: unknown,
-    @Req() q: FastifyRequest,
-    @Res({ passthrough: true }) r: FastifyReply,
-  ) {
-    return this.run(a, p, b, q, r, (licenseId, actor, body) => ({
-      type: 'RaiseThreatLevel',
-      licenseId,
-      actor,
-      detail: decodeOr400(DetailBody, body, 'body').detail,
-    }));
-  }
-
-  @Post(':id/threat/clear')
-  @HttpCode(200)
-  clearThreat(
-    @Headers('authorization') a: string | undefined,
-    @Param() p: unknown,
-    @Body() b: unknown,
-    @Req() q: FastifyRequest,
-    @Res({ passthrough: true }) r: FastifyReply,
-  ) {
-    return this.run(a, p, b, q, r, (licenseId, actor, body) => ({
-      type: 'ClearThreatLevel',
-      licenseId,
-      actor,
-      reason: decodeOr400(ReasonBody, body, 'body').reason,
-    }));
-  }
-
+  /** S4: replaces the license's reserved accounts. */
   @Put(':id/reserved-accounts')
   @HttpCode(200)
   reserve(
-    @Headers('authorization') a: string | undefined,
-    @Param() p: unknown,
-    @Body() b: unknown,
-    @Req() q: FastifyRequest,
-    @Res({ passthrough: true }) r: FastifyReply,
+    @Headers('authorization') authorization: string | undefined,
+    @Param() params: unknown,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(a, p, b, q, r, (licenseId, actor, body) => ({
+    return this.run(authorization, params, body, request, reply, (licenseId, actor, b) => ({
       type: 'SetReservedAccounts',
       licenseId,
       actor,
-      usernames: decodeOr400(ReservedAccountsBody, body, 'body').usernames,
+      usernames: decodeOr400(ReservedAccountsBody, b, 'body').usernames,
     }));
   }
 
-  @Delete(':id/activations/:holderId')
+  /** Frees one seat at once: an activation (M3), a session (S5) or a lease. */
+  @Delete(':id/:holderKind/:holderId')
   @HttpCode(200)
-  revokeActivation(
-    @Headers('authorization') a: string | undefined,
-    @Param() p: unknown,
-    @Req() q: FastifyRequest,
-    @Res({ passthrough: true }) r: FastifyReply,
+  freeHolder(
+    @Headers('authorization') authorization: string | undefined,
+    @Param() params: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { holderId } = decodeOr400(HolderParam, p, 'path');
-    return this.run(a, p, {}, q, r, (licenseId, actor) => ({
-      type: 'RevokeActivation',
-      licenseId,
-      actor,
-      activationId: holderId,
-    }));
-  }
-
-  @Delete(':id/sessions/:holderId')
-  @HttpCode(200)
-  endSession(
-    @Headers('authorization') a: string | undefined,
-    @Param() p: unknown,
-    @Req() q: FastifyRequest,
-    @Res({ passthrough: true }) r: FastifyReply,
-  ) {
-    const { holderId } = decodeOr400(HolderParam, p, 'path');
-    return this.run(a, p, {}, q, r, (licenseId, actor) => ({
-      type: 'EndSession',
-      licenseId,
-      actor,
-      sessionId: holderId,
-    }));
-  }
-
-  @Delete(':id/leases/:holderId')
-  @HttpCode(200)
-  releaseLease(
-    @Headers('authorization') a: string | undefined,
-    @Param() p: unknown,
-    @Req() q: FastifyRequest,
-    @Res({ passthrough: true }) r: FastifyReply,
-  ) {
-    const { holderId } = decodeOr400(HolderParam, p, 'path');
-    return this.run(a, p, {}, q, r, (licenseId, actor) => ({
-      type: 'ReleaseLease',
-      licenseId,
-      actor,
-      leaseId: holderId,
-    }));
+    const { holderKind, holderId } = decodeOr400(HolderParam, params, 'path');
+    return this.run(authorization, params, {}, request, reply, freeing[holderKind](holderId));
   }
 
   /** Authenticate, decode, decide; answer with the events recorded (their types). */

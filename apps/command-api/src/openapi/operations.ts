@@ -221,7 +221,7 @@ export const operations: readonly Operation[] = [
   },
   {
     method: 'post',
-    path: '/admin/v1/licenses/{id}/threat/clear',
+    path: '/admin/v1/licenses/{id}/clear-threat',
     summary: 'Clear the threat level',
     tag: 'admin',
     auth: 'bearer',
