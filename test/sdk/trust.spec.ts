@@ -28,6 +28,27 @@ describe('every signed answer is verified against the server’s JWKS (O1)', () 
     expect((await client.checkLicense()).code).toBe(SdkCodes.NO_CACHED_TOKEN);
   });
 
+  it('O4: a validation answer whose signed status was altered on the way is refused', async () => {
+    const { key, licenseId } = await world.license('studio');
+    const net = new FlakyFetch();
+    const client = world.client(key, { fetch: net.fetch });
+    expect((await client.checkLicense()).allowed).toBe(true);
+    await world.api.admin('POST', `/admin/v1/licenses/${licenseId}/threat`, { detail: 'test' });
+    await world.api.advance(3600);
+    // The license is degraded now: a man in the middle dresses the answer up as active.
+    net.rewriteNext('/api/v1/validate', (body) => ({
+      ...body,
+      status: 'active',
+      offline_days: 30,
+    }));
+    await expect(client.checkLicense()).rejects.toMatchObject({
+      code: SdkCodes.UNTRUSTED_RESPONSE,
+    });
+    // Unaltered, the signed answer is believed: degraded, one day offline.
+    const honest = await client.checkLicense();
+    expect(honest).toMatchObject({ allowed: true, status: 'degraded' });
+  });
+
   it('O1: a token of another license (sub) is refused', async () => {
     const mine = await world.license('studio');
     const theirs = await world.license('studio');

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify } from 'jose';
+import { verifyEnvelope } from '@lic/signing';
 import { eventsOf, issueLicense, startCommandApi, type Running } from './harness';
 
 const DAY = 86_400;
@@ -118,6 +119,13 @@ describe('machine activations and tokens over HTTP (seed 002)', () => {
     await api.advance(22 * DAY);
     const early = await validate(key, r.body.token as string, 'ws-1');
     expect(early.body).toMatchObject({ valid: true, refreshed: false, token: r.body.token });
+    // The answer itself is signed: status, validity and allowance, not only the token.
+    const jwks = JSON.parse((await api.request('GET', '/.well-known/jwks.json')).text);
+    const { token: _token, envelope, ...fields } = early.body;
+    expect(await verifyEnvelope(jwks, envelope as string)).toMatchObject({
+      kind: 'valid',
+      payload: fields,
+    });
     await api.advance(1 * DAY);
     const late = await validate(key, r.body.token as string, 'ws-1');
     expect(late.body).toMatchObject({ valid: true, refreshed: true, status: 'active' });

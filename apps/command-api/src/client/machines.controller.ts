@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '@lic/clock';
 import {
+  fromIso,
   offlineAllowanceMs,
   statusAt,
   toIso,
@@ -10,7 +11,7 @@ import {
   type LicenseEvent,
   type TokenGrant,
 } from '@lic/domain';
-import { verifyMachineToken, type KeyRing } from '@lic/signing';
+import { verifyMachineToken, type EnvelopePayload, type KeyRing } from '@lic/signing';
 import { Authenticator, type LicenseClient } from '../auth/authenticator';
 import { DecideLicense } from '../commands/decide-license.command';
 import { ApiError } from '../http/api-error';
@@ -145,16 +146,21 @@ export class MachinesController {
       return this.tokenAnswer(license, granted.activationId, body.fingerprint, granted.grant, true);
     }
     const status = statusAt(license, decided.decidedAt);
-    return {
-      valid: true,
-      refreshed: false,
-      license_id: client.licenseId,
-      activation_id: claims.activationId,
-      status,
-      token: body.token,
-      expires_at: toIso(claims.expiresAt),
-      offline_days: offlineAllowanceMs(license, status) / DAY,
-    };
+    return this.signed(
+      {
+        valid: true,
+        refreshed: false,
+        license_id: client.licenseId,
+        activation_id: claims.activationId,
+        fingerprint: body.fingerprint,
+        status,
+        token_id: claims.tokenId,
+        expires_at: toIso(claims.expiresAt),
+        offline_days: offlineAllowanceMs(license, status) / DAY,
+      },
+      body.token,
+      decided.decidedAt,
+    );
   }
 
   @Post('deactivate')
@@ -195,16 +201,31 @@ export class MachinesController {
     grant: TokenGrant,
     refreshed: boolean,
   ) {
-    return {
-      valid: true,
-      refreshed,
-      license_id: license.licenseId,
-      activation_id: activationId,
-      status: grant.status,
-      token: await this.signer.machineToken(license, activationId, fingerprint, grant),
-      expires_at: grant.expiresAt,
-      offline_days: offlineAllowanceMs(license, grant.status) / DAY,
-    };
+    return this.signed(
+      {
+        valid: true,
+        refreshed,
+        license_id: license.licenseId,
+        activation_id: activationId,
+        fingerprint,
+        status: grant.status,
+        token_id: grant.tokenId,
+        expires_at: grant.expiresAt,
+        offline_days: offlineAllowanceMs(license, grant.status) / DAY,
+      },
+      await this.signer.machineToken(license, activationId, fingerprint, grant),
+      fromIso(grant.issuedAt),
+    );
+  }
+
+  /**
+   * An activation or validation answer: its fields, the machine token, and an envelope signed
+   * over the fields (status, validity, allowance), so a client can trust the answer itself and
+   * not only a newly issued token.
+   */
+  private async signed(fields: EnvelopePayload, token: string, decidedAt: number) {
+    const payload = { type: 'machine.status', ...fields, checked_at: toIso(decidedAt) };
+    return { ...payload, token, envelope: await this.signer.envelope(payload, decidedAt) };
   }
 
   /** O2: a suspended license may still run on its cached token for its offline allowance. */

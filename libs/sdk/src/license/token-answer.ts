@@ -14,6 +14,39 @@ export interface AcceptedToken {
   readonly expiresAt: number;
 }
 
+type Claims = Awaited<ReturnType<SdkContext['verifier']['machineToken']>>['claims'];
+
+/**
+ * The status and offline allowance an answer states. A signed answer (an `envelope` over every
+ * field but the token, bound to this token and this machine) is taken as is: it is the
+ * server's current word. Without one, the token's claims decide and the unsigned fields can
+ * only make them stricter.
+ */
+const statusOf = async (
+  ctx: SdkContext,
+  answer: Readonly<Record<string, unknown>>,
+  claims: Claims,
+): Promise<{ status: LicenseStatus; offlineDays: number }> => {
+  if (typeof answer.envelope === 'string') {
+    const { token: _token, ...signedPart } = answer;
+    const signed = await ctx.verifier.envelope(signedPart, 'machine.status');
+    if (signed.token_id !== claims.tokenId || signed.fingerprint !== ctx.fingerprint) {
+      throw untrusted('the signed answer is about another token or machine');
+    }
+    if (!isLicenseStatus(signed.status) || typeof signed.offline_days !== 'number') {
+      throw badResponse('the signed answer lacks status or offline_days');
+    }
+    return { status: signed.status, offlineDays: signed.offline_days };
+  }
+  return {
+    status: isLicenseStatus(answer.status) ? stricter(claims.status, answer.status) : claims.status,
+    offlineDays:
+      typeof answer.offline_days === 'number'
+        ? Math.min(claims.offlineDays, answer.offline_days)
+        : claims.offlineDays,
+  };
+};
+
 /**
  * Reads `{valid, refreshed, license_id, activation_id, status, token, expires_at, offline_days}`
  * and trusts nothing in it until the token verifies against the JWKS and names this machine,
@@ -42,13 +75,7 @@ export const acceptTokenAnswer = async (
     activationId: answer.activation_id,
   });
   if (expired) throw untrusted('the server handed out an expired token');
-  const status = isLicenseStatus(answer.status)
-    ? stricter(claims.status, answer.status)
-    : claims.status;
-  const offlineDays =
-    typeof answer.offline_days === 'number'
-      ? Math.min(claims.offlineDays, answer.offline_days)
-      : claims.offlineDays;
+  const { status, offlineDays } = await statusOf(ctx, answer, claims);
   return {
     licenseId: claims.licenseId,
     activationId: claims.activationId,
