@@ -44,6 +44,8 @@ const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
 export class InMemoryLog {
   private readonly all: LoggedEvent[] = [];
   private readonly streams = new Map<string, LoggedEvent[]>();
+  /** Event id → event, so a retried append is recognised without scanning its stream. */
+  private readonly byId = new Map<string, LoggedEvent>();
   private readonly listeners = new Set<() => void>();
   private nextPosition = FIRST_POSITION;
 
@@ -127,6 +129,7 @@ export class InMemoryLog {
       );
       stream.push(logged);
       this.all.push(logged);
+      this.byId.set(logged.id, logged);
     }
     this.streams.set(streamName, stream);
     for (const listener of [...this.listeners]) listener();
@@ -145,8 +148,9 @@ export class InMemoryLog {
     expectation: Expectation,
   ): AppendOutcome | undefined {
     if (events.length === 0) return undefined;
-    const start = stream.findIndex((e) => e.id === events[0].id);
-    if (start < 0) return undefined;
+    const first = this.byId.get(events[0].id);
+    if (first === undefined || stream[Number(first.revision)] !== first) return undefined;
+    const start = Number(first.revision);
     if (expectation.kind === 'no_stream' && start !== 0) return undefined;
     if (expectation.kind === 'revision' && BigInt(start) !== expectation.revision + 1n) {
       return undefined;

@@ -11,14 +11,18 @@ function* streamSelection(
   read: StreamRead,
 ): Generator<LoggedEvent> {
   if (events.length === 0) return;
+  // Revisions are consecutive from the first visible one: a revision is an index, as in the
+  // server's stream index, so a read starts where it asks without scanning up to it.
   const first = events[0].revision;
   const last = events[events.length - 1].revision;
+  const indexOf = (revision: bigint) => Number(revision - first);
   if (read.backwards) {
     const from = read.from === 'start' ? first : read.from === 'end' ? last : read.from;
-    for (let i = events.length - 1; i >= 0; i--) if (events[i].revision <= from) yield events[i];
+    if (from < first) return;
+    for (let i = Math.min(indexOf(from), events.length - 1); i >= 0; i--) yield events[i];
   } else {
     const from = read.from === 'start' ? first : read.from === 'end' ? last + 1n : read.from;
-    for (const event of events) if (event.revision >= from) yield event;
+    for (let i = Math.max(0, indexOf(from)); i < events.length; i++) yield events[i];
   }
 }
 
