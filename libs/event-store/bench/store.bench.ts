@@ -33,7 +33,7 @@ export function openSqliteBenchAdapter(): BenchAdapter {
   const { eventStore, snapshotStore } = openSqliteEventStore({ file, clock: new SystemClock() });
   return {
     name: 'SQLite',
-    description: `file ${file} (WAL, synchronous=NORMAL)`,
+    description: `file ${file} (WAL, synchronous=FULL, group commit)`,
     eventStore,
     snapshotStore,
     close: async () => {
