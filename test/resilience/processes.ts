@@ -52,3 +52,59 @@ export const postJson = async (url: string, headers: Record<string, string>, bod
   });
   return { status: r.status, body: (await r.json()) as Record<string, unknown> };
 };
+
+const projectorMain = resolve(__dirname, '../../apps/projector/src/main.ts');
+const queryApiMain = resolve(__dirname, '../../apps/query-api/src/main.ts');
+
+/** A read-side process: its URL, and its stdout's JSON log lines as they come. */
+export interface LoggingProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** Every JSON line written so far (other stdout lines are left out). */
+  readonly logs: Record<string, unknown>[];
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const startLogging = (
+  main: string,
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<LoggingProcess> =>
+  new Promise((ok, fail) => {
+    const child = spawn(process.execPath, ['-r', hook, main], {
+      env: { ...process.env, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+      child.once('exit', (code, signal) => r({ code, signal })),
+    );
+    const logs: Record<string, unknown>[] = [];
+    let out = '';
+    let pending = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith('{')) logs.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      const url = ready.exec(out)?.[1];
+      if (url) ok({ child, url, logs, exited });
+    });
+    void exited.then(({ code }) =>
+      fail(new Error(`${main} exited (${code}) before it was ready: ${out}`)),
+    );
+  });
+
+/** A projector process on the given stores (PROJECTOR_PORT 0), logging JSON at info. */
+export const startProjectorProcess = (env: Record<string, string>): Promise<LoggingProcess> =>
+  startLogging(
+    projectorMain,
+    { PROJECTOR_PORT: '0', ...env },
+    /projector\s+(http:\/\/\S+)\/health/,
+  );
+
+/** A query API process on the given stores (QUERY_API_PORT 0), logging JSON at info. */
+export const startQueryApiProcess = (env: Record<string, string>): Promise<LoggingProcess> =>
+  startLogging(queryApiMain, { QUERY_API_PORT: '0', ...env }, /query API\s+(http:\/\/\S+)/);

@@ -7,14 +7,17 @@ import { openSqliteEventStore, type EventStore } from '@lic/event-store';
 import { openReadDb, rebuildReadModels } from '@lic/read-models';
 import { postgresDb, sqliteDb, type BenchDb } from './bench-databases';
 import { cachedHistory } from './generate-history';
-import { projectionLagUnderLoad } from './projection-lag.hook';
+import { describeLag, projectionLagUnderLoad } from './projection-lag.hook';
 import { rawInsert } from './raw-insert';
 
 /**
  * npm run bench:projection — rebuild rate of the read models on SQLite and PostgreSQL from a
  * cached 1,000,000-event history, beside the raw batched-insert rate of the same database
- * measured in the same run. BENCH_EVENTS=… for a smaller history; PROJECTION_BATCH_SIZE as
- * in production (default 500).
+ * measured in the same run; then the projection lag while the command API takes 1,000
+ * commands/s (projection-lag.hook.ts). BENCH_EVENTS=… for a smaller history (0 skips the
+ * rebuild); BENCH_LAG_SECONDS=… for a shorter lag run (0 skips it); PROJECTION_BATCH_SIZE as
+ * in production (default 500). The last line, `BENCH_JSON {…}`, repeats the figures for
+ * npm run bench.
  */
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
 const BATCH = Number(process.env['PROJECTION_BATCH_SIZE'] ?? 500);
@@ -70,36 +73,57 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 const main = async () => {
   mkdirSync(DIR, { recursive: true });
-  const file = join(DIR, `events-${EVENTS}.db`);
-  const history = await cachedHistory(file, EVENTS);
-  process.stdout.write(`history: ${fmt(history.events)} events in ${file} (cached for reruns)\n`);
-  const { eventStore } = openSqliteEventStore({ file, clock: new SystemClock() });
   const results = [];
-  try {
-    results.push(await measure(eventStore, sqliteDb(join(DIR, 'read-bench.db')), history.events));
-    const pg = await postgresDb('bench_projection');
-    if (pg === null) process.stdout.write('postgres: skipped (PostgreSQL does not answer)\n');
-    else results.push(await measure(eventStore, pg, history.events));
-  } finally {
-    await eventStore.close();
+  let history: { events: number } | null = null;
+  if (EVENTS > 0) {
+    const file = join(DIR, `events-${EVENTS}.db`);
+    history = await cachedHistory(file, EVENTS);
+    process.stdout.write(`history: ${fmt(history.events)} events in ${file} (cached for reruns)\n`);
+    const { eventStore } = openSqliteEventStore({ file, clock: new SystemClock() });
+    try {
+      results.push(await measure(eventStore, sqliteDb(join(DIR, 'read-bench.db')), history.events));
+      const pg = await postgresDb('bench_projection');
+      if (pg === null) process.stdout.write('postgres: skipped (PostgreSQL does not answer)\n');
+      else results.push(await measure(eventStore, pg, history.events));
+    } finally {
+      await eventStore.close();
+    }
+    process.stdout.write(
+      [
+        '',
+        `read-model rebuild, ${fmt(history.events)} events, ${BATCH} events per transaction`,
+        `${'database'.padEnd(10)} ${'projection ev/s'.padStart(16)} ${'raw insert ev/s'.padStart(16)} ${'ratio'.padStart(7)}   rows`,
+        ...results.map(
+          (r) =>
+            `${r.name.padEnd(10)} ${fmt(r.projection.rate).padStart(16)} ${fmt(r.raw.rate).padStart(16)} ${(r.projection.rate / r.raw.rate).toFixed(2).padStart(7)}   ${JSON.stringify(r.tables)}`,
+        ),
+        '',
+        'raw insert: the same events read from the same store, each turned into the row the',
+        'projection writes to audit_log and inserted with the same statements and batch size,',
+        'with no projection logic (no reads, no other table).',
+        '',
+      ].join('\n'),
+    );
   }
+  const lag = await projectionLagUnderLoad();
   process.stdout.write(
-    [
-      '',
-      `read-model rebuild, ${fmt(history.events)} events, ${BATCH} events per transaction`,
-      `${'database'.padEnd(10)} ${'projection ev/s'.padStart(16)} ${'raw insert ev/s'.padStart(16)} ${'ratio'.padStart(7)}   rows`,
-      ...results.map(
-        (r) =>
-          `${r.name.padEnd(10)} ${fmt(r.projection.rate).padStart(16)} ${fmt(r.raw.rate).padStart(16)} ${(r.projection.rate / r.raw.rate).toFixed(2).padStart(7)}   ${JSON.stringify(r.tables)}`,
-      ),
-      '',
-      'raw insert: the same events read from the same store, each turned into the row the',
-      'projection writes to audit_log and inserted with the same statements and batch size,',
-      'with no projection logic (no reads, no other table).',
-      await projectionLagUnderLoad(),
-      '',
-    ].join('\n'),
+    `${lag === null ? 'projection lag under load: skipped (BENCH_LAG_SECONDS=0)' : describeLag(lag)}\n`,
   );
+  const json = {
+    bench: 'projection',
+    events: history?.events ?? 0,
+    batchSize: BATCH,
+    eventStore: 'SQLite (cached generated history)',
+    rebuild: results.map((r) => ({
+      database: r.name,
+      projectionEventsPerSecond: Math.round(r.projection.rate),
+      rawInsertEventsPerSecond: Math.round(r.raw.rate),
+      ratio: r.projection.rate / r.raw.rate,
+      projectionSeconds: r.projection.seconds,
+    })),
+    lag,
+  };
+  process.stdout.write(`BENCH_JSON ${JSON.stringify(json)}\n`);
 };
 
 main().catch((error: unknown) => {

@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import type { DataSource } from 'typeorm';
-import type { Logger } from 'pino';
 import { SystemClock, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
 import type { EventStore } from '@lic/event-store';
+import { Metrics, PinoNestLogger, createLogger, type Logger } from '@lic/observability';
 import { openReadDb, type BatchFaults } from '@lic/read-models';
+import { LagMonitor } from './health/lag-monitor';
 import { LagProbe } from './health/lag-probe';
-import { createLogger } from './infrastructure/logger';
 import { openEventStore } from './infrastructure/open-event-store';
 import { ProjectorHttpModule } from './projector-http.module';
 import { Projector } from './projector/projector';
@@ -17,7 +18,12 @@ export interface ProjectorApp {
   readonly app: NestFastifyApplication;
   readonly projector: Projector;
   readonly dataSource: DataSource;
-  /** Stops the projector (writing what it buffered) and the HTTP side; closes what it opened. */
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+  /**
+   * Graceful stop, in order: the projector finishes the batch in hand and stores its
+   * checkpoint with it; then the HTTP side closes; then what this opened is closed.
+   */
   close(): Promise<void>;
 }
 
@@ -26,6 +32,7 @@ export interface ProjectorAppOptions {
   /** Given stores are not closed by close(). */
   readonly eventStore?: EventStore;
   readonly dataSource?: DataSource;
+  /** Default: JSON on stdout at LOG_LEVEL, secrets redacted (@lic/observability). */
   readonly logger?: Logger;
   readonly faults?: BatchFaults;
 }
@@ -42,28 +49,41 @@ export const createProjectorApp = async (
   const logger = options.logger ?? createLogger('projector', config.LOG_LEVEL);
   const eventStore = options.eventStore ?? openEventStore(config.EVENT_STORE, clock);
   const dataSource = options.dataSource ?? (await openReadDb(config.READ_DB));
+  const metrics = new Metrics('projector');
   const projector = new Projector({
     eventStore,
     dataSource,
     clock,
     logger,
+    metrics,
     batchSize: config.PROJECTION_BATCH_SIZE,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
   });
+  const lagProbe = new LagProbe(eventStore, config.READY_MAX_LAG_EVENTS);
   const app = await NestFactory.create<NestFastifyApplication>(
     ProjectorHttpModule.forRoot({
       projector,
-      lagProbe: new LagProbe(eventStore, config.READY_MAX_LAG_EVENTS),
+      lagProbe,
+      lagMonitor: new LagMonitor(projector, lagProbe, dataSource, clock, metrics),
       readyMaxLag: config.READY_MAX_LAG_EVENTS,
+      eventStore,
+      dataSource,
+      metrics,
     }),
-    new FastifyAdapter(),
-    { logger: ['error', 'warn'] },
+    // Probes and scrapes are not worth a log line each; errors still are.
+    new FastifyAdapter({
+      loggerInstance: logger,
+      logController: new LogController({ disableRequestLogging: true }),
+    }),
+    { logger: new PinoNestLogger(logger) },
   );
   projector.start();
   return {
     app,
     projector,
     dataSource,
+    metrics,
+    logger,
     close: async () => {
       await projector.close();
       await app.close();

@@ -1,21 +1,21 @@
 import { loadConfigOrExit } from '@lic/config';
+import { stopOnSignals } from '@lic/observability';
 import { createProjectorApp } from './bootstrap';
 
-/** The projector: read models kept current from the event store; /health on PROJECTOR_PORT. */
+/**
+ * The projector: read models kept current from the event store; /health, /health/live,
+ * /health/ready and /metrics on PROJECTOR_PORT. On SIGTERM it finishes the batch in hand,
+ * stores its checkpoint with it, and exits 0.
+ */
 const main = async (): Promise<void> => {
   const config = loadConfigOrExit();
   const projector = await createProjectorApp(config);
+  stopOnSignals(() => projector.close(), projector.logger);
   await projector.app.listen(config.PROJECTOR_PORT, config.HOST);
-  const stop = () => {
-    projector.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const address = projector.app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.PROJECTOR_PORT;
   process.stdout.write(
-    `projector     http://${config.HOST}:${config.PROJECTOR_PORT}/health  ` +
+    `projector     http://${config.HOST}:${port}/health  ` +
       `(read models in ${config.READ_DB.kind === 'sqlite' ? `SQLite ${config.READ_DB.file}` : 'PostgreSQL'})\n`,
   );
 };

@@ -5,10 +5,20 @@ import type { DataSource } from 'typeorm';
 import { SystemClock, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
 import type { EventStore } from '@lic/event-store';
+import {
+  Metrics,
+  PinoNestLogger,
+  correlatedFastifyLogging,
+  createLogger,
+  registerCorrelationIds,
+  registerHttpMetrics,
+  type Logger,
+} from '@lic/observability';
 import { openReadDb } from '@lic/read-models';
 import { openKeyRing } from '@lic/signing';
 import { KeyRingAccessTokenVerifier, type AccessTokenVerifier } from './auth/access-token-verifier';
 import { CheckpointWatcher } from './consistency/checkpoint-watcher';
+import { Draining } from './http/draining';
 import { ErrorFilter } from './http/error.filter';
 import { openEventStore } from './infrastructure/open-event-store';
 import { setUpOpenApi } from './openapi/openapi';
@@ -17,6 +27,9 @@ import { QueryApiModule } from './query-api.module';
 export interface QueryApi {
   readonly app: NestFastifyApplication;
   readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** Graceful: drains HTTP (in-flight requests are answered), then closes what it opened. */
   close(): Promise<void>;
 }
 
@@ -28,19 +41,32 @@ export interface QueryApiOptions {
   /** Default: access tokens verified with the key ring in SIGNING_KEYS_DIR. */
   readonly verifier?: AccessTokenVerifier;
   readonly dashboardRefreshMs?: number;
-  readonly logger?: false | ('error' | 'warn' | 'log')[];
+  /**
+   * The JSON logger (default: stdout at LOG_LEVEL, secrets redacted); `false` for none at
+   * all. The former Nest level list is accepted and means the default logger.
+   */
+  readonly logger?: Logger | false | ('error' | 'warn' | 'log')[];
 }
+
+const loggerFor = (config: Config, option: QueryApiOptions['logger']): Logger =>
+  option === false
+    ? createLogger('query-api', 'silent')
+    : option === undefined || Array.isArray(option)
+      ? createLogger('query-api', config.LOG_LEVEL)
+      : option;
 
 /**
  * Opens the read database (migrating it if the projector has not yet), the event store (for
  * as-of queries) and the key ring, and builds the Nest application on Fastify (not listening
- * yet). Used by main.ts and the tests.
+ * yet): JSON request logs carrying the correlation id, HTTP metrics, graceful draining. Used
+ * by main.ts and the tests.
  */
 export const createQueryApi = async (
   config: Config,
   options: QueryApiOptions = {},
 ): Promise<QueryApi> => {
   const clock = options.clock ?? new SystemClock();
+  const logger = loggerFor(config, options.logger);
   const db = options.db ?? (await openReadDb(config.READ_DB));
   const eventStore = options.eventStore ?? openEventStore(config.EVENT_STORE, clock);
   const verifier =
@@ -56,6 +82,12 @@ export const createQueryApi = async (
       clock,
     );
   const watcher = new CheckpointWatcher(db);
+  const metrics = new Metrics('query-api');
+  const adapter = new FastifyAdapter(correlatedFastifyLogging(logger));
+  registerCorrelationIds(adapter.getInstance());
+  registerHttpMetrics(adapter.getInstance(), metrics);
+  const draining = new Draining();
+  draining.register(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
     QueryApiModule.forRoot({
       db,
@@ -63,23 +95,27 @@ export const createQueryApi = async (
       clock,
       verifier,
       watcher,
+      metrics,
+      draining,
+      readyMaxLag: config.READY_MAX_LAG_EVENTS,
       settings: {
         readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
         dashboardRefreshMs: options.dashboardRefreshMs ?? 5000,
       },
     }),
-    new FastifyAdapter({ forceCloseConnections: true }),
-    { logger: options.logger ?? ['error', 'warn'] },
+    adapter,
+    { logger: options.logger === false ? false : new PinoNestLogger(logger) },
   );
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   return {
     app,
     clock,
+    logger,
+    metrics,
     close: async () => {
-      watcher.close();
       await app.close();
+      watcher.close();
       if (options.db === undefined) await db.destroy();
       if (options.eventStore === undefined) await eventStore.close();
     },

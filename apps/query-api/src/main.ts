@@ -1,12 +1,19 @@
 import { loadConfigOrExit } from '@lic/config';
+import { stopOnSignals } from '@lic/observability';
 import { createQueryApi } from './bootstrap';
 
-/** The query API and the seat dashboard on QUERY_API_PORT. */
+/**
+ * The query API and the seat dashboard on QUERY_API_PORT. On SIGTERM it drains: in-flight
+ * requests finish and are answered, then the stores are closed and it exits 0.
+ */
 const main = async (): Promise<void> => {
   const config = loadConfigOrExit();
   const api = await createQueryApi(config);
+  stopOnSignals(() => api.close(), api.logger);
   await api.app.listen(config.QUERY_API_PORT, config.HOST);
-  const url = `http://${config.HOST}:${config.QUERY_API_PORT}`;
+  const address = api.app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.QUERY_API_PORT;
+  const url = `http://${config.HOST}:${port}`;
   process.stdout.write(
     [
       `query API     ${url}  (OpenAPI ${url}/api/docs)`,

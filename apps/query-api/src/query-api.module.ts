@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '@lic/clock';
 import type { EventStore } from '@lic/event-store';
+import type { Metrics } from '@lic/observability';
 import { AuditController } from './audit/audit.controller';
 import { AuditReader } from './audit/audit-reader';
 import type { AccessTokenVerifier } from './auth/access-token-verifier';
@@ -12,14 +14,23 @@ import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interc
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardFeed } from './dashboard/dashboard-feed';
 import { DashboardStreams } from './dashboard/dashboard-streams';
+import { LagReader } from './health/lag-reader';
+import { MetricsController } from './health/metrics.controller';
+import { ProbesController } from './health/probes.controller';
 import { HolderReader } from './holders/holder-reader';
 import { HoldersController } from './holders/holders.controller';
+import type { Draining } from './http/draining';
+import { Lifecycle } from './infrastructure/lifecycle';
 import {
   ACCESS_TOKEN_VERIFIER,
   CLOCK,
+  DRAINING,
   EVENT_STORE,
+  LAG_READER,
+  METRICS,
   QUERY_API_SETTINGS,
   READ_DB,
+  READY_MAX_LAG,
 } from './infrastructure/tokens';
 import { LicenseReader } from './licenses/license-reader';
 import { LicensesController } from './licenses/licenses.controller';
@@ -37,6 +48,10 @@ export interface QueryApiDeps {
   readonly verifier: AccessTokenVerifier;
   readonly watcher: CheckpointWatcher;
   readonly settings: QueryApiSettings;
+  readonly metrics: Metrics;
+  readonly draining: Draining;
+  /** READY_MAX_LAG_EVENTS: readiness fails when the read models lag further behind. */
+  readonly readyMaxLag: number;
 }
 
 @Module({})
@@ -44,6 +59,7 @@ export class QueryApiModule {
   static forRoot(deps: QueryApiDeps): DynamicModule {
     return {
       module: QueryApiModule,
+      imports: [TerminusModule],
       controllers: [
         LicensesController,
         SeatsController,
@@ -53,6 +69,8 @@ export class QueryApiModule {
         ProductsController,
         StatusController,
         DashboardController,
+        ProbesController,
+        MetricsController,
       ],
       providers: [
         { provide: READ_DB, useValue: deps.db },
@@ -64,6 +82,15 @@ export class QueryApiModule {
         { provide: LicenseReader, useFactory: () => new LicenseReader(deps.db) },
         { provide: HolderReader, useFactory: () => new HolderReader(deps.db) },
         { provide: AuditReader, useFactory: () => new AuditReader(deps.db) },
+        { provide: METRICS, useValue: deps.metrics },
+        { provide: DRAINING, useValue: deps.draining },
+        { provide: READY_MAX_LAG, useValue: deps.readyMaxLag },
+        {
+          provide: LAG_READER,
+          useFactory: () =>
+            new LagReader(deps.db, deps.eventStore, deps.clock, deps.metrics, deps.readyMaxLag),
+        },
+        Lifecycle,
         DashboardFeed,
         DashboardStreams,
         { provide: APP_GUARD, useClass: AuthGuard },

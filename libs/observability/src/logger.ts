@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { requestSerializer } from './url-redaction';
 
 export type { Logger };
 
@@ -22,7 +23,10 @@ export const REDACTED_PATHS = [
   '*.privateKey',
 ];
 
-/** Structured JSON logs (pino), one line per entry, secrets redacted. */
+/**
+ * Structured JSON logs (pino), one line per entry, secrets redacted (by path, and in request
+ * URLs' query strings).
+ */
 export const createLogger = (
   app: string,
   level: string,
@@ -33,6 +37,7 @@ export const createLogger = (
       level,
       base: { app },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: { req: requestSerializer },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },

@@ -45,6 +45,30 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Projector: events written to the read models (one per event, counted at commit). */
+  readonly projectedEvents = new Counter({
+    name: 'license_projected_events_total',
+    help: 'Events the projector has written to the read models',
+    registers: [this.registry],
+  });
+
+  /** Projector: time to write one batch and its checkpoint (one transaction). */
+  readonly projectionBatchSeconds = new Histogram({
+    name: 'license_projection_batch_duration_seconds',
+    help: 'Time to project one batch and store its checkpoint',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  /** HTTP apps: request durations by method, route template and status code. */
+  readonly httpRequestSeconds = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request durations by method, route (template) and status code',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
   constructor(app: string) {
     this.registry.setDefaultLabels({ app });
     collectDefaultMetrics({ register: this.registry });

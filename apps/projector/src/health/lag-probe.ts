@@ -1,37 +1,12 @@
 import type { EventStore } from '@lic/event-store';
+import { ProjectionLagProbe } from '@lic/observability';
 import { PROJECTED_STREAM_PREFIXES } from '@lic/read-models';
 
-export interface Lag {
-  /** Projected-stream events in the store after the checkpoint, counted up to the cap. */
-  readonly events: number;
-  /** True when there are more than `events`. */
-  readonly capped: boolean;
-  /** When the oldest event not yet projected was recorded, if any. */
-  readonly oldestRecordedAt: string | null;
-}
+export type { Lag } from '@lic/observability';
 
-/**
- * Measures the projection lag in events by reading `$all` after the checkpoint, at most `cap`
- * events: exact on every store (EventStoreDB positions are byte offsets, not counts).
- */
-export class LagProbe {
-  constructor(
-    private readonly eventStore: EventStore,
-    private readonly cap: number,
-  ) {}
-
-  async measure(checkpoint: bigint | null): Promise<Lag> {
-    let events = 0;
-    let oldestRecordedAt: string | null = null;
-    const options = {
-      maxCount: this.cap + 1,
-      ...(checkpoint === null ? {} : { after: checkpoint }),
-    };
-    for await (const e of this.eventStore.readAll(options)) {
-      if (!PROJECTED_STREAM_PREFIXES.some((p) => e.streamName.startsWith(p))) continue;
-      oldestRecordedAt ??= e.recordedAt;
-      events++;
-    }
-    return { events: Math.min(events, this.cap), capped: events > this.cap, oldestRecordedAt };
+/** The projection lag behind the store, over the streams the projector follows. */
+export class LagProbe extends ProjectionLagProbe {
+  constructor(eventStore: EventStore, cap: number) {
+    super(eventStore, cap, PROJECTED_STREAM_PREFIXES);
   }
 }

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Clock } from '@lic/clock';
 import type { EventStore, RecordedEvent, Subscription } from '@lic/event-store';
+import type { Metrics } from '@lic/observability';
 import {
   PROJECTED_STREAM_PREFIXES,
   ProjectionCache,
@@ -11,6 +12,7 @@ import {
   type BatchFaults,
   type Checkpoint,
 } from '@lic/read-models';
+import { logBatch, positionOf } from './batch-log';
 import { STOPPED, TIMED_OUT, nextOrTimeout, sleep } from './next-or-timeout';
 
 export interface ProjectorOptions {
@@ -26,6 +28,8 @@ export interface ProjectorOptions {
   readonly maxDelayMs?: number;
   /** Tests only: simulated crashes. */
   readonly faults?: BatchFaults;
+  /** Counts projected events and times batches (Prometheus). */
+  readonly metrics?: Metrics;
 }
 
 export interface ProjectorStatus {
@@ -36,6 +40,8 @@ export interface ProjectorStatus {
   readonly batches: number;
   readonly restarts: number;
   readonly lastError: string | null;
+  /** Events received and not yet committed (buffered or being written). */
+  readonly inHand: number;
 }
 
 const BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
@@ -54,6 +60,7 @@ export class Projector {
   private batches = 0;
   private restarts = 0;
   private lastError: string | null = null;
+  private inHand = 0;
   private readonly listeners = new Set<(checkpoint: Checkpoint) => void>();
   /** Rows of busy licenses kept between batches; emptied whenever anything fails. */
   private readonly cache = new ProjectionCache();
@@ -64,10 +71,29 @@ export class Projector {
     this.loop ??= this.run();
   }
 
-  /** Writes what is buffered, closes the subscription, and returns when the loop has ended. */
+  /**
+   * Graceful stop: the batch being written commits with its checkpoint, what is buffered is
+   * written as a last batch, the subscription is closed; returns when the loop has ended.
+   */
   async close(): Promise<void> {
+    const { logger } = this.options;
+    if (!this.stop.signal.aborted && this.loop !== undefined) {
+      logger.info(
+        { inHand: this.inHand, checkpoint: positionOf(this.checkpoint) },
+        'projector: stopping; finishing the batch in hand',
+      );
+    }
     this.stop.abort();
     await this.loop;
+    if (this.loop !== undefined) {
+      logger.info(
+        {
+          checkpoint: positionOf(this.checkpoint),
+          eventsProjected: this.checkpoint?.eventsProjected.toString(10) ?? null,
+        },
+        'projector: stopped',
+      );
+    }
   }
 
   status(): ProjectorStatus {
@@ -78,6 +104,7 @@ export class Projector {
       batches: this.batches,
       restarts: this.restarts,
       lastError: this.lastError,
+      inHand: this.inHand,
     };
   }
 
@@ -113,6 +140,10 @@ export class Projector {
     const maxDelayMs = this.options.maxDelayMs ?? 200;
     this.checkpoint = await readCheckpoint(dataSource);
     const after = this.checkpoint.position;
+    this.options.logger.info(
+      { checkpoint: positionOf(this.checkpoint), restarts: this.restarts },
+      'projector: following the event store from the checkpoint',
+    );
     const subscription: Subscription = eventStore.subscribeToAll({
       streamPrefixes: PROJECTED_STREAM_PREFIXES,
       ...(after === null ? {} : { after }),
@@ -146,24 +177,43 @@ export class Projector {
         }
         if (buffer.length === 0) bufferedSince = performance.now();
         buffer.push(next.value);
+        this.inHand++;
         this.lastReceived = next.value.position;
         if (buffer.length >= batchSize) await flush();
       }
     } finally {
+      this.inHand = 0; // on failure the buffer is dropped: it is read again from the checkpoint
       await subscription.close();
     }
   }
 
   private async write(batch: readonly RecordedEvent[]): Promise<void> {
-    const { dataSource, clock, faults } = this.options;
+    const { dataSource, clock, faults, metrics } = this.options;
+    // On SQLite every step of a catch-up resolves at once (synchronous driver): without a turn
+    // of the event loop before each batch, HTTP probes, timers and signals would wait for the
+    // end of the catch-up. A stop requested now still lets this batch commit.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const started = performance.now();
+    const before = this.checkpoint?.eventsProjected ?? 0n;
     const result = await projectBatch(dataSource, batch, {
       clock,
       cache: this.cache,
       ...(this.checkpoint === null ? {} : { expected: this.checkpoint }),
       ...(faults === undefined ? {} : { faults }),
     });
+    const seconds = (performance.now() - started) / 1000;
     this.checkpoint = result.checkpoint;
     this.batches++;
+    this.inHand = Math.max(0, this.inHand - batch.length);
+    const projected = Number(result.checkpoint.eventsProjected - before);
+    metrics?.projectedEvents.inc(projected);
+    metrics?.projectionBatchSeconds.observe(seconds);
+    logBatch(this.options.logger, batch, result.checkpoint, {
+      batch: this.batches,
+      projected,
+      skipped: result.skipped,
+      ms: Math.round(seconds * 10_000) / 10,
+    });
     for (const listener of this.listeners) listener(result.checkpoint);
   }
 }

@@ -5,6 +5,7 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as t from 'io-ts';
 import type { Observable } from 'rxjs';
@@ -14,6 +15,7 @@ import { PositionParam } from '../http/query-codecs';
 import { QUERY_API_SETTINGS } from '../infrastructure/tokens';
 import type { QueryApiSettings } from '../query-api.settings';
 import { CheckpointWatcher } from './checkpoint-watcher';
+import { PLAIN_ROUTE } from './plain-route.decorator';
 
 export const READ_MODEL_POSITION_HEADER = 'x-read-model-position';
 const After = t.partial({ after: PositionParam });
@@ -22,16 +24,22 @@ const After = t.partial({ after: PositionParam });
  * Read-your-writes: `?after=<position>` (the X-Event-Position the command API answered with)
  * holds the request until the projector's checkpoint has passed that position. If it has not
  * within READ_YOUR_WRITES_TIMEOUT_MS the answer is 504 READ_MODEL_BEHIND (with Retry-After),
- * never a stale 200. Every answer says how far the read models go (X-Read-Model-Position).
+ * never a stale 200. Every answer says how far the read models go (X-Read-Model-Position),
+ * except the operational routes (@PlainRoute: probes, metrics).
  */
 @Injectable()
 export class ReadYourWritesInterceptor implements NestInterceptor {
   constructor(
     private readonly watcher: CheckpointWatcher,
     @Inject(QUERY_API_SETTINGS) private readonly settings: QueryApiSettings,
+    private readonly reflector: Reflector,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(PLAIN_ROUTE, targets)) {
+      return next.handle();
+    }
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();

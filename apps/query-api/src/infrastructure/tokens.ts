@@ -4,3 +4,7 @@ export const EVENT_STORE = Symbol('EventStore');
 export const CLOCK = Symbol('Clock');
 export const ACCESS_TOKEN_VERIFIER = Symbol('AccessTokenVerifier');
 export const QUERY_API_SETTINGS = Symbol('QueryApiSettings');
+export const METRICS = Symbol('Metrics');
+export const LAG_READER = Symbol('LagReader');
+export const READY_MAX_LAG = Symbol('ReadyMaxLag');
+export const DRAINING = Symbol('Draining');

@@ -1,0 +1,82 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '@lic/event-store';
+import {
+  EVENT_STORE,
+  LAG_MONITOR,
+  PROJECTOR,
+  READ_DB,
+  READY_MAX_LAG,
+} from '../infrastructure/tokens';
+import type { Projector } from '../projector/projector';
+import type { LagMonitor } from './lag-monitor';
+
+const TIMEOUT_MS = 2000;
+
+/**
+ * Liveness (the process answers) and readiness: the event store and the read database answer,
+ * and the projector runs at most READY_MAX_LAG_EVENTS behind the store.
+ */
+@Controller('health')
+export class ProbesController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(LAG_MONITOR) private readonly lag: LagMonitor,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_DB) private readonly db: DataSource,
+    @Inject(READY_MAX_LAG) private readonly maxLag: number,
+  ) {}
+
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([() => this.indicators.check('process').up()]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () =>
+        this.indicators
+          .check('event_store')
+          .attempt(() => this.store.ping())
+          .withTimeout(TIMEOUT_MS),
+      () =>
+        this.indicators
+          .check('read_db')
+          .attempt(async () => {
+            await this.db.query('SELECT 1');
+          })
+          .withTimeout(TIMEOUT_MS),
+      () => this.projection(),
+    ]);
+  }
+
+  private async projection() {
+    const indicator = this.indicators.check('projection');
+    const status = this.projector.status();
+    try {
+      const { checkpoint, lag, seconds } = await this.lag.read();
+      const data = {
+        running: status.running,
+        checkpoint: checkpoint.position === null ? null : checkpoint.position.toString(10),
+        lagEvents: lag.events,
+        lagCapped: lag.capped,
+        lagSeconds: seconds,
+        maxLagEvents: this.maxLag,
+      };
+      return status.running && lag.events <= this.maxLag && !lag.capped
+        ? indicator.up(data)
+        : indicator.down(data);
+    } catch (error) {
+      return indicator.down({
+        running: status.running,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './log-capture';
+export * from './prometheus';

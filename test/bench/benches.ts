@@ -1,0 +1,78 @@
+import { apiFigures, projectionFigures, storeFigures, type Figure } from './figures';
+
+export type BenchId = 'store' | 'api' | 'projection';
+
+export interface BenchDefinition {
+  readonly id: BenchId;
+  readonly script: string;
+  readonly title: string;
+  /** The variables the bench reads, with their defaults (the full-size run). */
+  readonly defaults: Readonly<Record<string, string>>;
+  /** Passed through, and shown in the command, only when set. */
+  readonly optional?: readonly string[];
+  readonly figures: (output: string) => Figure[];
+}
+
+/** Every benchmark `npm run bench` runs, in order. */
+export const BENCHES: readonly BenchDefinition[] = [
+  {
+    id: 'store',
+    script: 'bench:store',
+    title: 'Event store: append throughput, and one command on streams of 10^2, 10^4, 10^6 events',
+    defaults: { BENCH_SIZES: '100,10000,1000000' },
+    optional: ['EVENTSTORE_URL'],
+    figures: storeFigures,
+  },
+  {
+    id: 'api',
+    script: 'bench:api',
+    title: 'Command API request rate beside a bare Fastify route',
+    defaults: { BENCH_CONNECTIONS: '64', BENCH_SECONDS: '10' },
+    figures: apiFigures,
+  },
+  {
+    id: 'projection',
+    script: 'bench:projection',
+    title: 'Read-model rebuild (SQLite, PostgreSQL) and projection lag under 1,000 commands/s',
+    defaults: {
+      BENCH_EVENTS: '1000000',
+      PROJECTION_BATCH_SIZE: '500',
+      BENCH_LAG_SECONDS: '30',
+      BENCH_LAG_RATE: '1000',
+      BENCH_LAG_CONNECTIONS: '32',
+    },
+    optional: ['BENCH_PG_URL'],
+    figures: projectionFigures,
+  },
+];
+
+/** Credentials never reach BENCHMARKS.md: `scheme://user:pass@host` loses `user:pass`. */
+const withoutCredentials = (value: string): string => value.replace(/\/\/[^/@\s]*@/g, '//…@');
+
+/** The variables a run uses: the defaults, overridden by the environment. */
+export const effectiveEnv = (
+  bench: BenchDefinition,
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [name, fallback] of Object.entries(bench.defaults)) {
+    out[name] = env[name] === undefined || env[name] === '' ? fallback : (env[name] as string);
+  }
+  for (const name of bench.optional ?? []) {
+    const value = env[name];
+    if (value !== undefined && value !== '') out[name] = value;
+  }
+  return out;
+};
+
+/** The exact command line that reproduces a run, e.g. `BENCH_SIZES=100 npm run bench:store`. */
+export const commandLine = (bench: BenchDefinition, env: Readonly<Record<string, string>>) =>
+  `${Object.entries(env)
+    .map(([k, v]) => `${k}=${withoutCredentials(v)}`)
+    .join(' ')} npm run ${bench.script}`.trim();
+
+/** Variables set below their full-size default (a reduced run), as `NAME=value`. */
+export const reductions = (bench: BenchDefinition, env: Readonly<Record<string, string>>) =>
+  Object.entries(bench.defaults)
+    .filter(([name, fallback]) => env[name] !== fallback)
+    .map(([name]) => `${name}=${env[name] ?? ''} (default ${bench.defaults[name] ?? ''})`);

@@ -1,0 +1,126 @@
+import { commandLine, effectiveEnv, reductions, BENCHES } from './benches';
+import { apiFigures, projectionFigures, storeFigures } from './figures';
+
+const STORE_OUTPUT = `Node v20.20.2, linux/x64
+- SQLite: file /tmp/event-store-bench-x/events.db (WAL, synchronous=NORMAL)
+- ESDB test server: IN-PROCESS gRPC TEST SERVER, NOT A REAL EventStoreDB: measures the client
+
+Append throughput (sequential appends, one at a time)
+
+| adapter          | events/append | events | appends/s | events/s | elapsed |
+|:-----------------|--------------:|-------:|----------:|---------:|--------:|
+| SQLite           |             1 |  3,000 |     1,438 |    1,438 |  2.09 s |
+| ESDB test server |           100 | 30,000 |        52 |    5,211 |  5.76 s |
+SQLite:  writing 100 events…
+
+One command (a heartbeat) on a license whose stream holds N events
+
+| adapter | events | warm p50 | warm p99 | cold p50 | cold p99 | cold p50 / at 10^2 | first full load |
+|:--------|-------:|---------:|---------:|---------:|---------:|-------------------:|----------------:|
+| SQLite  |  1,000 |  0.42 ms | 17.94 ms |  2.57 ms | 22.50 ms |              1.07x |        37.28 ms |
+`;
+
+const API_OUTPUT = `
+bench:api — 16 connections, 3 s each, loopback, 2 cores, Node v20.20.2
+┌─────────┬────────────────────────────────────────────────┬───────────┬─────┬─────┬────────┬────────┐
+│ (index) │ target                                         │ reqPerSec │ p50 │ p99 │ non2xx │ errors │
+├─────────┼────────────────────────────────────────────────┼───────────┼─────┼─────┼────────┼────────┤
+│ 0       │ 'command API: checkout, 3 heartbeats, checkin' │ 760       │ 18  │ 52  │ 0      │ 0      │
+│ 1       │ 'bare Fastify route (no-op)'                   │ 5166      │ 2   │ 11  │ 0      │ 0      │
+└─────────┴────────────────────────────────────────────────┴───────────┴─────┴─────┴────────┴────────┘
+ratio command API / bare Fastify: 0.147
+`;
+
+const lag = {
+  targetRate: 1000,
+  achievedRate: 612.4,
+  seconds: 30,
+  connections: 32,
+  non2xx: 0,
+  errors: 0,
+  eventsPerSecond: 611,
+  samples: 590,
+  lagEvents: { p50: 54, p99: 157, max: 177 },
+  lagMs: { p50: 41, p99: 91, max: 93 },
+  drainMs: 45,
+};
+const PROJECTION_OUTPUT = `read-model rebuild …\nBENCH_JSON ${JSON.stringify({
+  events: 20000,
+  batchSize: 500,
+  rebuild: [
+    {
+      database: 'sqlite',
+      projectionEventsPerSecond: 12000,
+      rawInsertEventsPerSecond: 40000,
+      ratio: 0.3,
+    },
+  ],
+  lag,
+})}\n`;
+
+describe('npm run bench reads the figures each benchmark prints', () => {
+  it('bench:store: one figure per table row, naming the store — the ESDB rows as the test server they are', () => {
+    const figures = storeFigures(STORE_OUTPUT);
+    expect(figures).toEqual([
+      {
+        figure: 'Append throughput: 1 event per append, sequential (3,000 events)',
+        value: '1,438 events/s (1,438 appends/s)',
+        store: 'SQLite event store (embedded file, WAL)',
+      },
+      {
+        figure: 'Append throughput: 100 events per append, sequential (30,000 events)',
+        value: '5,211 events/s (52 appends/s)',
+        store: 'ESDB adapter against the in-process gRPC test server (not a real EventStoreDB)',
+      },
+      {
+        figure: 'One command (a heartbeat) on a license stream of 1,000 events',
+        value:
+          'warm p50 0.42 ms, p99 17.94 ms; cold p50 2.57 ms, p99 22.50 ms (1.07x the cold p50 at 10^2); first full load 37.28 ms',
+        store: 'SQLite event store (embedded file, WAL)',
+      },
+    ]);
+  });
+
+  it('bench:api: the console table and the ratio', () => {
+    const figures = apiFigures(API_OUTPUT);
+    expect(figures.map((f) => [f.figure, f.value])).toEqual([
+      [
+        'Request rate: command API: checkout, 3 heartbeats, checkin (16 connections, 3 s, loopback)',
+        '760 req/s (latency p50 18 ms, p99 52 ms)',
+      ],
+      [
+        'Request rate: bare Fastify route (no-op) (16 connections, 3 s, loopback)',
+        '5,166 req/s (latency p50 2 ms, p99 11 ms)',
+      ],
+      ['Command API request rate / bare Fastify request rate', '0.147'],
+    ]);
+  });
+
+  it('bench:projection: the BENCH_JSON line, saying when the asked rate was not sustained', () => {
+    const figures = projectionFigures(PROJECTION_OUTPUT);
+    expect(figures.map((f) => f.value)).toEqual([
+      '12,000 events/s',
+      '40,000 events/s (rebuild / raw = 0.30)',
+      '612 commands/s (2xx), 611 events/s recorded — the asked rate was NOT sustained',
+      'p50 54, p99 157, max 177 (590 samples, every 50 ms)',
+      'p50 41 ms, p99 91 ms, max 93 ms; caught up 45 ms after the load stopped',
+    ]);
+    expect(projectionFigures('no json here')).toEqual([]);
+  });
+
+  it('the command of a row is exact: the defaults spelled out, overrides and reductions named, no credentials', () => {
+    const store = BENCHES.find((b) => b.id === 'store')!;
+    const env = effectiveEnv(store, {
+      BENCH_SIZES: '100,10000',
+      EVENTSTORE_URL: 'esdb://admin:changeit@db:2113?tls=false',
+    });
+    expect(commandLine(store, env)).toBe(
+      'BENCH_SIZES=100,10000 EVENTSTORE_URL=esdb://…@db:2113?tls=false npm run bench:store',
+    );
+    expect(reductions(store, env)).toEqual(['BENCH_SIZES=100,10000 (default 100,10000,1000000)']);
+    const api = BENCHES.find((b) => b.id === 'api')!;
+    expect(commandLine(api, effectiveEnv(api, {}))).toBe(
+      'BENCH_CONNECTIONS=64 BENCH_SECONDS=10 npm run bench:api',
+    );
+  });
+});

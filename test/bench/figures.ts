@@ -1,0 +1,171 @@
+import {
+  adapterDescriptions,
+  benchJson,
+  consoleTable,
+  markdownTables,
+  type Table,
+} from './parse-tables';
+
+/** One measured figure, as a row of BENCHMARKS.md (the command and machine are per run). */
+export interface Figure {
+  readonly figure: string;
+  readonly value: string;
+  /** Which store / database produced it. */
+  readonly store: string;
+}
+
+const storeLabel = (adapter: string, descriptions: Map<string, string>): string => {
+  const description = descriptions.get(adapter) ?? '';
+  if (/NOT A REAL EventStoreDB/i.test(description)) {
+    return 'ESDB adapter against the in-process gRPC test server (not a real EventStoreDB)';
+  }
+  const real = /real EventStoreDB at (\S+)/.exec(description);
+  if (real) return `EventStoreDB at ${real[1]}`;
+  if (adapter.startsWith('SQLite')) return 'SQLite event store (embedded file, WAL)';
+  return adapter;
+};
+
+const column = (table: Table, row: readonly string[], name: string): string =>
+  row[table.headers.indexOf(name)] ?? '?';
+
+/** bench:store — append throughput and per-command latency by stream length, per adapter. */
+export const storeFigures = (output: string): Figure[] => {
+  const descriptions = adapterDescriptions(output);
+  return markdownTables(output).flatMap((table) =>
+    table.rows.map((row): Figure => {
+      const at = (name: string) => column(table, row, name);
+      const store = storeLabel(at('adapter'), descriptions);
+      if (table.title.startsWith('Append throughput')) {
+        const per = at('events/append');
+        return {
+          figure: `Append throughput: ${per} event${per === '1' ? '' : 's'} per append, sequential (${at('events')} events)`,
+          value: `${at('events/s')} events/s (${at('appends/s')} appends/s)`,
+          store,
+        };
+      }
+      if (table.title.startsWith('One command')) {
+        return {
+          figure: `One command (a heartbeat) on a license stream of ${at('events')} events`,
+          value:
+            `warm p50 ${at('warm p50')}, p99 ${at('warm p99')}; cold p50 ${at('cold p50')}, ` +
+            `p99 ${at('cold p99')} (${at('cold p50 / at 10^2')} the cold p50 at 10^2); ` +
+            `first full load ${at('first full load')}`,
+          store,
+        };
+      }
+      return {
+        figure: `${table.title}: ${row[0] ?? ''}`,
+        value: table.headers
+          .slice(1)
+          .map((h, i) => `${h} ${row[i + 1] ?? ''}`)
+          .join('; '),
+        store,
+      };
+    }),
+  );
+};
+
+/** bench:api — request rate of the command API's floating mix beside a bare Fastify route. */
+export const apiFigures = (output: string): Figure[] => {
+  const table = consoleTable(output);
+  const setup = /bench:api — (\d+) connections, (\d+) s each/.exec(output);
+  const how = setup ? `${setup[1]} connections, ${setup[2]} s, loopback` : 'loopback';
+  const figures: Figure[] = (table?.rows ?? []).map((row) => {
+    const at = (name: string) => row[table?.headers.indexOf(name) ?? -1] ?? '?';
+    const target = at('target');
+    const bad = Number(at('non2xx')) + Number(at('errors'));
+    return {
+      figure: `Request rate: ${target} (${how})`,
+      value:
+        `${Number(at('reqPerSec')).toLocaleString('en-US')} req/s (latency p50 ${at('p50')} ms, p99 ${at('p99')} ms)` +
+        (bad > 0 ? `; ${at('non2xx')} non-2xx, ${at('errors')} errors` : ''),
+      store: target.startsWith('command API')
+        ? 'SQLite event store (embedded file, WAL, synchronous=FULL)'
+        : 'none (no-op route)',
+    };
+  });
+  const ratio = /ratio command API \/ bare Fastify: ([\d.]+)/.exec(output);
+  if (ratio) {
+    figures.push({
+      figure: 'Command API request rate / bare Fastify request rate',
+      value: ratio[1] as string,
+      store: 'SQLite event store (embedded file, WAL, synchronous=FULL)',
+    });
+  }
+  return figures;
+};
+
+interface ProjectionJson {
+  readonly events: number;
+  readonly batchSize: number;
+  readonly rebuild: readonly {
+    readonly database: string;
+    readonly projectionEventsPerSecond: number;
+    readonly rawInsertEventsPerSecond: number;
+    readonly ratio: number;
+  }[];
+  readonly lag: {
+    readonly targetRate: number;
+    readonly achievedRate: number;
+    readonly seconds: number;
+    readonly connections: number;
+    readonly non2xx: number;
+    readonly errors: number;
+    readonly eventsPerSecond: number;
+    readonly samples: number;
+    readonly lagEvents: { readonly p50: number; readonly p99: number; readonly max: number };
+    readonly lagMs: { readonly p50: number; readonly p99: number; readonly max: number };
+    readonly drainMs: number;
+  } | null;
+}
+
+const n = (x: number, digits = 0) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** bench:projection — rebuild rates beside raw inserts, and the lag under load (BENCH_JSON). */
+export const projectionFigures = (output: string): Figure[] => {
+  const json = benchJson(output) as ProjectionJson | null;
+  if (json === null) return [];
+  const history = `SQLite event store (cached generated history, ${n(json.events)} events)`;
+  const figures: Figure[] = json.rebuild.flatMap((r) => {
+    const into = `${history} → ${r.database === 'postgres' ? 'PostgreSQL' : 'SQLite'} read models`;
+    return [
+      {
+        figure: `Read-model rebuild of ${n(json.events)} events, ${json.batchSize} per transaction`,
+        value: `${n(r.projectionEventsPerSecond)} events/s`,
+        store: into,
+      },
+      {
+        figure: `Raw batched insert of the same events (audit rows only, same batch size)`,
+        value: `${n(r.rawInsertEventsPerSecond)} events/s (rebuild / raw = ${n(r.ratio, 2)})`,
+        store: into,
+      },
+    ];
+  });
+  const lag = json.lag;
+  if (lag !== null) {
+    const store = 'SQLite event store (embedded, synchronous=FULL) → SQLite read models';
+    const load = `${n(lag.targetRate)} commands/s asked, ${lag.seconds} s`;
+    figures.push(
+      {
+        figure: `Commands answered under the lag load (${lag.connections} connections, ${load})`,
+        value:
+          `${n(lag.achievedRate)} commands/s (2xx), ${n(lag.eventsPerSecond)} events/s recorded` +
+          (lag.non2xx + lag.errors > 0 ? `; ${lag.non2xx} non-2xx, ${lag.errors} errors` : '') +
+          (lag.achievedRate < 0.95 * lag.targetRate ? ' — the asked rate was NOT sustained' : ''),
+        store,
+      },
+      {
+        figure: `Projection lag in events while the command API takes ${load}`,
+        value: `p50 ${n(lag.lagEvents.p50)}, p99 ${n(lag.lagEvents.p99)}, max ${n(lag.lagEvents.max)} (${lag.samples} samples, every 50 ms)`,
+        store,
+      },
+      {
+        figure: `Projection lag in time (age of the oldest unprojected event), same run`,
+        value: `p50 ${n(lag.lagMs.p50)} ms, p99 ${n(lag.lagMs.p99)} ms, max ${n(lag.lagMs.max)} ms; caught up ${n(lag.drainMs)} ms after the load stopped`,
+        store,
+      },
+    );
+  }
+  return figures;
+};

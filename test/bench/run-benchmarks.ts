@@ -1,0 +1,62 @@
+// npm run bench — runs every benchmark and writes BENCHMARKS.md (see render-markdown.ts for
+// the variables). BENCH_ONLY=store,api,projection selects; BENCH_OUT=<file> writes elsewhere.
+import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { SystemClock } from '@lic/clock';
+import { BENCHES, commandLine, effectiveEnv, reductions } from './benches';
+import { describeMachine, machineLine } from './machine';
+import { renderMarkdown } from './render-markdown';
+import { readResults, writeResults } from './results-file';
+import { runScript } from './run-script';
+
+const root = resolve(__dirname, '../..');
+const resultsFile = join(root, 'data', 'bench', 'benchmarks.json');
+const out = resolve(root, process.env.BENCH_OUT ?? 'BENCHMARKS.md');
+const only = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+const main = async () => {
+  const clock = new SystemClock();
+  const selected = BENCHES.filter((b) => only.length === 0 || only.includes(b.id));
+  if (selected.length === 0) throw new Error(`BENCH_ONLY=${only.join(',')} names no benchmark`);
+  const results = readResults(resultsFile);
+  for (const bench of selected) {
+    const env = effectiveEnv(bench, process.env);
+    const command = commandLine(bench, env);
+    const machine = describeMachine(clock);
+    process.stdout.write(
+      `\n=== ${command}\n    on ${machineLine(machine)}, load average ${machine.load1}\n\n`,
+    );
+    const run = await runScript(bench.script, env, root);
+    const figures = run.code === 0 ? bench.figures(run.output) : [];
+    if (run.code === 0 && figures.length === 0) {
+      process.stderr.write(`${bench.script}: no figures found in its output\n`);
+    }
+    results[bench.id] = {
+      id: bench.id,
+      title: bench.title,
+      command,
+      reductions: reductions(bench, env),
+      machine,
+      seconds: run.seconds,
+      exitCode: run.code,
+      figures,
+    };
+    writeResults(resultsFile, results);
+    writeFileSync(out, renderMarkdown(results));
+    process.stdout.write(
+      `\n=== ${bench.script}: ${run.code === 0 ? `${figures.length} figures` : `FAILED (exit ${String(run.code)})`} in ${Math.round(run.seconds)} s\n`,
+    );
+  }
+  process.stdout.write(`\nwrote ${out}\n`);
+  if (selected.some((b) => results[b.id]?.exitCode !== 0)) process.exitCode = 1;
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
