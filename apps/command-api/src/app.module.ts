@@ -19,7 +19,7 @@ import { DecideLicenseHandler } from './commands/decide-license.handler';
 import { DecideProductHandler } from './commands/decide-product.handler';
 import { IssueLicenseHandler } from './commands/issue-license.handler';
 import { HealthController } from './health/health.controller';
-import type { Draining } from './http/draining';
+import type { Draining } from '@lic/observability';
 import { Lifecycle } from './infrastructure/lifecycle';
 import { cryptoRandom } from './infrastructure/random';
 import {

@@ -1,16 +1,21 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SystemClock, TestClock, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
 import { openEventStore } from './infrastructure/open-stores';
-import { Metrics, PinoNestLogger, createLogger, type Logger } from '@lic/observability';
+import {
+  Draining,
+  Metrics,
+  PinoNestLogger,
+  correlatedFastifyLogging,
+  createLogger,
+  registerCorrelationIds,
+  type Logger,
+} from '@lic/observability';
 import { openKeyRing, type KeyRing } from '@lic/signing';
 import { CommandApiModule } from './app.module';
-import { Draining } from './http/draining';
 import { ErrorFilter } from './http/error.filter';
-import { childLoggerFactory, newRequestId, registerRequestIds } from './http/request-context';
 import { setUpOpenApi } from './openapi/openapi';
 
 export interface CommandApi {
@@ -39,14 +44,8 @@ export const createCommandApi = async (
     privateKeyFile: config.SIGNING_PRIVATE_KEY_FILE,
     now: clock.now(),
   });
-  const adapter = new FastifyAdapter({
-    bodyLimit: 64 * 1024,
-    genReqId: newRequestId,
-    loggerInstance: logger,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
-    childLoggerFactory,
-  });
-  registerRequestIds(adapter.getInstance());
+  const adapter = new FastifyAdapter({ bodyLimit: 64 * 1024, ...correlatedFastifyLogging(logger) });
+  registerCorrelationIds(adapter.getInstance());
   const draining = new Draining();
   draining.register(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -1,5 +1,7 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '@lic/observability';
+import type { EventStore } from '@lic/event-store';
+import { EVENT_STORE } from '../src/infrastructure/tokens';
 import { issueLicense, startCommandApi, type Running } from './harness';
 
 /** Collects every JSON log line the command API writes. */
@@ -80,5 +82,23 @@ describe('health, metrics and logs', () => {
     expect(all).not.toContain(key);
     expect(all).not.toContain(activated.body.token as string);
     expect(all).not.toContain(api.adminToken);
+  });
+});
+
+describe('readiness when the event store is gone', () => {
+  it('A2: /health/ready answers 503 naming the event store', async () => {
+    const api = await startCommandApi();
+    try {
+      const store = api.api.app.get(EVENT_STORE) as EventStore;
+      jest.spyOn(store, 'ping').mockRejectedValue(new Error('store unreachable'));
+      const ready = await api.request('GET', '/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({
+        status: 'error',
+        error: { event_store: { status: 'down' } },
+      });
+    } finally {
+      await api.close();
+    }
   });
 });

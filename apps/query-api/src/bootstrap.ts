@@ -18,7 +18,7 @@ import { openReadDb } from '@lic/read-models';
 import { openKeyRing } from '@lic/signing';
 import { KeyRingAccessTokenVerifier, type AccessTokenVerifier } from './auth/access-token-verifier';
 import { CheckpointWatcher } from './consistency/checkpoint-watcher';
-import { Draining } from './http/draining';
+import { Draining } from '@lic/observability';
 import { ErrorFilter } from './http/error.filter';
 import { openEventStore } from './infrastructure/open-event-store';
 import { setUpOpenApi } from './openapi/openapi';

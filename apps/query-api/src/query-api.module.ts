@@ -19,7 +19,7 @@ import { MetricsController } from './health/metrics.controller';
 import { ProbesController } from './health/probes.controller';
 import { HolderReader } from './holders/holder-reader';
 import { HoldersController } from './holders/holders.controller';
-import type { Draining } from './http/draining';
+import type { Draining } from '@lic/observability';
 import { Lifecycle } from './infrastructure/lifecycle';
 import {
   ACCESS_TOKEN_VERIFIER,

@@ -6,3 +6,5 @@ export * from './nest-logger';
 export * from './projection-lag';
 export * from './termination';
 export * from './url-redaction';
+export * from './draining';
+export * from './health-answer';

@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@lic/event-store';
-import type { Metrics } from '@lic/observability';
+import { healthAnswer, type Metrics } from '@lic/observability';
 import { EVENT_STORE, METRICS } from '../infrastructure/tokens';
 
 /** Liveness, readiness (the event store answers) and Prometheus metrics. */
@@ -16,20 +17,20 @@ export class HealthController {
 
   @Get('health/live')
   @HealthCheck()
-  live() {
-    return this.health.check([() => this.indicators.check('process').up()]);
+  live(@Res({ passthrough: true }) reply: FastifyReply) {
+    return healthAnswer(reply, this.health.check([() => this.indicators.check('process').up()]));
   }
 
+  /** A failing check answers 503 with terminus's body: which indicator is down, and why. */
   @Get('health/ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () =>
-        this.indicators
-          .check('event_store')
-          .attempt(() => this.store.ping())
-          .withTimeout(2000),
-    ]);
+  ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const eventStore = () =>
+      this.indicators
+        .check('event_store')
+        .attempt(() => this.store.ping())
+        .withTimeout(2000);
+    return healthAnswer(reply, this.health.check([eventStore]));
   }
 
   @Get('metrics')

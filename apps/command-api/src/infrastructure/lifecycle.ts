@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { EventStore } from '@lic/event-store';
-import { Draining } from '../http/draining';
+import { Draining } from '@lic/observability';
 import { ExpirySweeper } from '../sweeper/expiry-sweeper';
 import { RefusalFlusher } from '../sweeper/refusal-flusher';
 import { DRAINING, EVENT_STORE } from './tokens';

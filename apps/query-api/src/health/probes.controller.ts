@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { EventStore } from '@lic/event-store';
 import { PlainRoute } from '../consistency/plain-route.decorator';
 import { EVENT_STORE, LAG_READER, READ_DB, READY_MAX_LAG } from '../infrastructure/tokens';
-import { healthAnswer } from './health-answer';
+import { healthAnswer } from '@lic/observability';
 import type { LagReader } from './lag-reader';
 
 const TIMEOUT_MS = 2000;

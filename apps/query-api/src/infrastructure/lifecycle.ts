@@ -2,7 +2,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import { HttpAdapterHost } from '@nestjs/core';
 import { CheckpointWatcher } from '../consistency/checkpoint-watcher';
 import { DashboardStreams } from '../dashboard/dashboard-streams';
-import type { Draining } from '../http/draining';
+import type { Draining } from '@lic/observability';
 import { DRAINING } from './tokens';
 
 /**

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Graceful HTTP shutdown (as the command API's): once draining, every answer says
+ * Graceful HTTP shutdown of the command and query APIs: once draining, every answer says
  * `Connection: close`, connections are closed as soon as they fall idle, and whatever is
  * still open after `graceMs` is cut. In-flight requests — a read-your-writes wait included —
  * finish and are answered; keep-alive clients are not left hanging.
