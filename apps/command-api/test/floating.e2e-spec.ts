@@ -185,6 +185,19 @@ describe('floating leases over HTTP (seed 001)', () => {
     expect(ciAgain.text).toBe(ci.text);
   });
 
+  it('F6: fields the API does not know take no part in what a key is bound to', async () => {
+    const { key } = await issueLicense(api, 'render-farm', { max_floating_users: 2 });
+    const first = await api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'x' });
+    const again = await api.client(
+      key,
+      CHECKOUT,
+      { fingerprint: 'n1', client_version: '2.3' },
+      { 'idempotency-key': 'x' },
+    );
+    expect(again.status).toBe(200);
+    expect(again.text).toBe(first.text);
+  });
+
   it('F6: the same key with a different request is a 409', async () => {
     const { key } = await issueLicense(api, 'render-farm', { max_floating_users: 2 });
     await api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'k' });

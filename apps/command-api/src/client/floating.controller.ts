@@ -1,7 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { idempotentOutcome, toIso, type IssuedLicense } from '@lic/domain';
+import {
+  idempotentOutcome,
+  toIso,
+  type IdempotencyRecord,
+  type IssuedLicense,
+  type LicenseCommand,
+} from '@lic/domain';
+import type { EnvelopePayload } from '@lic/signing';
 import { Authenticator } from '../auth/authenticator';
 import { DecideLicense } from '../commands/decide-license.command';
 import { ApiError } from '../http/api-error';
@@ -44,37 +51,32 @@ export class FloatingController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const client = await this.auth.license(headers.authorization);
-    const key = decodeOr400(IdempotencyKeyHeader, headers, 'header')['idempotency-key'];
     const body = decodeOr400(CheckoutBody, raw, 'body');
-    const hash = requestHash('checkout', client.licenseId, { fingerprint: body.fingerprint });
-    const decided = await this.inFlight.run(client.licenseId, key, () =>
-      this.commands.execute(
-        new DecideLicense(
-          {
-            type: 'CheckoutLease',
-            licenseId: client.licenseId,
-            actor: { kind: 'license', id: client.licenseId },
-            leaseId: this.random.id(),
-            fingerprint: body.fingerprint,
-            idempotencyKey: key,
-            requestHash: hash,
-          },
-          contextOf(request, { kind: 'license', id: client.licenseId }),
-        ),
-      ),
+    return this.idempotent(
+      headers,
+      request,
+      reply,
+      client.licenseId,
+      'checkout',
+      { fingerprint: body.fingerprint },
+      (key, hash) => ({
+        type: 'CheckoutLease',
+        licenseId: client.licenseId,
+        actor: { kind: 'license', id: client.licenseId },
+        leaseId: this.random.id(),
+        fingerprint: body.fingerprint,
+        idempotencyKey: key,
+        requestHash: hash,
+      }),
+      (record) => ({
+        type: 'floating.checkout',
+        license_id: client.licenseId,
+        fingerprint: body.fingerprint,
+        lease_token: leaseTokenOf(record.leaseId),
+        lease_expires_at: toIso(record.leaseExpiresAt),
+        checked_out_at: toIso(record.at),
+      }),
     );
-    accepted(decided, reply);
-    const record = idempotentOutcome(decided.state as IssuedLicense, key);
-    if (!record) throw new ApiError('INTERNAL', 'the checkout left no record');
-    const payload = {
-      type: 'floating.checkout',
-      license_id: client.licenseId,
-      fingerprint: body.fingerprint,
-      lease_token: leaseTokenOf(record.leaseId),
-      lease_expires_at: toIso(record.leaseExpiresAt),
-      checked_out_at: toIso(record.at),
-    };
-    return { ...payload, envelope: await this.signer.envelope(payload, record.at) };
   }
 
   @Post('heartbeat')
@@ -116,33 +118,61 @@ export class FloatingController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const client = await this.auth.license(headers.authorization);
-    const key = decodeOr400(IdempotencyKeyHeader, headers, 'header')['idempotency-key'];
     const body = decodeOr400(LeaseBody, raw, 'body');
-    const hash = requestHash('checkin', client.licenseId, { lease_token: body.lease_token });
-    const decided = await this.inFlight.run(client.licenseId, key, () =>
+    return this.idempotent(
+      headers,
+      request,
+      reply,
+      client.licenseId,
+      'checkin',
+      { lease_token: body.lease_token },
+      (key, hash) => ({
+        type: 'CheckinLease',
+        licenseId: client.licenseId,
+        actor: { kind: 'license', id: client.licenseId },
+        leaseId: leaseIdOf(body.lease_token),
+        idempotencyKey: key,
+        requestHash: hash,
+      }),
+      (record) => ({
+        type: 'floating.checkin',
+        license_id: client.licenseId,
+        lease_token: leaseTokenOf(record.leaseId),
+        released_at: toIso(record.at),
+      }),
+    );
+  }
+
+  /**
+   * F6: decide a command bound to the request's Idempotency-Key (one in flight per key on this
+   * instance), and answer with an envelope built only from what the key is bound to — the
+   * same bytes for the first answer and every replay.
+   */
+  private async idempotent(
+    headers: Record<string, string | undefined>,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    licenseId: string,
+    operation: IdempotencyRecord['operation'],
+    /** Exactly the request fields the key is bound to (io-ts does not strip extra ones). */
+    bound: { readonly [field: string]: string },
+    command: (key: string, hash: string) => LicenseCommand,
+    answer: (record: IdempotencyRecord) => EnvelopePayload,
+  ) {
+    const key = decodeOr400(IdempotencyKeyHeader, headers, 'header')['idempotency-key'];
+    const hash = requestHash(operation, licenseId, bound);
+    const decided = await this.inFlight.run(licenseId, key, () =>
       this.commands.execute(
         new DecideLicense(
-          {
-            type: 'CheckinLease',
-            licenseId: client.licenseId,
-            actor: { kind: 'license', id: client.licenseId },
-            leaseId: leaseIdOf(body.lease_token),
-            idempotencyKey: key,
-            requestHash: hash,
-          },
-          contextOf(request, { kind: 'license', id: client.licenseId }),
+          command(key, hash),
+          contextOf(request, { kind: 'license', id: licenseId }),
         ),
       ),
     );
     accepted(decided, reply);
     const record = idempotentOutcome(decided.state as IssuedLicense, key);
-    if (!record) throw new ApiError('INTERNAL', 'the checkin left no record');
-    const payload = {
-      type: 'floating.checkin',
-      license_id: client.licenseId,
-      lease_token: leaseTokenOf(record.leaseId),
-      released_at: toIso(record.at),
-    };
+    if (!record) throw new ApiError('INTERNAL', `the ${operation} left no record`);
+    const payload = answer(record);
     return { ...payload, envelope: await this.signer.envelope(payload, record.at) };
   }
 }
