@@ -187,7 +187,12 @@ describe('floating leases over HTTP (seed 001)', () => {
 
   it('F6: fields the API does not know take no part in what a key is bound to', async () => {
     const { key } = await issueLicense(api, 'render-farm', { max_floating_users: 2 });
-    const first = await api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'x' });
+    const first = await api.client(
+      key,
+      CHECKOUT,
+      { fingerprint: 'n1' },
+      { 'idempotency-key': 'x' },
+    );
     const again = await api.client(
       key,
       CHECKOUT,
