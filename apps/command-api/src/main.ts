@@ -1,6 +1,6 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConfigOrExit } from '@lic/config';
+import { assertCanListen, listenNamingVariable, loadConfigOrExit } from '@lic/config';
 import { signAccessToken } from '@lic/signing';
 import { createCommandApi } from './bootstrap';
 
@@ -13,8 +13,10 @@ const HOUR = 3_600_000;
  */
 const main = async (): Promise<void> => {
   const config = loadConfigOrExit();
+  const { HOST: host, COMMAND_API_PORT: wanted } = config;
+  await assertCanListen('COMMAND_API_PORT', host, wanted);
   const api = await createCommandApi(config);
-  await api.app.listen(config.COMMAND_API_PORT, config.HOST);
+  await listenNamingVariable('COMMAND_API_PORT', host, wanted, () => api.app.listen(wanted, host));
   const now = api.clock.now();
   const token = await signAccessToken(api.ring, {
     issuer: config.PUBLIC_URL,

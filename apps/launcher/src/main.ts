@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConfigOrExit } from '@lic/config';
+import { assertCanListen, distinctPorts, loadConfigOrExit } from '@lic/config';
 import { startService, type Service } from './service';
 
 /**
@@ -11,6 +11,16 @@ import { startService, type Service } from './service';
  */
 const main = async (): Promise<void> => {
   const config = loadConfigOrExit();
+  const ports = {
+    COMMAND_API_PORT: config.COMMAND_API_PORT,
+    QUERY_API_PORT: config.QUERY_API_PORT,
+    PROJECTOR_PORT: config.PROJECTOR_PORT,
+  };
+  const clash = distinctPorts(ports);
+  if (clash !== null) throw new Error(clash);
+  for (const [variable, port] of Object.entries(ports) as [keyof typeof ports, number][]) {
+    await assertCanListen(variable, config.HOST, port);
+  }
   const services: Service[] = [];
   let stopping = false;
   const stop = async (code: number) => {

@@ -1,4 +1,4 @@
-import { loadConfigOrExit } from '@lic/config';
+import { assertCanListen, listenNamingVariable, loadConfigOrExit } from '@lic/config';
 import { stopOnSignals } from '@lic/observability';
 import { createProjectorApp } from './bootstrap';
 
@@ -9,9 +9,13 @@ import { createProjectorApp } from './bootstrap';
  */
 const main = async (): Promise<void> => {
   const config = loadConfigOrExit();
+  const { HOST: host, PROJECTOR_PORT: wanted } = config;
+  await assertCanListen('PROJECTOR_PORT', host, wanted);
   const projector = await createProjectorApp(config);
   stopOnSignals(() => projector.close(), projector.logger);
-  await projector.app.listen(config.PROJECTOR_PORT, config.HOST);
+  await listenNamingVariable('PROJECTOR_PORT', host, wanted, () =>
+    projector.app.listen(wanted, host),
+  );
   const address = projector.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PROJECTOR_PORT;
   process.stdout.write(

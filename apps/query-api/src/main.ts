@@ -1,4 +1,4 @@
-import { loadConfigOrExit } from '@lic/config';
+import { assertCanListen, listenNamingVariable, loadConfigOrExit } from '@lic/config';
 import { stopOnSignals } from '@lic/observability';
 import { createQueryApi } from './bootstrap';
 
@@ -8,9 +8,11 @@ import { createQueryApi } from './bootstrap';
  */
 const main = async (): Promise<void> => {
   const config = loadConfigOrExit();
+  const { HOST: host, QUERY_API_PORT: wanted } = config;
+  await assertCanListen('QUERY_API_PORT', host, wanted);
   const api = await createQueryApi(config);
   stopOnSignals(() => api.close(), api.logger);
-  await api.app.listen(config.QUERY_API_PORT, config.HOST);
+  await listenNamingVariable('QUERY_API_PORT', host, wanted, () => api.app.listen(wanted, host));
   const address = api.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.QUERY_API_PORT;
   const url = `http://${config.HOST}:${port}`;
