@@ -1,3 +1,4 @@
+import { argsOrExit, type CliSpec } from '@lic/cli';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertCanListen, listenNamingVariable, loadConfigOrExit } from '@lic/config';
@@ -6,12 +7,38 @@ import { createCommandApi } from './bootstrap';
 
 const HOUR = 3_600_000;
 
+const cli: CliSpec = {
+  name: 'command-api',
+  command: 'node dist/apps/command-api/src/main.js',
+  summary:
+    'The command API: the client surfaces of seeds 000-002 and the admin API, on\n' +
+    'HOST:COMMAND_API_PORT. Prints its URL and an admin token (also in DATA_DIR/admin-token).',
+  environment: [
+    'DATA_DIR',
+    'EVENT_STORE',
+    'HOST',
+    'COMMAND_API_PORT',
+    'PUBLIC_URL',
+    'SIGNING_KEYS_DIR',
+    'SIGNING_PRIVATE_KEY_FILE',
+    'ADMIN_TOKEN_TTL_HOURS',
+    'LICENSE_TEST_CLOCK',
+    'LOG_LEVEL',
+    'SWEEP_INTERVAL_MS',
+  ],
+  exitCodes: {
+    0: 'stopped by SIGINT or SIGTERM after finishing the work in hand',
+    1: 'failed to start (the reason is printed, e.g. a port in use), or failed while running',
+  },
+};
+
 /**
  * The command API on the configured stores (embedded SQLite under ./data by default). Prints
  * its URL and a freshly minted admin token; the token is also written, readable by the owner
  * only, to <DATA_DIR>/admin-token.
  */
 const main = async (): Promise<void> => {
+  argsOrExit(cli, __dirname);
   const config = loadConfigOrExit();
   const { HOST: host, COMMAND_API_PORT: wanted } = config;
   await assertCanListen('COMMAND_API_PORT', host, wanted);
