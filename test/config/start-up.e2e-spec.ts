@@ -56,6 +56,21 @@ describe('start-up configuration', () => {
     }
   });
 
+  it('A2: npm start checks every port before it starts anything, naming the variable', async () => {
+    const { server, port } = await occupied();
+    try {
+      const busy = await run('launcher', dir, { QUERY_API_PORT: String(port) });
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toContain(`QUERY_API_PORT=${port}: 127.0.0.1:${port} is already in use`);
+      expect(busy.stdout).not.toContain('command API');
+      const same = await run('launcher', dir, { COMMAND_API_PORT: '4100', QUERY_API_PORT: '4100' });
+      expect(same.code).toBe(1);
+      expect(same.stderr).toContain('COMMAND_API_PORT and QUERY_API_PORT are both 4100');
+    } finally {
+      server.close();
+    }
+  });
+
   it('A2: .env in the working directory is read: its port clash is reported under its name', async () => {
     const { server, port } = await occupied();
     try {
