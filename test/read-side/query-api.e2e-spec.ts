@@ -124,7 +124,7 @@ describeOnReadDbs('query API', (kind) => {
 
     const products = await get('/query/v1/products');
     expect(products.items.map((p: Json) => [p.productId, p.variants.length])).toEqual([
-      ['prod-1', 5],
+      ['prod-1', 6],
     ]);
   });
 

@@ -61,7 +61,7 @@ export const createCommandApi = async (
     adapter,
     { logger: new PinoNestLogger(logger) },
   );
-  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalFilters(new ErrorFilter(config.PUBLIC_URL));
   app.enableShutdownHooks();
   setUpOpenApi(app);
   return {

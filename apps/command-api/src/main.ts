@@ -1,10 +1,36 @@
+import { argsOrExit, type CliSpec } from '@lic/cli';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConfigOrExit } from '@lic/config';
+import { assertCanListen, listenNamingVariable, loadConfigOrExit } from '@lic/config';
 import { signAccessToken } from '@lic/signing';
 import { createCommandApi } from './bootstrap';
 
 const HOUR = 3_600_000;
+
+const cli: CliSpec = {
+  name: 'command-api',
+  command: 'node dist/apps/command-api/src/main.js',
+  summary:
+    'The command API: the client surfaces of seeds 000-002 and the admin API, on\n' +
+    'HOST:COMMAND_API_PORT. Prints its URL and an admin token (also in DATA_DIR/admin-token).',
+  environment: [
+    'DATA_DIR',
+    'EVENT_STORE',
+    'HOST',
+    'COMMAND_API_PORT',
+    'PUBLIC_URL',
+    'SIGNING_KEYS_DIR',
+    'SIGNING_PRIVATE_KEY_FILE',
+    'ADMIN_TOKEN_TTL_HOURS',
+    'LICENSE_TEST_CLOCK',
+    'LOG_LEVEL',
+    'SWEEP_INTERVAL_MS',
+  ],
+  exitCodes: {
+    0: 'stopped by SIGINT or SIGTERM after finishing the work in hand',
+    1: 'failed to start (the reason is printed, e.g. a port in use), or failed while running',
+  },
+};
 
 /**
  * The command API on the configured stores (embedded SQLite under ./data by default). Prints
@@ -12,9 +38,12 @@ const HOUR = 3_600_000;
  * only, to <DATA_DIR>/admin-token.
  */
 const main = async (): Promise<void> => {
+  argsOrExit(cli, __dirname);
   const config = loadConfigOrExit();
+  const { HOST: host, COMMAND_API_PORT: wanted } = config;
+  await assertCanListen('COMMAND_API_PORT', host, wanted);
   const api = await createCommandApi(config);
-  await api.app.listen(config.COMMAND_API_PORT, config.HOST);
+  await listenNamingVariable('COMMAND_API_PORT', host, wanted, () => api.app.listen(wanted, host));
   const now = api.clock.now();
   const token = await signAccessToken(api.ring, {
     issuer: config.PUBLIC_URL,

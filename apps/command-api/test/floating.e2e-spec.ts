@@ -92,8 +92,12 @@ describe('floating leases over HTTP (seed 001)', () => {
         code: 'SEATS_EXHAUSTED',
         message: 'every seat is in use',
         details: { seats: { inUse: 2, limit: 2 } },
+        help: `${api.config.PUBLIC_URL}/docs/glossary#SEATS_EXHAUSTED`,
       },
     });
+    expect(r.headers.get('link')).toBe(
+      `<${api.config.PUBLIC_URL}/docs/glossary#SEATS_EXHAUSTED>; rel="help"`,
+    );
   });
 
   it('F4: 60 concurrent checkouts on one instance for a cap of 10 grant exactly 10', async () => {

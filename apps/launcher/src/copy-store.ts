@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import { argsOrExit, EXIT, type CliSpec } from '@lic/cli';
 import { SystemClock } from '@lic/clock';
 import { loadConfig, type EventStoreUrl } from '@lic/config';
 import { openEsdbEventStore, openSqliteEventStore } from '@lic/event-store';
@@ -15,13 +16,28 @@ const open = (url: EventStoreUrl) =>
  *   npm run store:copy -- sqlite:./data/events.db 'esdb://localhost:2113?tls=false'
  * Then point EVENT_STORE at the target and rebuild the read models (npm run projector:rebuild).
  */
+const copyStoreCli: CliSpec = {
+  name: 'store:copy',
+  command: 'npm run store:copy --',
+  summary:
+    'Copies the whole history of one event store into another — events with their ids, streams\n' +
+    'and revisions; safe to rerun. Then point EVENT_STORE at <to> and run projector:rebuild.',
+  positionals: [
+    { name: 'from', description: 'sqlite:<file> or esdb://host:2113?tls=false' },
+    { name: 'to', description: 'sqlite:<file> or esdb://host:2113?tls=false' },
+  ],
+  exitCodes: { 0: 'copied (the count and last position are printed)', 1: 'the copy failed' },
+  examples: ["npm run store:copy -- sqlite:./data/events.db 'esdb://localhost:2113?tls=false'"],
+};
+
 const main = async () => {
-  const [fromArg, toArg] = process.argv.slice(2);
+  const [fromArg, toArg] = argsOrExit(copyStoreCli, __dirname).positionals;
   const urls = loadConfig({ EVENT_STORE: fromArg, DATA_DIR: '.' });
   const target = loadConfig({ EVENT_STORE: toArg, DATA_DIR: '.' });
-  if (!fromArg || !toArg || E.isLeft(urls) || E.isLeft(target)) {
-    process.stderr.write('usage: store:copy <sqlite:file|esdb://…> <sqlite:file|esdb://…>\n');
-    process.exit(64);
+  if (E.isLeft(urls) || E.isLeft(target)) {
+    const bad = E.isLeft(urls) ? `<from> ${fromArg}` : `<to> ${toArg}`;
+    process.stderr.write(`${bad} is not sqlite:<file> or esdb://…\n(--help for more)\n`);
+    process.exit(EXIT.USAGE);
   }
   const from = open(urls.right.EVENT_STORE);
   const to = open(target.right.EVENT_STORE);

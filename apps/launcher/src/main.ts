@@ -1,7 +1,22 @@
+import { argsOrExit, type CliSpec } from '@lic/cli';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConfigOrExit } from '@lic/config';
+import { assertCanListen, distinctPorts, loadConfigOrExit } from '@lic/config';
 import { startService, type Service } from './service';
+
+const cli: CliSpec = {
+  name: 'start',
+  command: 'npm start --',
+  summary:
+    'The whole system on the embedded defaults: command API, projector and query API, each its\n' +
+    'own process, on SQLite files under DATA_DIR. Prints the URLs and an admin token. Every\n' +
+    'variable of the three apps applies to them (see .env.example).',
+  environment: ['DATA_DIR', 'HOST', 'COMMAND_API_PORT', 'QUERY_API_PORT', 'PROJECTOR_PORT'],
+  exitCodes: {
+    0: 'stopped by SIGINT or SIGTERM after finishing the work in hand',
+    1: 'failed to start (the reason is printed, e.g. a port in use), or failed while running',
+  },
+};
 
 /**
  * npm start: the whole system on the embedded defaults — the command API, the projector and
@@ -10,7 +25,18 @@ import { startService, type Service } from './service';
  * Prints the URLs and the admin token; Ctrl-C stops all three gracefully.
  */
 const main = async (): Promise<void> => {
+  argsOrExit(cli, __dirname);
   const config = loadConfigOrExit();
+  const ports = {
+    COMMAND_API_PORT: config.COMMAND_API_PORT,
+    QUERY_API_PORT: config.QUERY_API_PORT,
+    PROJECTOR_PORT: config.PROJECTOR_PORT,
+  };
+  const clash = distinctPorts(ports);
+  if (clash !== null) throw new Error(clash);
+  for (const [variable, port] of Object.entries(ports) as [keyof typeof ports, number][]) {
+    await assertCanListen(variable, config.HOST, port);
+  }
   const services: Service[] = [];
   let stopping = false;
   const stop = async (code: number) => {

@@ -45,6 +45,31 @@ describe('configuration', () => {
     }
   });
 
+  it.each([
+    ['HOST', '', 'is set but empty'],
+    ['HOST', 'http://0.0.0.0', 'not a host name or IP address'],
+    ['HOST', 'localhost:3000', 'not a host name or IP address'],
+    ['PUBLIC_URL', 'localhost:3000', 'not an http:// or https:// URL'],
+    ['PUBLIC_URL', 'ftp://licenses.example.com', 'not an http:// or https:// URL'],
+    ['PUBLIC_URL', 'http://', 'not an http:// or https:// URL'],
+    ['LOG_LEVEL', '', 'is set but empty'],
+    ['EVENT_STORE', 'sqlite:', 'is not sqlite:<file>'],
+  ])('%s=%j is refused: %s', (name, value, problem) => {
+    const c = loadConfig({ [name]: value });
+    expect(E.isLeft(c) ? c.left : 'accepted').toContain(`${name}`);
+    expect(E.isLeft(c) ? c.left : 'accepted').toContain(problem);
+  });
+
+  it.each([
+    ['HOST', '0.0.0.0', '0.0.0.0'],
+    ['HOST', '::', '::'],
+    ['HOST', 'licenses.internal', 'licenses.internal'],
+    ['PUBLIC_URL', 'https://licenses.example.com/', 'https://licenses.example.com'],
+    ['PUBLIC_URL', 'http://10.0.0.5:3000', 'http://10.0.0.5:3000'],
+  ])('%s=%j is accepted as %j', (name, value, expected) => {
+    expect(loadConfig({ [name]: value })).toMatchObject(E.right({ [name]: expected }));
+  });
+
   it('knows every variable it documents', () => {
     expect(Object.keys(variables).length).toBeGreaterThan(10);
   });

@@ -1,6 +1,8 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
+import { isIP } from 'node:net';
+import { loadEnvFile } from './env-file';
 
 /**
  * One configuration for every app, read from environment variables and decoded with io-ts.
@@ -15,6 +17,36 @@ const nonEmpty = (name: string) =>
       typeof u === 'string' && u.trim().length > 0 ? t.success(u.trim()) : t.failure(u, c),
     t.identity,
   );
+
+/** A host name or an IP address to listen on: no scheme, no port, no path. */
+const host = new t.Type<string, string, unknown>(
+  'a host name or IP address without scheme or port (e.g. 127.0.0.1, 0.0.0.0, ::, localhost)',
+  (u): u is string => typeof u === 'string',
+  (u, c) =>
+    typeof u === 'string' && (isHostName(u) || isIP(u) !== 0) ? t.success(u) : t.failure(u, c),
+  t.identity,
+);
+const isHostName = (s: string): boolean =>
+  s.length <= 253 &&
+  s.split('.').every((label) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
+
+/** An absolute http(s) URL with a host, e.g. https://licenses.example.com; no trailing slash. */
+const httpUrl = new t.Type<string, string, unknown>(
+  'an http:// or https:// URL with a host (e.g. http://127.0.0.1:3000)',
+  (u): u is string => typeof u === 'string',
+  (u, c) => {
+    if (typeof u !== 'string' || !/^https?:\/\/[^/\s]/i.test(u)) return t.failure(u, c);
+    try {
+      const url = new URL(u);
+      return url.hostname === '' || url.search !== '' || url.hash !== ''
+        ? t.failure(u, c)
+        : t.success(u.replace(/\/+$/, ''));
+    } catch {
+      return t.failure(u, c);
+    }
+  },
+  t.identity,
+);
 
 const port = new t.Type<number, string, unknown>(
   'port (0-65535)',
@@ -95,15 +127,11 @@ export const variables = {
   DATA_DIR: [nonEmpty('a directory'), './data', 'Where embedded files live (SQLite, keys).'],
   EVENT_STORE: [eventStoreUrl, 'sqlite:./data/events.db', 'Event store: sqlite:<file> or esdb://…'],
   READ_DB: [readDbUrl, 'sqlite:./data/read.db', 'Read models: sqlite:<file> or postgres://…'],
-  HOST: [nonEmpty('a host or address'), '127.0.0.1', 'Interface the HTTP servers listen on.'],
+  HOST: [host, '127.0.0.1', 'Interface the HTTP servers listen on.'],
   COMMAND_API_PORT: [port, '3000', 'Port of the command API.'],
   QUERY_API_PORT: [port, '3001', 'Port of the query API (and the dashboard).'],
   PROJECTOR_PORT: [port, '3002', 'Port of the projector health and metrics endpoint.'],
-  PUBLIC_URL: [
-    nonEmpty('a URL'),
-    'http://127.0.0.1:3000',
-    'Issuer and base URL of the command API.',
-  ],
+  PUBLIC_URL: [httpUrl, 'http://127.0.0.1:3000', 'Issuer and base URL of the command API.'],
   SIGNING_KEYS_DIR: [
     nonEmpty('a directory'),
     './data/keys',
@@ -147,14 +175,25 @@ type Vars = typeof variables;
 export type Config = { readonly [K in keyof Vars]: t.TypeOf<Vars[K][0]> };
 export type Env = Readonly<Record<string, string | undefined>>;
 
-/** Decodes the environment; a bad value fails with one line naming the variable. */
+/**
+ * Decodes the environment; a bad value fails with one line naming the variable. An unset
+ * variable takes its default; one set to the empty string is an error (unset it instead), so
+ * a half-written `HOST=` never silently means 127.0.0.1.
+ */
 export const loadConfig = (env: Env): E.Either<string, Config> => {
   const out: Record<string, unknown> = {};
   for (const [name, [codec, fallback]] of Object.entries(variables) as [
     string,
     readonly [t.Mixed, string | undefined, string],
   ][]) {
-    const raw = env[name] === undefined || env[name] === '' ? fallback : env[name];
+    const raw = env[name] === undefined ? fallback : env[name];
+    if (raw === '') {
+      return E.left(
+        `invalid configuration: ${name} is set but empty; unset it to take the default` +
+          (fallback === undefined ? '' : ` (${fallback})`) +
+          `, or give it ${codec.name}`,
+      );
+    }
     const decoded = codec.decode(raw);
     if (E.isLeft(decoded)) {
       return E.left(`invalid configuration: ${name}=${JSON.stringify(raw)} is not ${codec.name}`);
@@ -164,10 +203,15 @@ export const loadConfig = (env: Env): E.Either<string, Config> => {
   return E.right(out as Config);
 };
 
-/** For mains: the config, or one clear line on stderr and exit code 78 (EX_CONFIG). */
-export const loadConfigOrExit = (env: Env = process.env): Config =>
+/**
+ * For mains and CLIs: reads `.env` from the working directory into `process.env` (variables
+ * already set in the environment win; an unknown name in the file is an error), then decodes.
+ * On any problem: one clear line on stderr and exit code 78 (EX_CONFIG).
+ */
+export const loadConfigOrExit = (env: NodeJS.ProcessEnv = process.env): Config =>
   pipe(
-    loadConfig(env),
+    loadEnvFile('.env', env, Object.keys(variables)),
+    E.chain(() => loadConfig(env)),
     E.getOrElseW((message) => {
       process.stderr.write(`${message}\n`);
       process.exit(78);

@@ -1,1 +1,3 @@
 export * from './config';
+export * from './env-file';
+export * from './ports';

@@ -1,2 +1,3 @@
 export * from './json-schema';
 export * from './openapi-document';
+export * from './glossary';

@@ -18,7 +18,7 @@ import {
   VariantParam,
 } from './admin.requests';
 
-/** Products and their variants (seed 002 "Variants"); the five seed variants as presets. */
+/** Products and their variants (seed 002 "Variants"); the six presets (seeds 002 and 000). */
 @Controller('admin/v1/products')
 export class ProductsController {
   constructor(

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ConcurrencyConflictError } from '@lic/command-pipeline';
+import { GLOSSARY_PATH, glossaryIds } from '@lic/openapi';
 import { ApiError } from './api-error';
 import { statusOf } from './status';
 
@@ -17,13 +18,17 @@ const frameworkCode = (status: number): string =>
   })[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL');
 
 /**
- * The only place an error becomes a response: `{ "error": { code, message, details? } }`.
+ * The only place an error becomes a response: `{ "error": { code, message, details?, help } }`,
+ * `help` (and a `Link: <…>; rel="help"` header) pointing at the code's glossary entry.
  * Unknown errors are logged with their stack and answered with a bare 500 — no stack trace,
  * no internal message ever reaches a client.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
+
+  /** `publicUrl`: where the command API is reached, so `help` links work from anywhere. */
+  constructor(private readonly publicUrl: string) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
@@ -33,12 +38,19 @@ export class ErrorFilter implements ExceptionFilter {
         ? error.getStatus()
         : statusOf(code);
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+    const help = glossaryIds.has(code) ? `${this.publicUrl}${GLOSSARY_PATH}#${code}` : undefined;
+    if (help) void reply.header('link', `<${help}>; rel="help"`);
     void reply
       .status(status)
       .type('application/json; charset=utf-8')
       .send(
         JSON.stringify({
-          error: details === undefined ? { code, message } : { code, message, details },
+          error: {
+            code,
+            message,
+            ...(details === undefined ? {} : { details }),
+            ...(help === undefined ? {} : { help }),
+          },
         }),
       );
   }

@@ -5,7 +5,7 @@ import { toIso } from '@lic/domain';
 import { decodeOr400 } from '../http/decode';
 import { CLOCK } from '../infrastructure/tokens';
 
-const AdvanceBody = t.type(
+export const AdvanceBody = t.type(
   {
     seconds: t.refinement(
       t.number,

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { argsOrExit, type CliSpec } from '@lic/cli';
 import { SystemClock } from '@lic/clock';
 import { loadConfig, loadConfigOrExit } from '@lic/config';
 import * as E from 'fp-ts/Either';
@@ -31,11 +31,32 @@ const report = (c: ReadModelComparison): string => {
  * for row. Prints "identical" and exits 0, or the differences and exits 1 (2 on error).
  * `--into <sqlite:file|postgres://…>` replays into the given (empty) database instead.
  */
+const auditVerifyCli: CliSpec = {
+  name: 'audit:verify',
+  command: 'npm run audit:verify --',
+  summary:
+    'Replays EVENT_STORE into a temporary database of the same kind as READ_DB, up to the live\n' +
+    'checkpoint, and compares every read-model table row for row (A3).',
+  options: {
+    into: {
+      type: 'string',
+      value: 'sqlite:file|postgres://…',
+      description: 'replay into this (empty) database instead of a temporary one',
+    },
+  },
+  environment: ['EVENT_STORE', 'READ_DB', 'PROJECTION_BATCH_SIZE'],
+  exitCodes: {
+    0: 'identical: the read models are what the history says',
+    1: 'DIFFERENT: the differences are printed',
+    2: 'the check could not run (store or database unreachable, …)',
+  },
+};
+
 const main = async (): Promise<number> => {
+  const { values } = argsOrExit(auditVerifyCli, __dirname);
   const config = loadConfigOrExit();
-  const { values } = parseArgs({ options: { into: { type: 'string' } } });
   const into =
-    values.into === undefined
+    typeof values.into !== 'string'
       ? undefined
       : E.getOrElseW((message: string) => {
           throw new Error(`--into: ${message}`);

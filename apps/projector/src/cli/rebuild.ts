@@ -1,3 +1,4 @@
+import { argsOrExit, type CliSpec } from '@lic/cli';
 import { SystemClock } from '@lic/clock';
 import { loadConfigOrExit } from '@lic/config';
 import { openReadDb, rebuildReadModels } from '@lic/read-models';
@@ -10,7 +11,18 @@ import { eventProgress } from './progress';
  * whole history from position zero (A3). Stop the live projector first: while both run, the
  * checkpoint compare-and-set makes one of them fail rather than write anything twice.
  */
+const rebuildCli: CliSpec = {
+  name: 'projector:rebuild',
+  command: 'npm run projector:rebuild --',
+  summary:
+    'Drops every read model in READ_DB, recreates the schema and projects the whole history of\n' +
+    'EVENT_STORE from position zero (A3). Stop the live projector first.',
+  environment: ['EVENT_STORE', 'READ_DB', 'PROJECTION_BATCH_SIZE'],
+  exitCodes: { 0: 'rebuilt (events, rate and checkpoint are printed)', 1: 'the rebuild failed' },
+};
+
 const main = async (): Promise<void> => {
+  argsOrExit(rebuildCli, __dirname);
   const config = loadConfigOrExit();
   const clock = new SystemClock();
   const eventStore = openEventStore(config.EVENT_STORE, clock);

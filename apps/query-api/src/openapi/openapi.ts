@@ -86,7 +86,7 @@ export const queryApiDocument = () => ({
     title: 'License server — query API',
     version: '1',
     description:
-      'Read models of the license server (A2, A3, U1, U2): licenses and seats, holders, the audit trail, utilization and refusal reports, and the seat dashboard. Authorization: Bearer <access token> (role admin: everything; auditor: audit trail, reports, ?asOf= seats). Errors: {"error":{"code","message","details"}}.',
+      'Read models of the license server (A2, A3, U1, U2): licenses and seats, holders, the audit trail, utilization and refusal reports, and the seat dashboard. `Authorization: Bearer {admin_token}` (role admin: everything; auditor: audit trail, reports, ?asOf= seats). Errors: {"error":{"code","message","details"}}.',
   },
   paths: Object.fromEntries(operations.map((op) => [op.path, { get: operation(op) }])),
   components: {

@@ -145,7 +145,7 @@ export const operations: readonly Operation[] = [
   },
   {
     path: '/dashboard',
-    summary: 'The seat dashboard (HTML); open it with ?access_token=<admin token>',
+    summary: 'The seat dashboard (HTML); open it with `?access_token={admin_token}`',
     tag: 'dashboard',
     roles: ['admin'],
     queryToken: true,

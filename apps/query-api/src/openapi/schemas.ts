@@ -167,7 +167,10 @@ export const schemas: Record<string, unknown> = {
     productId: nstr,
     occurredAt: { ...instant, description: "the decision's instant (data.at)" },
     recordedAt: str,
-    actor: { type: 'string', description: 'admin:<sub>, license:<id>, system:<job>' },
+    actor: {
+      type: 'string',
+      description: '`admin:{subject}`, `license:{license_id}`, `system:{job}`',
+    },
     correlationId: str,
     causationId: nstr,
     data: { type: 'object', description: "the event's payload" },

@@ -8,7 +8,7 @@ const command = <T extends string, P extends t.Props>(type: T, props: P) =>
 
 export const CreateProduct = command('CreateProduct', {
   name: NonEmptyText,
-  /** Define the seed's five variants as well. */
+  /** Define the six presets (seed 002's five variants, seed 000's user-sessions) as well. */
   withPresets: t.boolean,
 });
 export const DefineVariant = command('DefineVariant', {

@@ -30,8 +30,15 @@ const created = () => {
 };
 
 describe('products and variants', () => {
-  it('T1: the five seed variants are available as presets, each a valid policy', () => {
-    expect(presetNames).toEqual(['indie', 'studio', 'render-farm', 'site', 'trial']);
+  it('T1: the five seed-002 variants and the seed-000 user-sessions variant are presets, each a valid policy', () => {
+    expect(presetNames).toEqual([
+      'indie',
+      'studio',
+      'render-farm',
+      'site',
+      'trial',
+      'user-sessions',
+    ]);
     for (const name of presetNames) {
       expect(E.isRight(Policy.decode(presets[name]))).toBe(true);
       expect(validatePolicy(presets[name])).toEqual(E.right(presets[name]));
@@ -44,7 +51,7 @@ describe('products and variants', () => {
     expect(presets.trial).toMatchObject({ maxMachines: 1, defaultTrialDays: 14 });
   });
 
-  it('T1: creating a product with presets defines the five variants', () => {
+  it('T1: creating a product with presets defines the six preset variants', () => {
     const events = created();
     expect(events.map((e) => e.type)).toEqual([
       'ProductCreated.v1',

@@ -53,4 +53,13 @@ describe('license-run arguments', () => {
   it('refuses to run without a key', () => {
     expect(parseArgs(['--server', 's', 'job'], {})).toMatchObject({ kind: 'error' });
   });
+
+  it('--help and --version win over bad arguments before `--`, and not after it', () => {
+    expect(parseArgs(['--bogus', '--help'], {})).toEqual({ kind: 'help' });
+    expect(parseArgs(['--server', 'http://s', '-V'], {})).toEqual({ kind: 'version' });
+    expect(parseArgs(['--server', 'http://s', '--', 'render', '--help'], env)).toMatchObject({
+      kind: 'run',
+      run: { command: 'render', args: ['--help'] },
+    });
+  });
 });

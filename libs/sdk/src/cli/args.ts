@@ -13,6 +13,7 @@ export interface RunArgs {
 export type Parsed =
   | { readonly kind: 'run'; readonly run: RunArgs }
   | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
   | { readonly kind: 'error'; readonly message: string };
 
 export const USAGE = `usage: license-run --server URL [--key KEY] [--fingerprint ID]
@@ -27,14 +28,28 @@ and exits with the command's own status (128+N if it was killed by signal N).
   --fail-fast         no free seat: exit 75 at once (the default)
   --wait              no free seat: wait, with a bounded back-off, printing each wait
   --max-wait SECONDS  with --wait, give up (exit 75) after this long (default 3600)
+  -h, --help          print this help and exit (nothing is checked out)
+  -V, --version       print the version and exit
 
-exit codes: the command's status; 64 usage; 69 server unreachable; 75 no free seat or seat
-lost; 76 server answer failed verification; 77 license refused; 126/127 command not runnable`;
+exit codes:
+    0  the command succeeded (any other status of the command is passed through as is,
+       128+N if it was killed by signal N)
+   64  bad arguments (nothing was checked out)
+   69  the license server could not be reached
+   75  no free seat (--fail-fast, or --max-wait passed), or the seat was lost while running
+   76  an answer of the server failed signature verification
+   77  the license refuses: revoked, suspended, expired, unknown key, no floating overlay
+  126  the command could not be executed
+  127  the command was not found`;
 
 const VALUE_FLAGS = new Set(['--server', '--key', '--fingerprint', '--max-wait']);
 
 /** Parses license-run's arguments; the key prefers LICENSE_KEY over --key. */
 export const parseArgs = (argv: readonly string[], env: NodeJS.ProcessEnv): Parsed => {
+  // --help and --version win over everything before `--`, bad arguments included: asking never acts.
+  const own = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+  if (own.some((a) => a === '-h' || a === '--help')) return { kind: 'help' };
+  if (own.some((a) => a === '-V' || a === '--version')) return { kind: 'version' };
   const values = new Map<string, string>();
   let mode: RunArgs['mode'] | null = null;
   let i = 0;
@@ -44,7 +59,6 @@ export const parseArgs = (argv: readonly string[], env: NodeJS.ProcessEnv): Pars
       i++;
       break;
     }
-    if (arg === '-h' || arg === '--help') return { kind: 'help' };
     if (arg === '--wait' || arg === '--fail-fast') {
       const wanted = arg === '--wait' ? 'wait' : 'fail-fast';
       if (mode !== null && mode !== wanted) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import type { ChildProcess } from 'node:child_process';
+import { versionOf } from '@lic/cli';
 import { LicenseError, SdkCodes } from '../errors/license-error';
 import type { Lease } from '../floating/lease';
 import type { SeatWait } from '../floating/checkout';
@@ -128,6 +129,10 @@ export const main = async (argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const parsed = parseArgs(argv, env);
   if (parsed.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(`license-run (${versionOf(__dirname)})\n`);
     return 0;
   }
   if (parsed.kind === 'error') {
