@@ -53,7 +53,7 @@ export const seatsAt = ({ state, position }: FoldedLicense, at: number): SeatsVi
   const floating = floatingSeats(state, at);
   const sessions = sessionSeats(state, at);
   return {
-    licenseId: state.licenseId,
+    license_id: state.licenseId,
     at: toIso(at),
     source: 'event-store',
     position: position.toString(10),
@@ -66,33 +66,33 @@ export const seatsAt = ({ state, position }: FoldedLicense, at: number): SeatsVi
           ? null
           : {
               ...seatCount(sessions.all.limit, sessions.all.inUse, state.reserved.length),
-              shared: { cap: sessions.shared.limit ?? 0, inUse: sessions.shared.inUse },
+              shared: { cap: sessions.shared.limit ?? 0, in_use: sessions.shared.inUse },
             },
     },
     holders: {
       activations: valuesIn(state.activations)
         .sort((a, b) => a.activatedAt - b.activatedAt)
         .map((a) => ({
-          activationId: a.activationId,
+          activation_id: a.activationId,
           fingerprint: a.fingerprint,
           since: toIso(a.activatedAt),
         })),
       leases: liveLeases(state, at)
         .sort((a, b) => a.checkedOutAt - b.checkedOutAt)
         .map((l) => ({
-          leaseId: l.leaseId,
+          lease_id: l.leaseId,
           fingerprint: l.fingerprint,
           since: toIso(l.checkedOutAt),
-          expiresAt: toIso(l.expiresAt),
+          expires_at: toIso(l.expiresAt),
         })),
       sessions: liveSessions(state, at)
         .sort((a, b) => a.openedAt - b.openedAt)
         .map((s) => ({
-          sessionId: s.sessionId,
+          session_id: s.sessionId,
           username: s.username,
           kind: s.kind,
           since: toIso(s.openedAt),
-          expiresAt: toIso(s.expiresAt),
+          expires_at: toIso(s.expiresAt),
         })),
     },
   };
