@@ -23,15 +23,18 @@ export const csvRow = (values: readonly CsvValue[]): string =>
 export const csvTable = (columns: readonly string[], rows: readonly (readonly CsvValue[])[]) =>
   [csvRow(columns), ...rows.map(csvRow)].join('');
 
+/** Marks a reply as a CSV download named `name.csv` (its body is sent by the caller). */
+export const csvHeaders = (reply: FastifyReply, name: string): FastifyReply =>
+  reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}.csv"`)
+    .header('cache-control', 'no-store');
+
 /** Sends CSV (a string or a stream of lines) as a download named `name.csv`. */
 export const sendCsv = async (
   reply: FastifyReply,
   name: string,
   body: string | AsyncIterable<string>,
 ): Promise<void> => {
-  await reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}.csv"`)
-    .header('cache-control', 'no-store')
-    .send(typeof body === 'string' ? body : Readable.from(body));
+  await csvHeaders(reply, name).send(typeof body === 'string' ? body : Readable.from(body));
 };

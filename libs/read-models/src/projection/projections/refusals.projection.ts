@@ -47,7 +47,13 @@ const refusedBy = (p: LicenseProjected): Refused | null => {
         sessionKind: e.data.kind,
       };
     case 'RefusalsTallied.v1':
-      return { ...none, kind: e.data.kind, reason: e.data.reason, at: e.data.to, count: e.data.count };
+      return {
+        ...none,
+        kind: e.data.kind,
+        reason: e.data.reason,
+        at: e.data.to,
+        count: e.data.count,
+      };
     default:
       return null;
   }
