@@ -90,7 +90,13 @@ export class LicenseWorld {
     return events;
   }
 
-  issue(licenseId: string, policy: Policy, productId = 'prod-1', variantId = 'studio') {
+  issue(
+    licenseId: string,
+    policy: Policy,
+    productId = 'prod-1',
+    variantId = 'studio',
+    licensee: string | null = 'Studio Nine',
+  ) {
     return this.run(
       licenseId,
       {
@@ -99,7 +105,7 @@ export class LicenseWorld {
         variantId,
         policy,
         keyHash: KEY_HASH,
-        licensee: 'Studio Nine',
+        licensee,
         trial: false,
       },
       admin,

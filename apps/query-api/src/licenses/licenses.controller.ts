@@ -73,6 +73,6 @@ export class LicensesController {
       this.reader.productNames([row.productId]),
     ]);
     const seats = liveSeats(row, holders.get(id) ?? NO_HOLDERS, now, position);
-    return { ...licenseDetail(row, seats, names.get(row.productId) ?? null), position };
+    return { ...licenseDetail(row, seats, names.get(row.productId) ?? null), at: now, position };
   }
 }
