@@ -98,10 +98,13 @@ describe('npm start: the whole system on the embedded defaults', () => {
         { headers: admin },
       );
       expect(seats.status).toBe(200);
-      expect(JSON.stringify(seats.json())).toMatch(/"lease":\{[^}]*"inUse":1/);
-      const dashboard = await call(`http://127.0.0.1:${query}/dashboard?access_token=${token}`);
-      expect(dashboard.status).toBe(200);
-      expect(dashboard.text).toContain('<html');
+      expect(JSON.stringify(seats.json())).toMatch(/"lease":\{[^}]*"in_use":1/);
+      // The printed link signs the browser in: the token goes into an HttpOnly cookie.
+      const dashboard = await fetch(`http://127.0.0.1:${query}/dashboard?access_token=${token}`, {
+        redirect: 'manual',
+      });
+      expect(dashboard.status).toBe(303);
+      expect(dashboard.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
       expect((await call(`http://127.0.0.1:${projector}/health`)).status).toBe(200);
 
       // A2: the seat dashboard in headless Chromium, updated live by a checkout made through
