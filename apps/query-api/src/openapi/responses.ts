@@ -1,0 +1,29 @@
+import { errorExamples } from './examples';
+
+/** The error answers, each with its schema, headers and an example. */
+const ERRORS: Readonly<Record<number, { description: string; headers?: object }>> = {
+  400: {
+    description: 'BAD_REQUEST: a parameter is malformed, repeated or unknown; details name each',
+  },
+  401: {
+    description: 'UNAUTHORIZED or INVALID_TOKEN: no valid access token',
+    headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer' } },
+  },
+  403: { description: 'FORBIDDEN: the token lacks a role this operation accepts' },
+  404: { description: 'NOT_FOUND: no such license' },
+  503: { description: 'EVENT_STORE_UNAVAILABLE: the event store could not be read (as_of)' },
+  504: {
+    description: 'READ_MODEL_BEHIND: ?after= not reached within READ_YOUR_WRITES_TIMEOUT_MS',
+    headers: { 'Retry-After': { schema: { type: 'integer', minimum: 0 }, description: 'seconds' } },
+  },
+};
+
+export const errorResponse = (status: number) => ({
+  ...ERRORS[status],
+  content: {
+    'application/json': {
+      schema: { $ref: '#/components/schemas/Error' },
+      example: errorExamples[status],
+    },
+  },
+});
