@@ -48,8 +48,9 @@ describe('checkLicense() against the real command API (seed 002)', () => {
     await world.advance(1 * DAY);
     const refreshed = await client.checkLicense();
     expect(refreshed).toMatchObject({ allowed: true, refreshed: true, rule: 'O3' });
-    expect(refreshed.expiresAt! - world.api.clock.now()).toBeGreaterThan(29.9 * DAY * 1000);
-    expect(refreshed.expiresAt).toBeGreaterThan(first.expiresAt!);
+    const ms = (iso: string | null) => Date.parse(iso ?? '');
+    expect(ms(refreshed.expiresAt) - world.api.clock.now()).toBeGreaterThan(29.9 * DAY * 1000);
+    expect(ms(refreshed.expiresAt)).toBeGreaterThan(ms(first.expiresAt));
     // The stored token is the new one: a later check is a plain validation of it.
     expect(await client.checkLicense()).toMatchObject({
       refreshed: false,
@@ -145,7 +146,9 @@ describe('checkLicense() against the real command API (seed 002)', () => {
         rule: 'O4',
         code: 'LICENSE_SUSPENDED',
       });
-      expect(online.offlineUntil).toBeGreaterThanOrEqual(learned + 3 * DAY * 1000);
+      expect(Date.parse(online.offlineUntil ?? '')).toBeGreaterThanOrEqual(
+        learned + 3 * DAY * 1000,
+      );
       // Asking again a day later (still suspended) does not extend the grace.
       await world.advance(1 * DAY);
       expect(await client.checkLicense()).toMatchObject({
