@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../read-side/support/browser';
 
 const hook = resolve(__dirname, '../event-store/register-swc.js');
 const launcher = resolve(__dirname, '../../apps/launcher/src/main.ts');
@@ -109,19 +109,7 @@ describe('npm start: the whole system on the embedded defaults', () => {
 
       // A2: the seat dashboard in headless Chromium, updated live by a checkout made through
       // the command API.
-      const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         await page.goto(`http://127.0.0.1:${query}/dashboard?access_token=${token}`);

@@ -3,7 +3,7 @@ import { toIso } from '@lic/domain';
 import { BUCKET_MS, LicenseRow, ProductRow, type HolderKind } from '@lic/read-models';
 import type { CsvValue } from '../csv/csv';
 import type { HourRange } from './time-range';
-import { utilizationSeries, type UtilizationSeries } from './utilization-report';
+import { seriesCsvRows, utilizationSeries } from './utilization-report';
 
 /**
  * U1 for the fleet and per product: seats of every license (of one product, if asked) added up
@@ -57,28 +57,10 @@ export const FLEET_CSV_COLUMNS = [
   'seat_ms',
 ];
 
-const seriesRows = (
-  scope: string,
-  productId: string | null,
-  productName: string | null,
-  series: readonly UtilizationSeries[],
-): CsvValue[][] =>
-  series.flatMap((s) =>
-    s.buckets.map((b) => [
-      scope,
-      productId,
-      productName,
-      s.holder_kind,
-      s.cap,
-      b.start,
-      b.peak,
-      b.average,
-      b.seat_ms,
-    ]),
-  );
-
 /** One row per scope (fleet, product), holder kind and hour. */
 export const fleetCsvRows = (report: Awaited<ReturnType<typeof fleetReport>>): CsvValue[][] => [
-  ...seriesRows('fleet', null, null, report.fleet.series),
-  ...report.products.flatMap((p) => seriesRows('product', p.product_id, p.product_name, p.series)),
+  ...seriesCsvRows(['fleet', null, null], report.fleet.series),
+  ...report.products.flatMap((p) =>
+    seriesCsvRows(['product', p.product_id, p.product_name], p.series),
+  ),
 ];

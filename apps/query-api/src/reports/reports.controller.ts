@@ -23,7 +23,7 @@ import {
   namesOf,
 } from './reports.queries';
 import { hourRange } from './time-range';
-import { utilizationSeries } from './utilization-report';
+import { seriesCsvRows, utilizationSeries } from './utilization-report';
 
 const UTILIZATION_CSV_COLUMNS = ['license_id', 'holder_kind', 'cap', 'bucket_start'].concat([
   'peak',
@@ -60,17 +60,7 @@ export class ReportsController {
       bucket_ms: BUCKET_MS,
       series,
     };
-    const rows = series.flatMap((s) =>
-      s.buckets.map((b) => [
-        license.licenseId,
-        s.holder_kind,
-        s.cap,
-        b.start,
-        b.peak,
-        b.average,
-        b.seat_ms,
-      ]),
-    );
+    const rows = seriesCsvRows([license.licenseId], series);
     return this.answer(
       reply,
       q.format,

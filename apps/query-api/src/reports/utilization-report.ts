@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { enabledKinds, type HolderKind, type LicenseRow } from '@lic/read-models';
+import type { CsvValue } from '../csv/csv';
 import { liveStatus } from '../seats/live-status';
 import { combineHours, seriesTotals, type HourFigures } from './combine-hours';
 import type { HourRange } from './time-range';
@@ -62,3 +63,12 @@ export const utilizationSeries = async (
   }
   return series;
 };
+
+/** CSV rows of series: `leading` cells, then holder kind, cap, hour, peak, average, seat-ms. */
+export const seriesCsvRows = (
+  leading: readonly CsvValue[],
+  series: readonly UtilizationSeries[],
+): CsvValue[][] =>
+  series.flatMap((s) =>
+    s.buckets.map((b) => [...leading, s.holder_kind, s.cap, b.start, b.peak, b.average, b.seat_ms]),
+  );
