@@ -110,6 +110,13 @@ describeOnReadDbs('query API', (kind) => {
     const rest = await get(`/query/v1/licenses?limit=2&cursor=${paged.next_cursor}`);
     expect(rest.items.map((l: Json) => l.license_id)).toEqual(['lic-s']);
     expect(rest.next_cursor).toBeNull();
+    const search = async (text: string) =>
+      (await get(`/query/v1/licenses?q=${encodeURIComponent(text)}`)).items.map(
+        (l: Json) => l.license_id,
+      );
+    expect(await search('NINE')).toEqual(['lic-f', 'lic-m', 'lic-s']); // the licensee, any case
+    expect(await search('lic-s')).toEqual(['lic-s']);
+    expect(await search('lic_')).toEqual([]); // LIKE wildcards are matched literally
 
     const detail = await get('/query/v1/licenses/lic-s');
     expect(detail).toMatchObject({
