@@ -7,11 +7,28 @@ import { operations, type Operation } from './operations';
 import { AFTER, parametersOf } from './query-parameters';
 import { schemas } from './schemas';
 
-const POSITION_HEADER = {
+const ANSWER_HEADERS = {
   'X-Read-Model-Position': {
     description: 'How far the read models go: the projector’s checkpoint, in decimal digits.',
     schema: { type: 'string', pattern: '^[0-9]{1,20}$' },
   },
+  'X-Correlation-Id': {
+    description: 'The request’s correlation id (the one sent, or a new one), as in the logs.',
+    schema: { type: 'string' },
+  },
+  'X-Request-Id': {
+    description: 'This request’s own id, as in the logs.',
+    schema: { type: 'string' },
+  },
+};
+
+const CORRELATION = {
+  name: 'X-Correlation-Id',
+  in: 'header',
+  required: false,
+  description:
+    'Ties this request to others in the logs; answered back. Ignored unless it matches the pattern; default: the request id.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
 };
 
 const success = (op: Operation) => {
@@ -37,7 +54,7 @@ const success = (op: Operation) => {
     : {};
   return {
     description: op.response.description,
-    headers: POSITION_HEADER,
+    headers: ANSWER_HEADERS,
     content: { ...json, ...csv },
   };
 };
@@ -69,7 +86,7 @@ const operation = (op: Operation) => {
     description: `${who} Every answer carries \`X-Read-Model-Position\`; \`?after=<position>\` waits for a write to be projected.`,
     tags: [op.tag],
     security: op.roles.length === 0 ? [] : [{ bearer: [] }],
-    parameters: [...path, ...query, AFTER],
+    parameters: [...path, ...query, AFTER, CORRELATION],
     responses: {
       200: success(op),
       ...Object.fromEntries(statuses.map((s) => [s, errorResponse(s)])),
