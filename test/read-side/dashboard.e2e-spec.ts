@@ -31,7 +31,7 @@ describeOnReadDbs('seat dashboard', (kind) => {
     await w.issue('lic-s', policies.sessions(3), 'prod-2', 'studio', 'Acme Films');
     await w.run('lic-s', commands.reserve('boss'), admin);
     await w.run('lic-f', commands.checkout('L1', 'render-node-01'));
-    await w.run('lic-site', commands.activate('hq-ws-1'));
+    await w.run('lic-site', commands.activate('fp-7d2a91', 1, 'hq-ws-1.bigcorp.lan'));
     await w.run('lic-s', commands.open('s1', 'boss'));
     await w.run('lic-s', commands.open('s2', 'ci-bot', 'service'));
     await w.run('lic-s', commands.open('s3', 'ann'));
@@ -161,6 +161,12 @@ describeOnReadDbs('seat dashboard', (kind) => {
     await screenshot(page, `dashboard-license-desktop-${kind}`);
     await page.reload();
     await page.locator('#l-name', { hasText: 'Acme Films' }).waitFor(T);
+    // A machine shows by its name, with its fingerprint beside it.
+    await page.goto(`${base}/dashboard#/licenses/lic-site`);
+    const machine = page.locator('#l-holders tr[data-holder="hq-ws-1.bigcorp.lan"]');
+    await machine.waitFor(T);
+    expect(await machine.textContent()).toContain('fingerprint fp-7d2a91');
+    expect(await page.getByTestId('license-seats-machine').textContent()).toContain('unlimited');
     await done(s);
   });
 

@@ -26,7 +26,7 @@ describeOnReadDbs('query API', (kind) => {
     await world.run('lic-f', commands.checkout('L1'));
     await world.run('lic-f', commands.checkout('L2'));
     await world.run('lic-f', commands.checkout('L3', 'fp-late')); // refused: full
-    await world.run('lic-m', commands.activate('ws-1'));
+    await world.run('lic-m', commands.activate('ws-1', 1, 'ws-1.studio.lan'));
     await world.run('lic-s', commands.open('s1', 'boss'));
     await world.run('lic-s', commands.open('s2', 'ann'));
     world.advance(5 * MINUTE);
@@ -196,7 +196,9 @@ describeOnReadDbs('query API', (kind) => {
       ['s1', 'reserved', 'active', null], // 20 minutes idle from 09:00: alive at 09:16
     ]);
     const activations = await get('/query/v1/licenses/lic-m/activations?state=active');
-    expect(activations.items).toMatchObject([{ fingerprint: 'ws-1', state: 'active' }]);
+    expect(activations.items).toMatchObject([
+      { fingerprint: 'ws-1', hostname: 'ws-1.studio.lan', state: 'active' },
+    ]);
   });
 
   it('A1: the audit trail filters by license, type, actor and time, pages by position, exports', async () => {

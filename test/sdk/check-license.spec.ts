@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { SdkCodes } from '@lic/sdk';
 import { FlakyFetch } from './support/flaky-fetch';
 import { DAY, startWorld, type SdkWorld } from './support/sdk-server';
@@ -35,7 +36,9 @@ describe('checkLicense() against the real command API (seed 002)', () => {
       refreshed: false,
     });
     expect(second.activationId).toBe(first.activationId);
-    expect(await world.eventsOf(licenseId, 'MachineActivated.v1')).toHaveLength(1);
+    // The SDK names the machine (its host name): the activation is recorded with it.
+    const activated = await world.eventsOf(licenseId, 'MachineActivated.v2');
+    expect(activated.map((e) => e['hostname'])).toEqual([hostname()]);
     expect(net.requests('/api/v1/validate')).toHaveLength(1);
   });
 
@@ -70,7 +73,7 @@ describe('checkLicense() against the real command API (seed 002)', () => {
       rule: 'O3',
       refreshed: true,
     });
-    expect(await world.eventsOf(licenseId, 'MachineActivated.v1')).toHaveLength(2);
+    expect(await world.eventsOf(licenseId, 'MachineActivated.v2')).toHaveLength(2);
   });
 
   it('O4: a revocation is seen at once online, although the cached token has not expired', async () => {

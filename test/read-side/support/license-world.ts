@@ -186,12 +186,13 @@ export const commands = {
     requestHash: 'c'.repeat(64),
   }),
   release: (leaseId: string): Command => ({ type: 'ReleaseLease', leaseId }),
-  activate: (fingerprint: string, n = 1): Command => ({
+  activate: (fingerprint: string, n = 1, hostname: string | null = null): Command => ({
     type: 'ActivateMachine',
     fingerprint,
     activationId: `act-${fingerprint}-${n}`,
     tokenId: `tok-${fingerprint}-${n}`,
     country: null,
+    hostname,
   }),
   deactivate: (fingerprint: string): Command => ({ type: 'DeactivateMachine', fingerprint }),
   open: (sessionId: string, username: string, kind: 'interactive' | 'service' = 'interactive') =>

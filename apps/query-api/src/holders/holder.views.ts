@@ -45,6 +45,7 @@ export const activationView = (a: ActivationRow) => ({
   id: a.id.toString(10),
   activation_id: a.activationId,
   fingerprint: a.fingerprint,
+  hostname: a.hostname,
   country: a.country,
   state: a.deactivatedAt === null ? ('active' as const) : ('ended' as const),
   activated_at: a.activatedAt,

@@ -44,7 +44,14 @@ const licenseSummary = {
   seats,
 };
 const holders = obj({
-  activations: list(obj({ activation_id: str, fingerprint: str, since: instant })),
+  activations: list(
+    obj({
+      activation_id: str,
+      fingerprint: str,
+      hostname: { ...nstr, description: 'the machine’s name, if its activation gave one' },
+      since: instant,
+    }),
+  ),
   leases: list(obj({ lease_id: str, fingerprint: str, since: instant, expires_at: instant })),
   sessions: list(
     obj({
@@ -156,6 +163,7 @@ export const schemas: Record<string, unknown> = {
     id: position,
     activation_id: str,
     fingerprint: str,
+    hostname: nstr,
     country: nstr,
     state: enumOf('active', 'ended'),
     activated_at: instant,

@@ -54,6 +54,7 @@ export const liveSeats = (
       activations: activations.map((a) => ({
         activation_id: a.activationId,
         fingerprint: a.fingerprint,
+        hostname: a.hostname,
         since: a.activatedAt,
       })),
       leases: leases.map((l) => ({

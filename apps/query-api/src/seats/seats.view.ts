@@ -32,6 +32,8 @@ export interface SeatsView {
     readonly activations: readonly {
       activation_id: string;
       fingerprint: string;
+      /** The machine's name (hostname), if its activation gave one. */
+      hostname: string | null;
       since: string;
     }[];
     readonly leases: readonly {

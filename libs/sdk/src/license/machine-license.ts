@@ -74,6 +74,7 @@ export class MachineLicense {
     try {
       answer = await this.ctx.transport.post('/api/v1/activate', {
         fingerprint: this.ctx.fingerprint,
+        ...(this.ctx.machineName === null ? {} : { hostname: this.ctx.machineName }),
         ...(this.country === undefined ? {} : { country: this.country }),
       });
     } catch (e) {

@@ -85,7 +85,12 @@ describe('dashboard view functions', () => {
   it('A2: holders of every kind in one list, longest held first', () => {
     const rows = holderRows({
       activations: [
-        { fingerprint: 'ws-1', since: '2026-03-02T08:00:00.000Z', activation_id: 'a1' },
+        {
+          fingerprint: 'fp-9c1e',
+          hostname: 'ws-anna',
+          since: '2026-03-02T08:00:00.000Z',
+          activation_id: 'a1',
+        },
       ],
       leases: [
         {
@@ -106,7 +111,7 @@ describe('dashboard view functions', () => {
     });
     expect(rows.map((r) => [r.kind, r.who])).toEqual([
       ['Service account', 'ci-bot'],
-      ['Machine', 'ws-1'],
+      ['Machine', 'ws-anna'],
       ['Floating lease', 'node-7'],
     ]);
   });

@@ -144,7 +144,12 @@ export interface HolderView {
 
 /** Everyone holding a seat of a license, one row each, longest held first. */
 export function holderRows(holders: {
-  activations: { fingerprint: string; since: string; activation_id: string }[];
+  activations: {
+    fingerprint: string;
+    hostname: string | null;
+    since: string;
+    activation_id: string;
+  }[];
   leases: { fingerprint: string; since: string; expires_at: string; lease_id: string }[];
   sessions: { username: string; kind: string; since: string; expires_at: string }[];
 }): HolderView[] {
@@ -152,8 +157,11 @@ export function holderRows(holders: {
   for (const a of holders.activations) {
     rows.push({
       kind: 'Machine',
-      who: a.fingerprint,
-      detail: 'activation ' + a.activation_id,
+      who: a.hostname || a.fingerprint,
+      detail:
+        (a.hostname ? 'fingerprint ' + a.fingerprint + ' · ' : '') +
+        'activation ' +
+        a.activation_id,
       since: a.since,
       expires_at: null,
     });

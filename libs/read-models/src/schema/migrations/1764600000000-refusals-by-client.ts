@@ -1,4 +1,4 @@
-import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { ID_LENGTH, INSTANT_LENGTH } from '../columns';
 import { READ_MODELS_CHECKPOINT } from '../entities/projector-checkpoint.entity';
 
@@ -25,7 +25,8 @@ const REBUILT = [
 ];
 
 /**
- * Issue 14: refusals by who (the `refusals` table), and the product on every audit row. Both
+ * Issue 14: refusals by who (the `refusals` table), the product on every audit row, and the
+ * machine's name on its activation (`activations.hostname`, MachineActivated.v2). All three
  * need the whole history, which only the events have, so the migration also empties the read
  * models and resets the checkpoint: the projector replays from the first event on its next
  * start (a fresh installation loses nothing; an existing one is rebuilt as by
@@ -59,6 +60,10 @@ export class RefusalsByClient1764600000000 implements MigrationInterface {
       false,
       true,
     );
+    await queryRunner.addColumn(
+      'activations',
+      new TableColumn({ ...varchar('hostname', 253, true), isNullable: true }),
+    );
     for (const table of REBUILT) await queryRunner.query(`DELETE FROM ${table}`);
     await queryRunner.query(
       `UPDATE projector_checkpoint SET position = NULL, events_projected = 0, updated_at = NULL
@@ -67,6 +72,7 @@ export class RefusalsByClient1764600000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn('activations', 'hostname');
     await queryRunner.dropTable('refusals', true);
   }
 }
