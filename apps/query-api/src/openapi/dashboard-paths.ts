@@ -10,7 +10,8 @@ const redirect = (description: string) => ({
     Location: { schema: { type: 'string' }, description: 'where the browser goes next' },
     'Set-Cookie': {
       schema: { type: 'string' },
-      description: 'license_dashboard=<token>; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800',
+      description:
+        '`license_dashboard={admin_token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800`',
     },
   },
 });

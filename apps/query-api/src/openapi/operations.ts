@@ -137,7 +137,7 @@ export const operations: readonly Operation[] = [
     summary:
       'The whole filtered audit trail, streamed: NDJSON, or CSV with the payload in columns of its own and the product on every row',
     query: AuditExportQuery,
-    examples: { license_id: '{license_id}', format: 'csv' },
+    examples: { license_id: '{license_id}', format: 'ndjson' },
     response: {
       type: 'application/x-ndjson',
       description: 'one event per line (text/csv with format=csv)',

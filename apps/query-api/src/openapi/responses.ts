@@ -18,12 +18,16 @@ const ERRORS: Readonly<Record<number, { description: string; headers?: object }>
   },
 };
 
+/**
+ * An error answer: the Error schema, with an example of this status on the schema itself — not
+ * on the media type, where it would name a request to run (the examples runner's convention:
+ * a media-type example is what the operation's example request gets).
+ */
 export const errorResponse = (status: number) => ({
   ...ERRORS[status],
   content: {
     'application/json': {
-      schema: { $ref: '#/components/schemas/Error' },
-      example: errorExamples[status],
+      schema: { allOf: [{ $ref: '#/components/schemas/Error' }], example: errorExamples[status] },
     },
   },
 });

@@ -197,7 +197,10 @@ export const schemas: Record<string, unknown> = {
     product_id: nstr,
     occurred_at: { ...instant, description: "the decision's instant (data.at)" },
     recorded_at: str,
-    actor: { type: 'string', description: 'admin:<sub>, license:<id>, system:<job>' },
+    actor: {
+      type: 'string',
+      description: '`admin:{subject}`, `license:{license_id}`, `system:{job}`',
+    },
     correlation_id: str,
     causation_id: nstr,
     data: { type: 'object', description: "the event's payload, exactly as recorded" },
