@@ -45,18 +45,22 @@ describe('floating leases through the SDK (seed 001)', () => {
     const lease = await world.client(key).checkout();
     const seen = watch(lease);
     const start = world.api.clock.now();
-    const ttl = lease.expiresAt - lease.checkedOutAt;
-    expect(lease.nextHeartbeatAt! - start).toBeGreaterThan(ttl / 3 - 1000);
-    expect(lease.nextHeartbeatAt! - start).toBeLessThanOrEqual(ttl / 3);
-    expect(lease.expiresAt - lease.nextHeartbeatAt!).toBeGreaterThanOrEqual((2 * ttl) / 3 - 1000);
+    const ms = (iso: string | null) => Date.parse(iso ?? '');
+    expect(lease.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/); // ISO-8601, as the server
+    const ttl = ms(lease.expiresAt) - ms(lease.checkedOutAt);
+    expect(ms(lease.nextHeartbeatAt) - start).toBeGreaterThan(ttl / 3 - 1000);
+    expect(ms(lease.nextHeartbeatAt) - start).toBeLessThanOrEqual(ttl / 3);
+    expect(ms(lease.expiresAt) - ms(lease.nextHeartbeatAt)).toBeGreaterThanOrEqual(
+      (2 * ttl) / 3 - 1000,
+    );
 
     await world.advance(4 * MINUTE);
     expect(seen.heartbeats).toBe(0);
     await world.advance(1 * MINUTE + 1);
     expect(seen.heartbeats).toBe(1);
     const now = world.api.clock.now();
-    expect(lease.expiresAt - now).toBeGreaterThan(14.9 * 60_000);
-    expect(lease.nextHeartbeatAt! - now).toBeGreaterThan(4.9 * 60_000);
+    expect(ms(lease.expiresAt) - now).toBeGreaterThan(14.9 * 60_000);
+    expect(ms(lease.nextHeartbeatAt) - now).toBeGreaterThan(4.9 * 60_000);
     await lease.release();
   });
 
@@ -68,7 +72,7 @@ describe('floating leases through the SDK (seed 001)', () => {
     expect(lease.state).toBe('active');
     expect(seen.heartbeats).toBeGreaterThanOrEqual(3);
     expect(seen.lost).toEqual([]);
-    expect(lease.expiresAt).toBeGreaterThan(world.api.clock.now() + 5 * 60_000);
+    expect(Date.parse(lease.expiresAt)).toBeGreaterThan(world.api.clock.now() + 5 * 60_000);
     expect((await probe(key, 'other')).body).toMatchObject({ error: { code: 'SEATS_EXHAUSTED' } });
     expect(await world.eventsOf(licenseId, 'LeaseHeartbeat.v1')).toHaveLength(seen.heartbeats);
     expect(await world.eventsOf(licenseId, 'LeaseExpired.v1')).toHaveLength(0);

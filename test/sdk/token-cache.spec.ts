@@ -67,7 +67,7 @@ describe('the token cache file (O8)', () => {
       rule: 'M1',
       cacheNotice: SdkCodes.CACHE_FROM_ANOTHER_MACHINE,
     });
-    const activated = await world.eventsOf(licenseId, 'MachineActivated.v1');
+    const activated = await world.eventsOf(licenseId, 'MachineActivated.v2');
     expect(activated.map((e) => e.fingerprint)).toEqual(['machine-a', 'machine-b']);
     // Rewritten for machine-b: now it reads its own cache.
     expect((await thief.checkLicense()).cacheNotice).toBeNull();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../read-side/support/browser';
 
 const hook = resolve(__dirname, '../event-store/register-swc.js');
 const launcher = resolve(__dirname, '../../apps/launcher/src/main.ts');
@@ -98,27 +98,18 @@ describe('npm start: the whole system on the embedded defaults', () => {
         { headers: admin },
       );
       expect(seats.status).toBe(200);
-      expect(JSON.stringify(seats.json())).toMatch(/"lease":\{[^}]*"inUse":1/);
-      const dashboard = await call(`http://127.0.0.1:${query}/dashboard?access_token=${token}`);
-      expect(dashboard.status).toBe(200);
-      expect(dashboard.text).toContain('<html');
+      expect(JSON.stringify(seats.json())).toMatch(/"lease":\{[^}]*"in_use":1/);
+      // The printed link signs the browser in: the token goes into an HttpOnly cookie.
+      const dashboard = await fetch(`http://127.0.0.1:${query}/dashboard?access_token=${token}`, {
+        redirect: 'manual',
+      });
+      expect(dashboard.status).toBe(303);
+      expect(dashboard.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
       expect((await call(`http://127.0.0.1:${projector}/health`)).status).toBe(200);
 
       // A2: the seat dashboard in headless Chromium, updated live by a checkout made through
       // the command API.
-      const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         await page.goto(`http://127.0.0.1:${query}/dashboard?access_token=${token}`);

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SystemClock, TestClock, type Clock } from '@lic/clock';
+import { join } from 'node:path';
+import { SharedTestClock, SystemClock, TEST_CLOCK_FILE, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
 import { openEventStore } from './infrastructure/open-stores';
 import {
@@ -35,8 +36,9 @@ export const createCommandApi = async (
   options: { logger?: Logger } = {},
 ): Promise<CommandApi> => {
   const logger = options.logger ?? createLogger('command-api', config.LOG_LEVEL);
+  // The test clock is shared through DATA_DIR, so the query API follows it (SharedTestClock).
   const clock: Clock = config.LICENSE_TEST_CLOCK
-    ? new TestClock(new SystemClock())
+    ? new SharedTestClock(new SystemClock(), join(config.DATA_DIR, TEST_CLOCK_FILE))
     : new SystemClock();
   const { eventStore, snapshotStore } = openEventStore(config.EVENT_STORE, clock);
   const ring = await openKeyRing({

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
-import { SystemClock, type Clock } from '@lic/clock';
+import { join } from 'node:path';
+import { SharedTestClock, SystemClock, TEST_CLOCK_FILE, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
 import type { EventStore } from '@lic/event-store';
 import {
@@ -65,7 +66,11 @@ export const createQueryApi = async (
   config: Config,
   options: QueryApiOptions = {},
 ): Promise<QueryApi> => {
-  const clock = options.clock ?? new SystemClock();
+  const clock =
+    options.clock ??
+    (config.LICENSE_TEST_CLOCK
+      ? new SharedTestClock(new SystemClock(), join(config.DATA_DIR, TEST_CLOCK_FILE))
+      : new SystemClock());
   const logger = loggerFor(config, options.logger);
   const db = options.db ?? (await openReadDb(config.READ_DB));
   const eventStore = options.eventStore ?? openEventStore(config.EVENT_STORE, clock);

@@ -36,6 +36,7 @@ import { LicenseReader } from './licenses/license-reader';
 import { LicensesController } from './licenses/licenses.controller';
 import type { QueryApiSettings } from './query-api.settings';
 import { ProductsController } from './products/products.controller';
+import { RefusalsController } from './refusals/refusals.controller';
 import { ReportsController } from './reports/reports.controller';
 import { SeatsController } from './seats/seats.controller';
 import { StatusController } from './status/status.controller';
@@ -64,6 +65,7 @@ export class QueryApiModule {
         LicensesController,
         SeatsController,
         HoldersController,
+        RefusalsController,
         AuditController,
         ReportsController,
         ProductsController,

@@ -60,8 +60,8 @@ describe('query API graceful shutdown', () => {
     expect(answered.status).toBe(200);
     expect(answered.headers.get('connection')).toBe('close');
     expect(answered.headers.get('x-read-model-position')).toBe(written);
-    const body = (await answered.json()) as { holders: { leases: { leaseId: string }[] } };
-    expect(body.holders.leases.map((l) => l.leaseId)).toEqual(['L1']);
+    const body = (await answered.json()) as { holders: { leases: { lease_id: string }[] } };
+    expect(body.holders.leases.map((l) => l.lease_id)).toEqual(['L1']);
 
     for (let r = await reader.read(); !r.done; r = await reader.read()); // ended by the server
     await closing;

@@ -147,7 +147,11 @@ export const variables = {
     '720',
     'Lifetime of generated admin tokens.',
   ],
-  LICENSE_TEST_CLOCK: [flag, '0', '1 enables POST /test/v1/clock/advance (tests only).'],
+  LICENSE_TEST_CLOCK: [
+    flag,
+    '0',
+    '1 enables POST /test/v1/clock/advance (tests only); every app follows it via DATA_DIR/test-clock.json.',
+  ],
   LOG_LEVEL: [logLevel, 'info', 'pino log level.'],
   SWEEP_INTERVAL_MS: [
     positiveInt('a positive integer'),

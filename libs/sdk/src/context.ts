@@ -9,6 +9,8 @@ import type { Scheduler } from './time/scheduler';
 /** What every part of one LicenseClient shares. */
 export interface SdkContext {
   readonly fingerprint: string;
+  /** The machine's name sent on activation, shown to admins; null sends none. */
+  readonly machineName: string | null;
   readonly transport: Transport;
   readonly jwks: JwksCache;
   readonly verifier: Verifier;

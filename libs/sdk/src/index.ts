@@ -4,8 +4,8 @@ export type { LicenseCheck, DecidedBy, RuleId, CacheNotice } from './license/lic
 export type { LicenseStatus } from './license/license-status';
 export { offlineVerdict } from './license/offline-allowance';
 export type { OfflineFacts, OfflineVerdict } from './license/offline-allowance';
-export { LicenseError, SdkCodes, isLicenseError } from './errors/license-error';
-export type { SdkCode } from './errors/license-error';
+export { LicenseError, SdkCodes, fieldProblems, isLicenseError } from './errors/license-error';
+export type { ErrorDetails, FieldProblem, SdkCode } from './errors/license-error';
 export { Lease } from './floating/lease';
 export type { LeaseState, LeaseLost, LeaseEvents } from './floating/lease';
 export type { CheckoutOptions, SeatWaitOptions, SeatWait } from './floating/checkout';

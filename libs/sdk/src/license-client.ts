@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { TokenCache } from './cache/token-cache';
 import type { SdkContext } from './context';
-import { machineFingerprint } from './fingerprint/machine-fingerprint';
+import { localMachineName, machineFingerprint } from './fingerprint/machine-fingerprint';
 import { checkout, type CheckoutOptions } from './floating/checkout';
 import { processExitHooks, type ExitHooks } from './floating/exit-hooks';
 import type { Lease } from './floating/lease';
@@ -29,6 +29,11 @@ export interface LicenseClientOptions {
    * ~/.cache/licensing-sdk/<hash of server and key>.lic
    */
   readonly cacheFile?: string | null;
+  /**
+   * The machine's name sent on activation (the seed's `hostname`), so admins see which machine
+   * holds a seat; default this host's name; null sends none.
+   */
+  readonly machineName?: string | null;
   /** ISO 3166-1 alpha-2 country sent on activation (geo-spread detection, O6). */
   readonly country?: string;
   /** Time: default the wall clock. */
@@ -86,6 +91,7 @@ export class LicenseClient {
     });
     this.ctx = {
       fingerprint: this.fingerprint,
+      machineName: options.machineName === undefined ? localMachineName() : options.machineName,
       transport,
       jwks,
       verifier: new Verifier(jwks, clock),

@@ -90,7 +90,13 @@ export class LicenseWorld {
     return events;
   }
 
-  issue(licenseId: string, policy: Policy, productId = 'prod-1', variantId = 'studio') {
+  issue(
+    licenseId: string,
+    policy: Policy,
+    productId = 'prod-1',
+    variantId = 'studio',
+    licensee: string | null = 'Studio Nine',
+  ) {
     return this.run(
       licenseId,
       {
@@ -99,7 +105,7 @@ export class LicenseWorld {
         variantId,
         policy,
         keyHash: KEY_HASH,
-        licensee: 'Studio Nine',
+        licensee,
         trial: false,
       },
       admin,
@@ -180,12 +186,13 @@ export const commands = {
     requestHash: 'c'.repeat(64),
   }),
   release: (leaseId: string): Command => ({ type: 'ReleaseLease', leaseId }),
-  activate: (fingerprint: string, n = 1): Command => ({
+  activate: (fingerprint: string, n = 1, hostname: string | null = null): Command => ({
     type: 'ActivateMachine',
     fingerprint,
     activationId: `act-${fingerprint}-${n}`,
     tokenId: `tok-${fingerprint}-${n}`,
     country: null,
+    hostname,
   }),
   deactivate: (fingerprint: string): Command => ({ type: 'DeactivateMachine', fingerprint }),
   open: (sessionId: string, username: string, kind: 'interactive' | 'service' = 'interactive') =>

@@ -1,5 +1,12 @@
 import * as t from 'io-ts';
-import { CountryCode, Fingerprint, IdempotencyKey, SessionKind, Username } from '@lic/domain';
+import {
+  CountryCode,
+  Fingerprint,
+  IdempotencyKey,
+  MachineName,
+  SessionKind,
+  Username,
+} from '@lic/domain';
 
 /** Request shapes of the client surfaces, exactly as the seeds give them (snake_case). */
 
@@ -26,7 +33,8 @@ export const ActivateBody = t.intersection(
     t.type({ fingerprint: Fingerprint }),
     t.partial({
       country: t.union([CountryCode, t.null]),
-      hostname: t.union([t.string, t.null]),
+      /** Recorded with the activation (MachineActivated.v2), so it must read back: bounded. */
+      hostname: t.union([MachineName, t.null]),
       platform: t.union([t.string, t.null]),
     }),
   ],

@@ -30,7 +30,11 @@ const grantIn = (
   events: readonly LicenseEvent[],
 ): { activationId: string; fingerprint?: string; grant: TokenGrant } | null => {
   for (const e of events) {
-    if (e.type === 'MachineActivated.v1' || e.type === 'MachineTokenRefreshed.v1') {
+    if (
+      e.type === 'MachineActivated.v1' ||
+      e.type === 'MachineActivated.v2' ||
+      e.type === 'MachineTokenRefreshed.v1'
+    ) {
       return {
         activationId: e.data.activationId,
         fingerprint: e.data.fingerprint,
@@ -80,6 +84,7 @@ export class MachinesController {
           activationId: this.random.id(),
           tokenId: this.random.id(),
           country: body.country ?? null,
+          hostname: body.hostname ?? null,
         },
         contextOf(request, { kind: 'license', id: client.licenseId }),
       ),

@@ -8,8 +8,11 @@ export class AuditReader {
 
   page(filter: AuditFilter, limit: number): Promise<AuditEntryRow[]> {
     const q = this.db.getRepository(AuditEntryRow).createQueryBuilder('a');
-    if (filter.licenseId !== undefined) {
-      q.andWhere('a.license_id = :licenseId', { licenseId: filter.licenseId });
+    if (filter.license_id !== undefined) {
+      q.andWhere('a.license_id = :licenseId', { licenseId: filter.license_id });
+    }
+    if (filter.product_id !== undefined) {
+      q.andWhere('a.product_id = :productId', { productId: filter.product_id });
     }
     if (filter.type !== undefined) q.andWhere('a.type IN (:...types)', { types: filter.type });
     if (filter.actor !== undefined) q.andWhere('a.actor = :actor', { actor: filter.actor });

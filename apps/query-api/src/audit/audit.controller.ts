@@ -3,9 +3,11 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuditEntryRow } from '@lic/read-models';
 import { Roles } from '../auth/roles.decorator';
+import { csvRow, sendCsv } from '../csv/csv';
 import { decodeQuery } from '../http/decode';
 import { AuditReader } from './audit-reader';
-import { CSV_COLUMNS, auditEntryView, csvLine } from './audit-entry.view';
+import { AUDIT_CSV_COLUMNS, auditCsvLine } from './audit-csv';
+import { auditEntryView } from './audit-entry.view';
 import {
   AuditExportQuery,
   AuditQuery,
@@ -19,7 +21,7 @@ import {
 export class AuditController {
   constructor(private readonly reader: AuditReader) {}
 
-  /** A page of the trail in global order; pass `nextCursor` back as `cursor` for the next. */
+  /** A page of the trail in global order; pass `next_cursor` back as `cursor` for the next. */
   @Get()
   async list(@Query() query: unknown) {
     const { limit = 100, ...filter } = decodeQuery(AuditQuery, auditQueryNames, query);
@@ -28,11 +30,14 @@ export class AuditController {
     const last = page[page.length - 1];
     return {
       items: page.map(auditEntryView),
-      nextCursor: rows.length > limit && last ? last.position.toString(10) : null,
+      next_cursor: rows.length > limit && last ? last.position.toString(10) : null,
     };
   }
 
-  /** The whole filtered trail, streamed as NDJSON (one event per line) or CSV. */
+  /**
+   * The whole filtered trail, streamed as NDJSON (one event per line) or CSV (the payload
+   * spread over columns of its own, for a spreadsheet).
+   */
   @Get('export')
   async export(@Query() query: unknown, @Res() reply: FastifyReply): Promise<void> {
     const { format = 'ndjson', ...filter } = decodeQuery(
@@ -41,12 +46,12 @@ export class AuditController {
       query,
     );
     const rows = this.reader.all(filter);
-    const body = Readable.from(format === 'csv' ? csv(rows) : ndjson(rows));
+    if (format === 'csv') return sendCsv(reply, 'audit', csv(rows));
     await reply
-      .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
-      .header('content-disposition', `attachment; filename="audit.${format}"`)
+      .header('content-type', 'application/x-ndjson')
+      .header('content-disposition', 'attachment; filename="audit.ndjson"')
       .header('cache-control', 'no-store')
-      .send(body);
+      .send(Readable.from(ndjson(rows)));
   }
 }
 
@@ -55,6 +60,6 @@ async function* ndjson(rows: AsyncIterable<AuditEntryRow>): AsyncGenerator<strin
 }
 
 async function* csv(rows: AsyncIterable<AuditEntryRow>): AsyncGenerator<string> {
-  yield `${CSV_COLUMNS.join(',')}\r\n`;
-  for await (const row of rows) yield `${csvLine(row)}\r\n`;
+  yield csvRow(AUDIT_CSV_COLUMNS);
+  for await (const row of rows) yield auditCsvLine(row);
 }

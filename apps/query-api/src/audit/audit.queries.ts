@@ -22,7 +22,8 @@ const Actor = t.refinement(
 );
 
 const filters = {
-  licenseId: Id,
+  license_id: Id,
+  product_id: Id,
   type: TypeList,
   actor: Actor,
   /** Inclusive: events decided at or after this instant. */

@@ -7,6 +7,7 @@ import { decodeOr400 } from '../http/decode';
 import { ACCESS_TOKEN_VERIFIER } from '../infrastructure/tokens';
 import type { AccessTokenVerifier, Principal, Role } from './access-token-verifier';
 import { QUERY_TOKEN, ROLES } from './roles.decorator';
+import { SESSION_COOKIE, cookieValue } from '../dashboard/session-cookie';
 
 const Credentials = t.partial({
   authorization: t.union([t.string, t.undefined]),
@@ -23,7 +24,9 @@ export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
 /**
  * Bearer access tokens with roles: 401 without a valid token, 403 without a role the route
- * accepts. `admin` may call everything; `auditor` the routes that list it.
+ * accepts. `admin` may call everything; `auditor` the routes that list it. The dashboard's
+ * session cookie (HttpOnly, SameSite=Strict, set by POST /dashboard/session) carries a token
+ * too, so the dashboard's page can call the API; every route it reaches is a read.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -46,7 +49,8 @@ export class AuthGuard implements CanActivate {
     const fromQuery = this.reflector.getAllAndOverride<boolean | undefined>(QUERY_TOKEN, targets)
       ? decodeOr400(Credentials, { access_token: query['access_token'] }, 'query').access_token
       : undefined;
-    const token = bearer(fromHeader) ?? fromQuery ?? null;
+    const fromCookie = cookieValue(request.headers.cookie, SESSION_COOKIE);
+    const token = bearer(fromHeader) ?? fromQuery ?? fromCookie;
     if (token === null) {
       throw new ApiError(
         'UNAUTHORIZED',

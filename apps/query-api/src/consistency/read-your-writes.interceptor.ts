@@ -58,14 +58,11 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
       throw new ApiError(
         'READ_MODEL_BEHIND',
         `the read models have not reached position ${after} within ${timeoutMs} ms; retry`,
-        [
-          {
-            field: 'query.after',
-            after: String(after),
-            checkpoint: now.position === null ? null : now.position.toString(10),
-            waitedMs: timeoutMs,
-          },
-        ],
+        {
+          after: String(after),
+          checkpoint: now.position === null ? null : now.position.toString(10),
+          waited_ms: timeoutMs,
+        },
         { 'retry-after': '1' },
       );
     }

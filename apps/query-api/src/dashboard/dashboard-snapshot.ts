@@ -1,59 +1,66 @@
-import { In, type DataSource } from 'typeorm';
-import { AuditEntryRow } from '@lic/read-models';
+import type { DataSource } from 'typeorm';
+import { RefusalRow } from '@lic/read-models';
 import { LicenseReader } from '../licenses/license-reader';
+import { licenseSummary } from '../licenses/license.view';
+import { expiringReport } from '../reports/expiring-report';
 import { liveSeats } from '../seats/live-seats';
+import { fleetTotals } from './fleet-totals';
 
-export const REFUSAL_TYPES = [
-  'ActivationRefused.v1',
-  'CheckoutRefused.v1',
-  'SessionRefused.v1',
-  'ValidationRefused.v1',
-  'RefusalsTallied.v1',
-];
+const MAX_LICENSES = 1000;
+const NO_HOLDERS = { activations: [], leases: [], sessions: [] };
 
-const MAX_LICENSES = 200;
+/** A recorded refusal with who was refused, for the dashboard's list. */
+export const refusalView = (r: RefusalRow) => ({
+  position: r.position.toString(10),
+  occurred_at: r.occurredAt,
+  license_id: r.licenseId,
+  product_id: r.productId,
+  kind: r.kind,
+  reason: r.reason,
+  client:
+    r.fingerprint !== null
+      ? { type: 'machine' as const, id: r.fingerprint }
+      : r.username !== null
+        ? { type: r.sessionKind === 'service' ? 'service-account' : 'user', id: r.username }
+        : null,
+  count: r.count,
+});
 
-/** What the dashboard shows: live occupancy per license and the latest refusals. */
+/**
+ * What the dashboard shows: every license (up to 1000) with its live seats, fleet totals by
+ * product and seat kind, the latest refusals with who was refused, and what expires soon.
+ */
 export const dashboardSnapshot = async (
   db: DataSource,
   reader: LicenseReader,
   nowIso: string,
   position: string | null,
 ) => {
-  const licenses = await reader.list({ limit: MAX_LICENSES }, nowIso);
-  const holders = await reader.activeHolders(
-    licenses.map((l) => l.licenseId),
-    nowIso,
+  const rows = await reader.list({ limit: MAX_LICENSES + 1 }, nowIso);
+  const page = rows.slice(0, MAX_LICENSES);
+  const [holders, names, refusals, expiring] = await Promise.all([
+    reader.activeHolders(
+      page.map((l) => l.licenseId),
+      nowIso,
+    ),
+    reader.productNames(page.map((l) => l.productId)),
+    db.getRepository(RefusalRow).find({ order: { position: 'DESC' }, take: 25 }),
+    expiringReport(db, nowIso, 30),
+  ]);
+  const licenses = page.map((row) =>
+    licenseSummary(
+      row,
+      liveSeats(row, holders.get(row.licenseId) ?? NO_HOLDERS, nowIso, position),
+      names.get(row.productId) ?? null,
+    ),
   );
-  const refusals = await db.getRepository(AuditEntryRow).find({
-    where: { type: In(REFUSAL_TYPES) },
-    order: { position: 'DESC' },
-    take: 20,
-  });
   return {
     position,
     at: nowIso,
-    licenses: licenses.map((row) => {
-      const active = holders.get(row.licenseId) ?? { activations: [], leases: [], sessions: [] };
-      const view = liveSeats(row, active, nowIso, position);
-      return {
-        licenseId: row.licenseId,
-        productId: row.productId,
-        licenseType: row.licenseType,
-        status: view.status,
-        seats: view.seats,
-      };
-    }),
-    refusals: refusals.map((r) => {
-      const data = JSON.parse(r.payload) as { reason?: unknown; count?: unknown };
-      return {
-        position: r.position.toString(10),
-        occurredAt: r.occurredAt,
-        licenseId: r.licenseId,
-        type: r.type,
-        reason: typeof data.reason === 'string' ? data.reason : null,
-        count: typeof data.count === 'number' ? data.count : 1,
-      };
-    }),
+    truncated: rows.length > MAX_LICENSES,
+    licenses,
+    totals: fleetTotals(licenses),
+    refusals: refusals.map(refusalView),
+    expiring: expiring.items,
   };
 };

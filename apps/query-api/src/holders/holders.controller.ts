@@ -27,7 +27,7 @@ export class HoldersController {
     const q = decodeQuery(HoldersQuery, holdersQueryNames, query);
     const now = toIso(this.clock.now());
     const page = await this.holders.leases(id, q, now);
-    return { items: page.items.map((l) => leaseView(l, now)), nextCursor: page.nextCursor };
+    return { items: page.items.map((l) => leaseView(l, now)), next_cursor: page.nextCursor };
   }
 
   @Get(':licenseId/sessions')
@@ -36,7 +36,7 @@ export class HoldersController {
     const q = decodeQuery(HoldersQuery, holdersQueryNames, query);
     const now = toIso(this.clock.now());
     const page = await this.holders.sessions(id, q, now);
-    return { items: page.items.map((s) => sessionView(s, now)), nextCursor: page.nextCursor };
+    return { items: page.items.map((s) => sessionView(s, now)), next_cursor: page.nextCursor };
   }
 
   @Get(':licenseId/activations')
@@ -44,7 +44,7 @@ export class HoldersController {
     const id = await this.existing(licenseId);
     const q = decodeQuery(HoldersQuery, holdersQueryNames, query);
     const page = await this.holders.activations(id, q);
-    return { items: page.items.map(activationView), nextCursor: page.nextCursor };
+    return { items: page.items.map(activationView), next_cursor: page.nextCursor };
   }
 
   private async existing(licenseId: unknown): Promise<string> {

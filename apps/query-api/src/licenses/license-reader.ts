@@ -1,11 +1,13 @@
 import { Brackets, In, IsNull, MoreThan, type DataSource } from 'typeorm';
-import { ActivationRow, LeaseRow, LicenseRow, SessionRow } from '@lic/read-models';
+import { ActivationRow, LeaseRow, LicenseRow, ProductRow, SessionRow } from '@lic/read-models';
 import type { LicenseStatusName } from '@lic/domain';
 import type { ActiveHolders } from '../seats/live-seats';
 
 export interface LicenseFilter {
   readonly status?: LicenseStatusName;
   readonly productId?: string;
+  /** Part of the license id or the licensee, any case. */
+  readonly search?: string;
   /** Exclusive: licenses whose id sorts after it. */
   readonly cursor?: string;
   readonly limit: number;
@@ -35,6 +37,16 @@ export class LicenseReader {
     if (filter.productId !== undefined) {
       q.andWhere('l.product_id = :productId', { productId: filter.productId });
     }
+    if (filter.search !== undefined) {
+      const like = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q.andWhere(
+        new Brackets((b) =>
+          b
+            .where("LOWER(l.license_id) LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(COALESCE(l.licensee, '')) LIKE :like ESCAPE '\\'", { like }),
+        ),
+      );
+    }
     if (filter.cursor !== undefined)
       q.andWhere('l.license_id > :cursor', { cursor: filter.cursor });
     if (filter.status !== undefined) {
@@ -49,6 +61,14 @@ export class LicenseReader {
 
   get(licenseId: string): Promise<LicenseRow | null> {
     return this.db.getRepository(LicenseRow).findOneBy({ licenseId });
+  }
+
+  /** Product names by id, for the products named. */
+  async productNames(productIds: readonly string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(productIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.getRepository(ProductRow).findBy({ productId: In(ids) });
+    return new Map(rows.map((p) => [p.productId, p.name]));
   }
 
   /** Holders not recorded as ended (the caller drops those past their deadline). */

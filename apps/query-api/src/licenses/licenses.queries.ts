@@ -2,10 +2,19 @@ import * as t from 'io-ts';
 import { Id, LicenseStatusName } from '@lic/domain';
 import { limitParam } from '../http/query-codecs';
 
+const Search = t.refinement(
+  t.string,
+  (s) => s.trim().length >= 1 && s.length <= 100,
+  'a search text (1 to 100 characters)',
+);
+
 export const LicensesQuery = t.partial({
   status: LicenseStatusName,
-  productId: Id,
+  product_id: Id,
+  /** Case-insensitive: part of the license id or the licensee. */
+  q: Search,
   cursor: Id,
   limit: limitParam(200),
 });
-export const licensesQueryNames = ['status', 'productId', 'cursor', 'limit'];
+export const licensesQueryNames = ['status', 'product_id', 'q', 'cursor', 'limit'];
+export type LicensesQuery = t.TypeOf<typeof LicensesQuery>;

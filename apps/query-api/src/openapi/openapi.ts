@@ -1,37 +1,62 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import * as t from 'io-ts';
-import { commonResponses, operations, type Operation } from './operations';
+import { dashboardPaths } from './dashboard-paths';
+import { responseExamples } from './examples';
+import { errorResponse } from './responses';
+import { operations, type Operation } from './operations';
+import { AFTER, parametersOf } from './query-parameters';
 import { schemas } from './schemas';
 
-interface Parameter {
-  readonly name: string;
-  readonly required: boolean;
-  readonly description: string;
-}
-
-/** The parameters a query codec decodes: required ones from t.type, optional from t.partial. */
-const parametersOf = (codec: t.Mixed | undefined): Parameter[] => {
-  if (codec === undefined) return [];
-  if (codec instanceof t.IntersectionType) {
-    return (codec.types as t.Mixed[]).flatMap((c) => parametersOf(c));
-  }
-  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) {
-    const required = codec instanceof t.InterfaceType;
-    return Object.entries(codec.props as t.Props).map(([name, c]) => ({
-      name,
-      required,
-      description: c.name,
-    }));
-  }
-  return [];
+const ANSWER_HEADERS = {
+  'X-Read-Model-Position': {
+    description: 'How far the read models go: the projector’s checkpoint, in decimal digits.',
+    schema: { type: 'string', pattern: '^[0-9]{1,20}$' },
+  },
+  'X-Correlation-Id': {
+    description: 'The request’s correlation id (the one sent, or a new one), as in the logs.',
+    schema: { type: 'string' },
+  },
+  'X-Request-Id': {
+    description: 'This request’s own id, as in the logs.',
+    schema: { type: 'string' },
+  },
 };
 
-const after: Parameter = {
-  name: 'after',
+const CORRELATION = {
+  name: 'X-Correlation-Id',
+  in: 'header',
   required: false,
   description:
-    'read-your-writes: wait (up to READ_YOUR_WRITES_TIMEOUT_MS) until the read models have passed this position — the X-Event-Position the command API answered with; else 504 READ_MODEL_BEHIND',
+    'Ties this request to others in the logs; answered back. Ignored unless it matches the pattern; default: the request id.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+};
+
+const success = (op: Operation) => {
+  const json = op.response.schema
+    ? {
+        'application/json': {
+          schema: { $ref: `#/components/schemas/${op.response.schema}` },
+          ...(op.response.schema in responseExamples
+            ? { example: responseExamples[op.response.schema] }
+            : {}),
+        },
+      }
+    : { [op.response.type ?? 'text/plain']: { schema: { type: 'string' } } };
+  const csv = op.csv
+    ? {
+        'text/csv': {
+          schema: {
+            type: 'string',
+            description: 'with ?format=csv: a header row, then one row per figure',
+          },
+        },
+      }
+    : {};
+  return {
+    description: op.response.description,
+    headers: ANSWER_HEADERS,
+    content: { ...json, ...csv },
+  };
 };
 
 const operation = (op: Operation) => {
@@ -39,44 +64,34 @@ const operation = (op: Operation) => {
     name: m[1],
     in: 'path',
     required: true,
-    schema: { type: 'string' },
+    schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' },
+    example: `{${m[1]}}`,
   }));
-  const query = [
-    ...parametersOf(op.query),
-    after,
-    ...(op.queryToken
-      ? [
-          {
-            name: 'access_token',
-            required: false,
-            description: 'the access token (EventSource cannot send headers)',
-          },
-        ]
-      : []),
-  ].map((p) => ({ ...p, in: 'query', schema: { type: 'string' } }));
-  const ok = op.response.schema
-    ? { 'application/json': { schema: { $ref: `#/components/schemas/${op.response.schema}` } } }
-    : { [op.response.type ?? 'text/plain']: { schema: { type: 'string' } } };
-  const errors = Object.fromEntries(
-    Object.entries(commonResponses).map(([status, description]) => [
-      status,
-      {
-        description,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
+  const query = parametersOf(op.query, op.examples ?? {});
+  const statuses = [
+    400,
+    401,
+    403,
+    ...(op.notFound ? [404] : []),
+    ...(op.operationId === 'getSeats' ? [503] : []),
+    504,
+  ];
   const who =
     op.roles.length === 0
-      ? 'public'
-      : `roles: ${['admin', ...op.roles.filter((r) => r !== 'admin')].join(', ')}`;
+      ? 'Public.'
+      : `Roles: ${['admin', ...op.roles.filter((r) => r !== 'admin')].join(', ')}.`;
   return {
+    operationId: op.operationId,
     summary: op.summary,
-    description: `${who}. Every answer carries X-Read-Model-Position.`,
+    description: `${who} Every answer carries \`X-Read-Model-Position\`; \`?after=<position>\` waits for a write to be projected.`,
     tags: [op.tag],
     security: op.roles.length === 0 ? [] : [{ bearer: [] }],
-    parameters: [...path, ...query],
-    responses: { 200: { description: op.response.description, content: ok }, ...errors },
+    parameters: [...path, ...query, AFTER, CORRELATION],
+    responses: {
+      200: success(op),
+      ...Object.fromEntries(statuses.map((s) => [s, errorResponse(s)])),
+    },
+    ...(op.exampleSkip ? { 'x-example-skip': op.exampleSkip } : {}),
   };
 };
 
@@ -85,10 +100,21 @@ export const queryApiDocument = () => ({
   info: {
     title: 'License server — query API',
     version: '1',
-    description:
-      'Read models of the license server (A2, A3, U1, U2): licenses and seats, holders, the audit trail, utilization and refusal reports, and the seat dashboard. `Authorization: Bearer {admin_token}` (role admin: everything; auditor: audit trail, reports, ?asOf= seats). Errors: {"error":{"code","message","details"}}.',
+    description: [
+      'Read models of the license server (A2, A3, U1, U2): licenses and seats, holders, the audit trail, reports, and the seat dashboard.',
+      '',
+      '- Authorization: `Authorization: Bearer <access token>` (role `admin`: everything; `auditor`: audit trail, reports, `as_of` seats, status). The dashboard’s session cookie works too.',
+      '- JSON fields and query parameters are snake_case; instants are ISO-8601 UTC; positions are decimal strings.',
+      '- Errors: `{"error":{"code","message","details"}}` — `details` is a list of `{field, problem}` for a 400, an object of named facts otherwise; the same shape as the command API’s.',
+      '- Examples name fixture ids as `{license_id}` and `{product_id}`.',
+    ].join('\n'),
   },
-  paths: Object.fromEntries(operations.map((op) => [op.path, { get: operation(op) }])),
+  paths: {
+    ...Object.fromEntries(
+      operations.map((op) => [op.path, { [op.method ?? 'get']: operation(op) }]),
+    ),
+    ...dashboardPaths(),
+  },
   components: {
     schemas,
     securitySchemes: {

@@ -1,154 +1,236 @@
 import * as t from 'io-ts';
 import { AuditExportQuery, AuditQuery } from '../audit/audit.queries';
 import { HoldersQuery } from '../holders/holders.queries';
-import { HolderKindParam, InstantParam } from '../http/query-codecs';
+import { InstantParam } from '../http/query-codecs';
 import { LicensesQuery } from '../licenses/licenses.queries';
-import { Id } from '@lic/domain';
-import { TimeRangeProps } from '../reports/time-range';
+import { RefusalsPageQuery } from '../refusals/refusals.controller';
+import {
+  DenialsQuery,
+  ExpiringQuery,
+  FleetQuery,
+  RefusalsQuery,
+  UtilizationQuery,
+} from '../reports/reports.queries';
 
 export interface Operation {
+  readonly operationId: string;
+  readonly method?: 'get' | 'post' | 'delete';
   readonly path: string;
   readonly summary: string;
   readonly tag: string;
   /** Roles that may call it (admin may call everything); none = public. */
   readonly roles: readonly ('admin' | 'auditor')[];
-  readonly queryToken?: boolean;
   /** The codec that decodes the query string: its props are the documented parameters. */
   readonly query?: t.Mixed;
+  /** Example values of the parameters: `{license_id}` and `{product_id}` name fixture ids. */
+  readonly examples?: Readonly<Record<string, unknown>>;
+  /** The 200 answer: a schema of components/schemas, or another media type. */
   readonly response: {
     readonly schema?: string;
     readonly type?: string;
     readonly description: string;
   };
+  /** Also answers text/csv with ?format=csv. */
+  readonly csv?: boolean;
+  /** Answers 404 for an unknown license. */
+  readonly notFound?: boolean;
+  /** Why a one-shot request cannot exercise it (a stream, a browser redirect). */
+  readonly exampleSkip?: string;
 }
 
-const reads = {
-  400: 'a parameter is malformed (names it)',
-  401: 'no valid token',
-  403: 'role missing',
-};
-export const commonResponses: Readonly<Record<number, string>> = {
-  ...reads,
-  404: 'no such license',
-  504: 'READ_MODEL_BEHIND: ?after= not reached within READ_YOUR_WRITES_TIMEOUT_MS (Retry-After: 1)',
-};
+const LICENSE = { license_id: '{license_id}' };
 
-/** Every route of the query API (all GET), with the codec that decodes its query string. */
+/** Every route of the query API, with the codec that decodes its query string. */
 export const operations: readonly Operation[] = [
   {
+    operationId: 'listLicenses',
     path: '/query/v1/licenses',
-    summary: 'Licenses with live occupancy, in id order (keyset: cursor = last licenseId)',
     tag: 'licenses',
     roles: ['admin'],
+    summary:
+      'Licenses with live occupancy, product names and licensees, in id order (keyset: cursor = last license_id)',
     query: LicensesQuery,
+    examples: { status: 'active', limit: 50 },
     response: { schema: 'LicenseList', description: 'a page of licenses' },
   },
   {
-    path: '/query/v1/licenses/{licenseId}',
-    summary: 'One license: policy, standing, live seats and holders',
+    operationId: 'getLicense',
+    path: '/query/v1/licenses/{license_id}',
     tag: 'licenses',
     roles: ['admin'],
+    notFound: true,
+    summary: 'One license: policy, standing, live seats and who holds them',
+    examples: LICENSE,
     response: { schema: 'LicenseDetail', description: 'the license' },
   },
   {
-    path: '/query/v1/licenses/{licenseId}/seats',
-    summary:
-      'Seats now (read models; a lease or session past its deadline is free) — or, with asOf, as they stood at that instant, rebuilt from the license’s events (A3)',
+    operationId: 'getSeats',
+    path: '/query/v1/licenses/{license_id}/seats',
     tag: 'seats',
     roles: ['admin', 'auditor'],
-    query: t.partial({ asOf: InstantParam }),
-    response: {
-      schema: 'Seats',
-      description: 'seats by holder kind and who holds them; auditors need asOf',
-    },
+    notFound: true,
+    summary:
+      'Seats now (a lease or session past its deadline is free) — or, with as_of, as they stood then, rebuilt from the license’s events (A3; auditors need as_of)',
+    query: t.partial({ as_of: InstantParam }),
+    examples: LICENSE,
+    response: { schema: 'Seats', description: 'seats by holder kind and who holds them' },
   },
   {
-    path: '/query/v1/licenses/{licenseId}/leases',
-    summary: 'Floating leases, newest first (cursor = last id)',
+    operationId: 'listLeases',
+    path: '/query/v1/licenses/{license_id}/leases',
     tag: 'holders',
     roles: ['admin'],
+    notFound: true,
+    summary: 'Floating leases, newest first (cursor = last id)',
     query: HoldersQuery,
+    examples: { ...LICENSE, state: 'all', limit: 50 },
     response: { schema: 'LeasePage', description: 'a page of leases' },
   },
   {
-    path: '/query/v1/licenses/{licenseId}/sessions',
-    summary: 'Sessions, newest first (cursor = last id)',
+    operationId: 'listSessions',
+    path: '/query/v1/licenses/{license_id}/sessions',
     tag: 'holders',
     roles: ['admin'],
+    notFound: true,
+    summary: 'User and service-account sessions, newest first (cursor = last id)',
     query: HoldersQuery,
+    examples: { ...LICENSE, state: 'active' },
     response: { schema: 'SessionPage', description: 'a page of sessions' },
   },
   {
-    path: '/query/v1/licenses/{licenseId}/activations',
-    summary: 'Machine activations, newest first (cursor = last id)',
+    operationId: 'listActivations',
+    path: '/query/v1/licenses/{license_id}/activations',
     tag: 'holders',
     roles: ['admin'],
+    notFound: true,
+    summary: 'Machine activations, newest first (cursor = last id)',
     query: HoldersQuery,
+    examples: { ...LICENSE, state: 'all' },
     response: { schema: 'ActivationPage', description: 'a page of activations' },
   },
   {
+    operationId: 'listLicenseRefusals',
+    path: '/query/v1/licenses/{license_id}/refusals',
+    tag: 'holders',
+    roles: ['admin', 'auditor'],
+    notFound: true,
+    summary: 'U2: the license’s recorded refusals with who was refused, newest first',
+    query: RefusalsPageQuery,
+    examples: { ...LICENSE, limit: 20 },
+    response: { schema: 'RefusalPage', description: 'a page of refusals' },
+  },
+  {
+    operationId: 'listAuditEntries',
     path: '/query/v1/audit',
-    summary: 'The audit trail in global order, filtered; cursor = last position (A1)',
     tag: 'audit',
     roles: ['auditor'],
+    summary: 'A1: the audit trail in global order, filtered; cursor = last position',
     query: AuditQuery,
+    examples: { license_id: '{license_id}', limit: 100 },
     response: { schema: 'AuditPage', description: 'a page of events' },
   },
   {
+    operationId: 'exportAudit',
     path: '/query/v1/audit/export',
-    summary: 'The whole filtered audit trail, streamed as NDJSON or CSV',
     tag: 'audit',
     roles: ['auditor'],
+    summary:
+      'The whole filtered audit trail, streamed: NDJSON, or CSV with the payload in columns of its own and the product on every row',
     query: AuditExportQuery,
-    response: { type: 'application/x-ndjson', description: 'one event per line (or text/csv)' },
+    examples: { license_id: '{license_id}', format: 'ndjson' },
+    response: {
+      type: 'application/x-ndjson',
+      description: 'one event per line (text/csv with format=csv)',
+    },
+    csv: true,
   },
   {
+    operationId: 'getUtilizationReport',
     path: '/query/v1/reports/utilization',
-    summary: 'U1: hourly peak and time-weighted average concurrent seats of a license',
     tag: 'reports',
     roles: ['auditor'],
-    query: t.intersection([
-      t.type({ licenseId: Id }),
-      t.partial({ ...TimeRangeProps, kind: HolderKindParam }),
-    ]),
+    notFound: true,
+    csv: true,
+    summary:
+      'U1: hourly peak and time-weighted average concurrent seats of one license, per holder kind',
+    query: UtilizationQuery,
+    examples: LICENSE,
     response: { schema: 'UtilizationReport', description: 'one series per holder kind' },
   },
   {
-    path: '/query/v1/reports/refusals',
-    summary: 'U2: refusals by reason, by kind and by license over whole hours',
+    operationId: 'getFleetReport',
+    path: '/query/v1/reports/fleet',
     tag: 'reports',
     roles: ['auditor'],
-    query: t.partial({ ...TimeRangeProps, licenseId: Id }),
+    csv: true,
+    summary:
+      'U1 for the fleet and per product: seats summed per holder kind (never across kinds), hour by hour, with the true combined peak',
+    query: FleetQuery,
+    examples: { product_id: '{product_id}' },
+    response: { schema: 'FleetReport', description: 'fleet and product series' },
+  },
+  {
+    operationId: 'getRefusalReport',
+    path: '/query/v1/reports/refusals',
+    tag: 'reports',
+    roles: ['auditor'],
+    csv: true,
+    summary: 'U2: refusals by reason, by kind and by license over whole hours',
+    query: RefusalsQuery,
+    examples: { format: 'json' },
     response: { schema: 'RefusalReport', description: 'refusal counts' },
   },
   {
+    operationId: 'getDenialsReport',
+    path: '/query/v1/reports/denials',
+    tag: 'reports',
+    roles: ['auditor'],
+    csv: true,
+    summary:
+      'U2 by who: refusals by license, reason and the machine, user or service account refused, most refused first',
+    query: DenialsQuery,
+    examples: { product_id: '{product_id}' },
+    response: { schema: 'DenialsReport', description: 'refusals by who' },
+  },
+  {
+    operationId: 'getExpiringReport',
+    path: '/query/v1/reports/expiring',
+    tag: 'reports',
+    roles: ['auditor'],
+    csv: true,
+    summary:
+      'O7: licenses whose expiry falls within the next within_days days (default 30), soonest first',
+    query: ExpiringQuery,
+    examples: { within_days: 30 },
+    response: { schema: 'ExpiringReport', description: 'licenses expiring soon' },
+  },
+  {
+    operationId: 'listProducts',
     path: '/query/v1/products',
-    summary: 'Products and their variants (policies)',
     tag: 'products',
     roles: ['admin'],
+    summary: 'Products and their variants (policies)',
     response: { schema: 'ProductList', description: 'every product' },
   },
   {
+    operationId: 'getStatus',
     path: '/query/v1/status',
-    summary: 'How far the read models go (the projector checkpoint)',
     tag: 'status',
     roles: ['auditor'],
+    summary: 'How far the read models go (the projector’s checkpoint)',
     response: { schema: 'Status', description: 'the checkpoint' },
   },
   {
+    operationId: 'streamDashboard',
     path: '/query/v1/dashboard/stream',
-    summary: 'Server-sent events for the dashboard (event: snapshot); token as ?access_token=',
     tag: 'dashboard',
     roles: ['admin'],
-    queryToken: true,
-    response: { type: 'text/event-stream', description: 'snapshots of occupancy and refusals' },
-  },
-  {
-    path: '/dashboard',
-    summary: 'The seat dashboard (HTML); open it with `?access_token={admin_token}`',
-    tag: 'dashboard',
-    roles: ['admin'],
-    queryToken: true,
-    response: { type: 'text/html', description: 'the page' },
+    summary:
+      'Server-sent events for the dashboard (event: snapshot): live seats, totals by product and seat kind, refusals, expiries',
+    response: {
+      type: 'text/event-stream',
+      description: 'a snapshot on every change, and every few seconds',
+    },
+    exampleSkip: 'server-sent events: the answer never ends',
   },
 ];

@@ -1,236 +1,231 @@
-/** JSON schemas of the query API's answers (components/schemas of the OpenAPI document). */
-const str = { type: 'string' };
-const nstr = { type: 'string', nullable: true };
-const int = { type: 'integer' };
-const nint = { type: 'integer', nullable: true };
-const instant = { type: 'string', format: 'date-time' };
-const ninstant = { ...instant, nullable: true };
-const position = { type: 'string', description: 'global position, decimal', pattern: '^[0-9]+$' };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const obj = (properties: Record<string, unknown>, nullable = false) => ({
-  type: 'object',
-  properties,
-  required: Object.keys(properties),
-  ...(nullable ? { nullable: true } : {}),
-});
-const page = (item: string) =>
-  obj({
-    items: { type: 'array', items: ref(item) },
-    nextCursor: { ...nstr, description: 'pass back as cursor' },
-  });
+import { readSchemas } from './report-schemas';
+import {
+  enumOf,
+  instant,
+  int,
+  list,
+  nint,
+  ninstant,
+  nstr,
+  obj,
+  page,
+  position,
+  ref,
+  str,
+} from './schema-kit';
 
+/** JSON schemas of the query API's answers (components/schemas of the OpenAPI document). */
+const status = enumOf('active', 'degraded', 'suspended', 'revoked', 'expired');
 const seatCount = {
-  cap: { ...nint, description: 'null = unlimited' },
+  cap: { ...nint, description: 'null = unlimited (a site license)' },
   reserved: int,
-  inUse: int,
+  in_use: int,
   available: { ...nint, description: 'null = unlimited' },
 };
 const seats = obj({
-  machine: { ...obj(seatCount, true) },
-  lease: { ...obj(seatCount, true) },
+  machine: obj(seatCount, true),
+  lease: obj(seatCount, true),
   session: {
-    ...obj({ ...seatCount, shared: obj({ cap: int, inUse: int }) }, true),
+    ...obj({ ...seatCount, shared: obj({ cap: int, in_use: int }) }, true),
     description: 'S4: reserved slots, and the shared pool everyone else draws from',
   },
 });
 const licenseSummary = {
-  licenseId: str,
-  productId: str,
-  variantId: str,
-  licenseType: { type: 'string', enum: ['per-machine', 'floating', 'site'] },
+  license_id: str,
+  product_id: str,
+  product_name: nstr,
+  variant_id: str,
+  license_type: enumOf('per-machine', 'floating', 'site'),
   licensee: nstr,
   trial: { type: 'boolean' },
-  status: { type: 'string', enum: ['active', 'degraded', 'suspended', 'revoked', 'expired'] },
-  issuedAt: instant,
-  expiresAt: ninstant,
+  status,
+  issued_at: instant,
+  expires_at: ninstant,
   seats,
 };
 const holders = obj({
-  activations: {
-    type: 'array',
-    items: obj({ activationId: str, fingerprint: str, since: instant }),
-  },
-  leases: {
-    type: 'array',
-    items: obj({ leaseId: str, fingerprint: str, since: instant, expiresAt: instant }),
-  },
-  sessions: {
-    type: 'array',
-    items: obj({ sessionId: str, username: str, kind: str, since: instant, expiresAt: instant }),
-  },
+  activations: list(
+    obj({
+      activation_id: str,
+      fingerprint: str,
+      hostname: { ...nstr, description: 'the machine’s name, if its activation gave one' },
+      since: instant,
+    }),
+  ),
+  leases: list(obj({ lease_id: str, fingerprint: str, since: instant, expires_at: instant })),
+  sessions: list(
+    obj({
+      session_id: str,
+      username: str,
+      kind: enumOf('interactive', 'service'),
+      since: instant,
+      expires_at: instant,
+    }),
+  ),
 });
 const state = {
-  type: 'string',
-  enum: ['active', 'lapsed', 'ended'],
-  description: 'lapsed: past its deadline, so free; expiry not recorded yet (F5)',
+  ...enumOf('active', 'lapsed', 'ended'),
+  description: 'lapsed: past its deadline, so free; its expiry is not recorded yet (F5)',
+};
+const FieldProblem = obj({ field: str, problem: str });
+const client = {
+  ...obj({ type: enumOf('machine', 'user', 'service-account'), id: str }, true),
+  description: 'who was refused; null for refusals tallied rather than recorded one by one (O5)',
 };
 
 export const schemas: Record<string, unknown> = {
+  FieldProblem,
   Error: obj({
     error: {
       type: 'object',
+      additionalProperties: false,
+      required: ['code', 'message'],
       properties: {
-        code: {
-          type: 'string',
-          description:
-            'BAD_REQUEST, UNAUTHORIZED, INVALID_TOKEN, FORBIDDEN, NOT_FOUND, READ_MODEL_BEHIND, …',
-        },
+        code: enumOf(
+          'BAD_REQUEST',
+          'UNAUTHORIZED',
+          'INVALID_TOKEN',
+          'FORBIDDEN',
+          'NOT_FOUND',
+          'METHOD_NOT_ALLOWED',
+          'EVENT_STORE_UNAVAILABLE',
+          'READ_MODEL_BEHIND',
+          'INTERNAL',
+        ),
         message: str,
         details: {
-          type: 'array',
-          items: { type: 'object', description: '{ field, problem } for a 400' },
+          description:
+            'BAD_REQUEST: a list of {field, problem}; other codes: an object of named facts (READ_MODEL_BEHIND: after, checkpoint, waited_ms) — as in the command API',
+          oneOf: [list(ref('FieldProblem')), { type: 'object' }],
         },
       },
-      required: ['code', 'message'],
     },
   }),
   Seats: obj({
-    licenseId: str,
+    license_id: str,
     at: { ...instant, description: 'the instant the seats are counted at' },
-    source: { type: 'string', enum: ['read-model', 'event-store'] },
+    source: enumOf('read-model', 'event-store'),
     position: { ...position, nullable: true },
-    status: licenseSummary.status,
+    status,
     seats,
     holders,
   }),
   LicenseSummary: obj(licenseSummary),
   LicenseList: obj({
-    items: { type: 'array', items: ref('LicenseSummary') },
-    nextCursor: nstr,
+    items: list(ref('LicenseSummary')),
+    next_cursor: nstr,
     position: { ...position, nullable: true },
   }),
   LicenseDetail: obj({
     ...licenseSummary,
-    recordedStatus: str,
-    statusReason: nstr,
-    expiredAt: ninstant,
-    reservedAccounts: { type: 'array', items: str },
+    recorded_status: status,
+    status_reason: nstr,
+    expired_at: ninstant,
+    reserved_accounts: list(str),
     policy: { type: 'object', description: 'the policy the license was issued with' },
-    updatedAt: { ...instant, description: 'when a lifecycle event last changed the license' },
-    updatedPosition: position,
+    updated_at: { ...instant, description: 'when a lifecycle event last changed the license' },
+    updated_position: position,
     holders,
+    at: { ...instant, description: 'the instant the live seats are counted at' },
     position: { ...position, nullable: true },
   }),
   Lease: obj({
     id: position,
-    leaseId: str,
+    lease_id: str,
     fingerprint: str,
-    via: str,
+    via: enumOf('checkout', 'activation'),
     state,
-    checkedOutAt: instant,
-    expiresAt: instant,
+    checked_out_at: instant,
+    expires_at: instant,
     heartbeats: int,
-    lastHeartbeatAt: ninstant,
-    endedAt: { ...ninstant, description: 'when the seat was freed (the deadline for an expiry)' },
-    endReason: nstr,
-    endRecordedAt: ninstant,
+    last_heartbeat_at: ninstant,
+    ended_at: { ...ninstant, description: 'when the seat was freed (the deadline for an expiry)' },
+    end_reason: nstr,
+    end_recorded_at: ninstant,
   }),
   Session: obj({
     id: position,
-    sessionId: str,
+    session_id: str,
     username: str,
-    kind: str,
-    pool: str,
+    kind: enumOf('interactive', 'service'),
+    pool: enumOf('reserved', 'shared'),
     state,
-    openedAt: instant,
-    lastActivityAt: instant,
+    opened_at: instant,
+    last_activity_at: instant,
     activities: int,
-    expiresAt: instant,
-    hardExpiresAt: ninstant,
-    endedAt: ninstant,
-    endReason: nstr,
-    endRecordedAt: ninstant,
+    expires_at: instant,
+    hard_expires_at: ninstant,
+    ended_at: ninstant,
+    end_reason: nstr,
+    end_recorded_at: ninstant,
   }),
   Activation: obj({
     id: position,
-    activationId: str,
+    activation_id: str,
     fingerprint: str,
+    hostname: nstr,
     country: nstr,
-    state: { type: 'string', enum: ['active', 'ended'] },
-    activatedAt: instant,
+    state: enumOf('active', 'ended'),
+    activated_at: instant,
     reactivations: int,
-    tokenId: str,
-    tokenExpiresAt: instant,
-    deactivatedAt: ninstant,
-    endReason: nstr,
+    token_id: str,
+    token_expires_at: instant,
+    deactivated_at: ninstant,
+    end_reason: nstr,
   }),
   LeasePage: page('Lease'),
   SessionPage: page('Session'),
   ActivationPage: page('Activation'),
+  Refusal: obj({
+    position,
+    occurred_at: instant,
+    license_id: str,
+    product_id: str,
+    kind: enumOf('activation', 'checkout', 'session', 'validation'),
+    reason: str,
+    client,
+    count: { type: 'integer', minimum: 1 },
+  }),
+  RefusalPage: page('Refusal'),
   AuditEntry: obj({
     position,
-    eventId: str,
+    event_id: str,
     stream: str,
-    revision: str,
+    revision: { type: 'string', pattern: '^[0-9]{1,20}$' },
     type: str,
-    licenseId: nstr,
-    productId: nstr,
-    occurredAt: { ...instant, description: "the decision's instant (data.at)" },
-    recordedAt: str,
+    license_id: nstr,
+    product_id: nstr,
+    occurred_at: { ...instant, description: "the decision's instant (data.at)" },
+    recorded_at: str,
     actor: {
       type: 'string',
       description: '`admin:{subject}`, `license:{license_id}`, `system:{job}`',
     },
-    correlationId: str,
-    causationId: nstr,
-    data: { type: 'object', description: "the event's payload" },
+    correlation_id: str,
+    causation_id: nstr,
+    data: { type: 'object', description: "the event's payload, exactly as recorded" },
   }),
   AuditPage: page('AuditEntry'),
-  UtilizationReport: obj({
-    licenseId: str,
-    from: instant,
-    to: instant,
-    bucketMs: int,
-    series: {
-      type: 'array',
-      items: obj({
-        holderKind: { type: 'string', enum: ['machine', 'lease', 'session'] },
-        cap: nint,
-        peak: int,
-        average: { type: 'number' },
-        buckets: {
-          type: 'array',
-          items: obj({ start: instant, peak: int, average: { type: 'number' }, seatMs: int }),
-        },
-      }),
-    },
-  }),
-  RefusalReport: obj({
-    from: instant,
-    to: instant,
-    total: int,
-    byReason: { type: 'array', items: obj({ reason: str, count: int }) },
-    byKind: { type: 'array', items: obj({ kind: str, count: int }) },
-    byLicense: {
-      type: 'array',
-      items: obj({
-        licenseId: str,
-        total: int,
-        byReason: { type: 'array', items: obj({ reason: str, count: int }) },
-      }),
-    },
-  }),
   ProductList: obj({
-    items: {
-      type: 'array',
-      items: obj({
-        productId: str,
+    items: list(
+      obj({
+        product_id: str,
         name: str,
-        createdAt: instant,
-        variants: {
-          type: 'array',
-          items: obj({
-            variantId: str,
-            licenseType: str,
+        created_at: instant,
+        variants: list(
+          obj({
+            variant_id: str,
+            license_type: enumOf('per-machine', 'floating', 'site'),
             preset: nstr,
             retired: { type: 'boolean' },
-            definedAt: instant,
-            updatedAt: instant,
+            defined_at: instant,
+            updated_at: instant,
             policy: { type: 'object' },
           }),
-        },
+        ),
       }),
-    },
+    ),
   }),
-  Status: obj({ checkpoint: { ...position, nullable: true }, eventsProjected: str }),
+  Status: obj({ checkpoint: { ...position, nullable: true }, events_projected: position }),
+  ...readSchemas(),
 };

@@ -18,18 +18,18 @@ export class ProductsController {
     ]);
     return {
       items: products.map((p) => ({
-        productId: p.productId,
+        product_id: p.productId,
         name: p.name,
-        createdAt: p.createdAt,
+        created_at: p.createdAt,
         variants: variants
           .filter((v) => v.productId === p.productId)
           .map((v) => ({
-            variantId: v.variantId,
-            licenseType: v.licenseType,
+            variant_id: v.variantId,
+            license_type: v.licenseType,
             preset: v.preset,
             retired: v.retired,
-            definedAt: v.definedAt,
-            updatedAt: v.updatedAt,
+            defined_at: v.definedAt,
+            updated_at: v.updatedAt,
             policy: JSON.parse(v.policy) as unknown,
           })),
       })),

@@ -46,15 +46,27 @@ export const refusalReport = async (db: DataSource, range: HourRange, licenseId?
     from: toIso(range.from),
     to: toIso(range.to),
     total: groups.reduce((sum, g) => sum + g.count, 0),
-    byReason: totals(groups, (g) => g.reason).map(({ key, count }) => ({ reason: key, count })),
-    byKind: totals(groups, (g) => g.kind).map(({ key, count }) => ({ kind: key, count })),
-    byLicense: licenses.map(({ key, count }) => ({
-      licenseId: key,
+    by_reason: totals(groups, (g) => g.reason).map(({ key, count }) => ({ reason: key, count })),
+    by_kind: totals(groups, (g) => g.kind).map(({ key, count }) => ({ kind: key, count })),
+    by_license: licenses.map(({ key, count }) => ({
+      license_id: key,
       total: count,
-      byReason: totals(
+      by_reason: totals(
         groups.filter((g) => g.licenseId === key),
         (g) => g.reason,
       ).map((r) => ({ reason: r.key, count: r.count })),
     })),
+    groups: groups.map((g) => ({
+      license_id: g.licenseId,
+      kind: g.kind,
+      reason: g.reason,
+      count: g.count,
+    })),
   };
 };
+
+export const REFUSALS_CSV_COLUMNS = ['license_id', 'kind', 'reason', 'count'];
+
+/** One row per license, kind and reason. */
+export const refusalsCsvRows = (report: Awaited<ReturnType<typeof refusalReport>>) =>
+  report.groups.map((g) => [g.license_id, g.kind, g.reason, g.count]);

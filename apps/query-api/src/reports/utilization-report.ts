@@ -1,91 +1,74 @@
-import { LessThan, type DataSource } from 'typeorm';
-import { toIso } from '@lic/domain';
-import {
-  BUCKET_MS,
-  UtilizationBucketRow,
-  enabledKinds,
-  summarize,
-  type HolderKind,
-  type LicenseRow,
-} from '@lic/read-models';
+import type { DataSource } from 'typeorm';
+import { enabledKinds, type HolderKind, type LicenseRow } from '@lic/read-models';
+import type { CsvValue } from '../csv/csv';
+import { liveStatus } from '../seats/live-status';
+import { combineHours, seriesTotals, type HourFigures } from './combine-hours';
 import type { HourRange } from './time-range';
-
-const round = (x: number): number => Math.round(x * 1e6) / 1e6;
-
-export interface UtilizationBucketView {
-  readonly start: string;
-  readonly peak: number;
-  /** Time-weighted average of concurrent seats over the hour. */
-  readonly average: number;
-  readonly seatMs: number;
-}
+import { loadMembers } from './utilization-reader';
 
 export interface UtilizationSeries {
-  readonly holderKind: HolderKind;
+  readonly holder_kind: HolderKind;
+  /** Seats allowed (summed over the licenses in force); null = unlimited. */
   readonly cap: number | null;
   readonly peak: number;
   readonly average: number;
-  readonly buckets: UtilizationBucketView[];
+  readonly buckets: HourFigures[];
 }
 
-const capOf = (license: LicenseRow, kind: HolderKind): number | null =>
+export const capOf = (license: LicenseRow, kind: HolderKind): number | null =>
   kind === 'machine'
     ? license.maxMachines
     : kind === 'lease'
       ? license.maxFloating
       : license.maxSessions;
 
+/** The caps of several licenses added up; unlimited if any of them is. */
+const totalCap = (licenses: readonly LicenseRow[], kind: HolderKind): number | null =>
+  licenses.reduce<number | null>((sum, l) => {
+    const cap = capOf(l, kind);
+    return sum === null || cap === null ? null : sum + cap;
+  }, 0);
+
+const KINDS: readonly HolderKind[] = ['machine', 'lease', 'session'];
+
 /**
- * U1: peak and time-weighted average concurrent seats per hour. Stored rows exist only for
- * hours in which seats changed; an hour between them holds the level the previous row ended
- * at, so it is filled in here with that level as its peak and average.
+ * U1 for a set of licenses (one license, a product, the fleet): per holder kind their seats
+ * summed hour by hour, with the true peak and the time-weighted average. The cap counts the
+ * licenses in force at `nowIso` (not revoked or expired); one license's is its own.
  */
-export const utilizationReport = async (
+export const utilizationSeries = async (
   db: DataSource,
-  license: LicenseRow,
+  licenses: readonly LicenseRow[],
   range: HourRange,
+  nowIso: string,
   only?: HolderKind,
 ): Promise<UtilizationSeries[]> => {
-  const repo = db.getRepository(UtilizationBucketRow);
-  const kinds = enabledKinds(license).filter((k) => only === undefined || k === only);
   const series: UtilizationSeries[] = [];
-  for (const kind of kinds) {
-    const where = { licenseId: license.licenseId, holderKind: kind };
-    const before = await repo.findOne({
-      where: { ...where, bucketStart: LessThan(toIso(range.from)) },
-      order: { bucketStart: 'DESC' },
-    });
-    const rows = await repo
-      .createQueryBuilder('u')
-      .where('u.license_id = :id AND u.holder_kind = :kind', { id: license.licenseId, kind })
-      .andWhere('u.bucket_start >= :from AND u.bucket_start < :to', {
-        from: toIso(range.from),
-        to: toIso(range.to),
-      })
-      .orderBy('u.bucket_start', 'ASC')
-      .getMany();
-    const stored = new Map(rows.map((r) => [r.bucketStart, r]));
-    let level = before?.levelAtEnd ?? 0;
-    const buckets: UtilizationBucketView[] = [];
-    for (let start = range.from; start < range.to; start += BUCKET_MS) {
-      const row = stored.get(toIso(start));
-      const figures = row ?? { ...summarize(level, []), levelAtEnd: level };
-      buckets.push({
-        start: toIso(start),
-        peak: figures.peak,
-        average: round(figures.seatMs / BUCKET_MS),
-        seatMs: figures.seatMs,
-      });
-      level = figures.levelAtEnd;
-    }
-    const seatMs = buckets.reduce((sum, b) => sum + b.seatMs, 0);
+  for (const kind of KINDS) {
+    if (only !== undefined && kind !== only) continue;
+    const members = licenses.filter((l) => enabledKinds(l).includes(kind));
+    if (members.length === 0) continue;
+    const inForce =
+      members.length === 1
+        ? members
+        : members.filter((l) => !['revoked', 'expired'].includes(liveStatus(l, nowIso)));
+    const ids = members.map((l) => l.licenseId);
+    const buckets = combineHours(range, await loadMembers(db, ids, kind, range));
     series.push({
-      holderKind: kind,
-      cap: capOf(license, kind),
-      peak: buckets.reduce((max, b) => Math.max(max, b.peak), 0),
-      average: round(seatMs / (range.to - range.from)),
+      holder_kind: kind,
+      cap: totalCap(inForce, kind),
+      ...seriesTotals(buckets, range),
       buckets,
     });
   }
   return series;
 };
+
+/** CSV rows of series: `leading` cells, then holder kind, cap, hour, peak, average, seat-ms. */
+export const seriesCsvRows = (
+  leading: readonly CsvValue[],
+  series: readonly UtilizationSeries[],
+): CsvValue[][] =>
+  series.flatMap((s) =>
+    s.buckets.map((b) => [...leading, s.holder_kind, s.cap, b.start, b.peak, b.average, b.seat_ms]),
+  );

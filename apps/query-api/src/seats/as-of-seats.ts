@@ -22,6 +22,8 @@ import { seatCount, type SeatsView } from './seats.view';
 export interface FoldedLicense {
   readonly state: IssuedLicense;
   readonly position: bigint;
+  /** Machine names by fingerprint, as the activations gave them (MachineActivated.v2). */
+  readonly hostnames: ReadonlyMap<string, string>;
 }
 
 /**
@@ -36,24 +38,28 @@ export const foldLicenseAt = async (
 ): Promise<FoldedLicense | null> => {
   let state: LicenseState = initialLicenseState;
   let position: bigint | null = null;
+  const hostnames = new Map<string, string>();
   for await (const recorded of eventStore.readStream(licenseStream(licenseId))) {
     const decoded = LicenseEvent.decode({ type: recorded.type, data: recorded.data });
     if (E.isLeft(decoded)) continue; // not a license event this code knows: the audit log has it
     if (fromIso(decoded.right.data.at) > at) break;
     state = evolveLicense(state, decoded.right);
+    if (decoded.right.type === 'MachineActivated.v2') {
+      hostnames.set(decoded.right.data.fingerprint, decoded.right.data.hostname);
+    }
     position = recorded.position;
   }
-  return state.kind === 'issued' && position !== null ? { state, position } : null;
+  return state.kind === 'issued' && position !== null ? { state, position, hostnames } : null;
 };
 
 /** The seats at `at`, counted by the domain's own occupancy functions at that instant. */
-export const seatsAt = ({ state, position }: FoldedLicense, at: number): SeatsView => {
+export const seatsAt = ({ state, position, hostnames }: FoldedLicense, at: number): SeatsView => {
   const policy = state.policy;
   const machines = machineSeats(state);
   const floating = floatingSeats(state, at);
   const sessions = sessionSeats(state, at);
   return {
-    licenseId: state.licenseId,
+    license_id: state.licenseId,
     at: toIso(at),
     source: 'event-store',
     position: position.toString(10),
@@ -66,33 +72,34 @@ export const seatsAt = ({ state, position }: FoldedLicense, at: number): SeatsVi
           ? null
           : {
               ...seatCount(sessions.all.limit, sessions.all.inUse, state.reserved.length),
-              shared: { cap: sessions.shared.limit ?? 0, inUse: sessions.shared.inUse },
+              shared: { cap: sessions.shared.limit ?? 0, in_use: sessions.shared.inUse },
             },
     },
     holders: {
       activations: valuesIn(state.activations)
         .sort((a, b) => a.activatedAt - b.activatedAt)
         .map((a) => ({
-          activationId: a.activationId,
+          activation_id: a.activationId,
           fingerprint: a.fingerprint,
+          hostname: hostnames.get(a.fingerprint) ?? null,
           since: toIso(a.activatedAt),
         })),
       leases: liveLeases(state, at)
         .sort((a, b) => a.checkedOutAt - b.checkedOutAt)
         .map((l) => ({
-          leaseId: l.leaseId,
+          lease_id: l.leaseId,
           fingerprint: l.fingerprint,
           since: toIso(l.checkedOutAt),
-          expiresAt: toIso(l.expiresAt),
+          expires_at: toIso(l.expiresAt),
         })),
       sessions: liveSessions(state, at)
         .sort((a, b) => a.openedAt - b.openedAt)
         .map((s) => ({
-          sessionId: s.sessionId,
+          session_id: s.sessionId,
           username: s.username,
           kind: s.kind,
           since: toIso(s.openedAt),
-          expiresAt: toIso(s.expiresAt),
+          expires_at: toIso(s.expiresAt),
         })),
     },
   };

@@ -60,8 +60,18 @@ describe('live seats', () => {
     const leases = [lease('a', '2026-03-02T09:15:00.000Z'), lease('b', '2026-03-02T09:30:00.000Z')];
     const at = (now: string) =>
       liveSeats(license, { activations: [], leases, sessions: [] }, now, '7').seats.lease;
-    expect(at('2026-03-02T09:14:59.999Z')).toEqual({ cap: 3, reserved: 0, inUse: 2, available: 1 });
-    expect(at('2026-03-02T09:15:00.000Z')).toEqual({ cap: 3, reserved: 0, inUse: 1, available: 2 });
+    expect(at('2026-03-02T09:14:59.999Z')).toEqual({
+      cap: 3,
+      reserved: 0,
+      in_use: 2,
+      available: 1,
+    });
+    expect(at('2026-03-02T09:15:00.000Z')).toEqual({
+      cap: 3,
+      reserved: 0,
+      in_use: 1,
+      available: 2,
+    });
   });
 
   it('S4: a reserved account’s first session sits in its own slot; the others share the rest', () => {
@@ -75,9 +85,9 @@ describe('live seats', () => {
     expect(view.seats.session).toEqual({
       cap: 3,
       reserved: 1,
-      inUse: 3,
+      in_use: 3,
       available: 0,
-      shared: { cap: 2, inUse: 2 },
+      shared: { cap: 2, in_use: 2 },
     });
   });
 

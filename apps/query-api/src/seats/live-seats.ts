@@ -27,7 +27,7 @@ export const liveSeats = (
   const reserved = JSON.parse(license.reservedAccounts) as string[];
   const sessionCap = license.maxSessions ?? 0;
   return {
-    licenseId: license.licenseId,
+    license_id: license.licenseId,
     at: nowIso,
     source: 'read-model',
     position,
@@ -42,7 +42,7 @@ export const liveSeats = (
             ...seatCount(sessionCap, sessions.length, reserved.length),
             shared: {
               cap: Math.max(0, sessionCap - reserved.length),
-              inUse: sharedInUse(
+              in_use: sharedInUse(
                 sessions.map((s) => s.username),
                 reserved,
               ),
@@ -52,22 +52,23 @@ export const liveSeats = (
     },
     holders: {
       activations: activations.map((a) => ({
-        activationId: a.activationId,
+        activation_id: a.activationId,
         fingerprint: a.fingerprint,
+        hostname: a.hostname,
         since: a.activatedAt,
       })),
       leases: leases.map((l) => ({
-        leaseId: l.leaseId,
+        lease_id: l.leaseId,
         fingerprint: l.fingerprint,
         since: l.checkedOutAt,
-        expiresAt: l.expiresAt,
+        expires_at: l.expiresAt,
       })),
       sessions: sessions.map((s) => ({
-        sessionId: s.sessionId,
+        session_id: s.sessionId,
         username: s.username,
         kind: s.kind,
         since: s.openedAt,
-        expiresAt: s.expiresAt,
+        expires_at: s.expiresAt,
       })),
     },
   };

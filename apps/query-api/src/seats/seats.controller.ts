@@ -16,7 +16,7 @@ import { foldLicenseAt, seatsAt } from './as-of-seats';
 import { liveSeats } from './live-seats';
 import type { SeatsView } from './seats.view';
 
-const SeatsQuery = t.partial({ asOf: InstantParam });
+const SeatsQuery = t.partial({ as_of: InstantParam });
 
 @Controller('query/v1/licenses')
 export class SeatsController {
@@ -28,7 +28,7 @@ export class SeatsController {
   ) {}
 
   /**
-   * The license's seats now (read models; admin), or — with ?asOf= — as they stood at that
+   * The license's seats now (read models; admin), or — with ?as_of= — as they stood at that
    * instant, rebuilt from the license's events by the domain's own functions (A3; admin or
    * auditor).
    */
@@ -40,12 +40,12 @@ export class SeatsController {
     @Req() request: AuthenticatedRequest,
   ): Promise<SeatsView> {
     const id = licenseIdParam(licenseId);
-    const { asOf } = decodeQuery(SeatsQuery, ['asOf'], query);
-    if (asOf !== undefined) return this.asOf(id, fromIso(asOf));
+    const { as_of } = decodeQuery(SeatsQuery, ['as_of'], query);
+    if (as_of !== undefined) return this.asOf(id, fromIso(as_of));
     if (!request.principal?.roles.includes('admin')) {
       throw new ApiError(
         'FORBIDDEN',
-        'the live view needs the admin role; auditors may ask ?asOf=',
+        'the live view needs the admin role; auditors may ask ?as_of=',
       );
     }
     const now = toIso(this.clock.now());

@@ -4,18 +4,18 @@ export interface SeatCount {
   /** null = unlimited. */
   readonly cap: number | null;
   readonly reserved: number;
-  readonly inUse: number;
+  readonly in_use: number;
   /** null = unlimited. */
   readonly available: number | null;
 }
 
 export interface SessionSeatCount extends SeatCount {
   /** S4: the pool everyone but a reserved account's first session shares. */
-  readonly shared: { readonly cap: number; readonly inUse: number };
+  readonly shared: { readonly cap: number; readonly in_use: number };
 }
 
 export interface SeatsView {
-  readonly licenseId: string;
+  readonly license_id: string;
   /** The instant the seats are counted at. */
   readonly at: string;
   /** read-model: the live view; event-store: rebuilt from the license's events (as-of, A3). */
@@ -30,22 +30,24 @@ export interface SeatsView {
   };
   readonly holders: {
     readonly activations: readonly {
-      activationId: string;
+      activation_id: string;
       fingerprint: string;
+      /** The machine's name (hostname), if its activation gave one. */
+      hostname: string | null;
       since: string;
     }[];
     readonly leases: readonly {
-      leaseId: string;
+      lease_id: string;
       fingerprint: string;
       since: string;
-      expiresAt: string;
+      expires_at: string;
     }[];
     readonly sessions: readonly {
-      sessionId: string;
+      session_id: string;
       username: string;
       kind: string;
       since: string;
-      expiresAt: string;
+      expires_at: string;
     }[];
   };
 }
@@ -53,7 +55,7 @@ export interface SeatsView {
 export const seatCount = (cap: number | null, inUse: number, reserved = 0): SeatCount => ({
   cap,
   reserved,
-  inUse,
+  in_use: inUse,
   available: cap === null ? null : Math.max(0, cap - inUse),
 });
 

@@ -13,7 +13,7 @@ export class StatusController {
     const c = await this.watcher.current();
     return {
       checkpoint: c.position === null ? null : c.position.toString(10),
-      eventsProjected: c.eventsProjected.toString(10),
+      events_projected: c.eventsProjected.toString(10),
     };
   }
 }

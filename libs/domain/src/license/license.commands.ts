@@ -6,6 +6,7 @@ import {
   Id,
   IdempotencyKey,
   Instant,
+  MachineName,
   NonEmptyText,
   PositiveInt,
   Sha256Hex,
@@ -43,13 +44,20 @@ export const SetReservedAccounts = command('SetReservedAccounts', {
 });
 
 // ---- machines ---------------------------------------------------------------------------------
-export const ActivateMachine = command('ActivateMachine', {
-  fingerprint: Fingerprint,
-  /** Used if this fingerprint takes a new slot (or a lease, on a floating license). */
-  activationId: Id,
-  tokenId: Id,
-  country: nullable(CountryCode),
-});
+export const ActivateMachine = t.intersection(
+  [
+    command('ActivateMachine', {
+      fingerprint: Fingerprint,
+      /** Used if this fingerprint takes a new slot (or a lease, on a floating license). */
+      activationId: Id,
+      tokenId: Id,
+      country: nullable(CountryCode),
+    }),
+    /** The machine's name (its hostname), if the client sends one: shown to admins. */
+    t.partial({ hostname: nullable(MachineName) }),
+  ],
+  'ActivateMachine',
+);
 export const DeactivateMachine = command('DeactivateMachine', { fingerprint: Fingerprint });
 export const RevokeActivation = command('RevokeActivation', { activationId: Id });
 /** The claims of a token whose signature the caller has verified. */

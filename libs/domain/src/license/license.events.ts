@@ -6,6 +6,7 @@ import {
   Id,
   IdempotencyKey,
   Instant,
+  MachineName,
   NonEmptyText,
   NonNegativeInt,
   Sha256Hex,
@@ -97,7 +98,7 @@ export const ReservedAccountsSet = licenseEvent('ReservedAccountsSet.v1', {
 
 // ---- machines (M1-M4, T1, O3-O6) -------------------------------------------------------------
 
-export const MachineActivated = licenseEvent('MachineActivated.v1', {
+const machineActivated = {
   activationId: Id,
   fingerprint: Fingerprint,
   /** False when the fingerprint already held an activation (M1: no new slot). */
@@ -105,6 +106,12 @@ export const MachineActivated = licenseEvent('MachineActivated.v1', {
   seats: Seats,
   country: nullable(CountryCode),
   token: TokenGrant,
+};
+export const MachineActivated = licenseEvent('MachineActivated.v1', machineActivated);
+/** v1 and the machine's name, as the activation request gave it (recorded when it gives one). */
+export const MachineActivatedV2 = licenseEvent('MachineActivated.v2', {
+  ...machineActivated,
+  hostname: MachineName,
 });
 export const ActivationRefused = licenseEvent('ActivationRefused.v1', {
   fingerprint: Fingerprint,
@@ -246,6 +253,7 @@ export const LicenseEvent = t.union([
   ThreatLevelCleared,
   ReservedAccountsSet,
   MachineActivated,
+  MachineActivatedV2,
   ActivationRefused,
   MachineDeactivated,
   MachineTokenRefreshed,

@@ -137,7 +137,8 @@ const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
     case 'ReservedAccountsSet.v1':
       return { ...s, reserved: [...event.data.usernames] };
 
-    case 'MachineActivated.v1': {
+    case 'MachineActivated.v1':
+    case 'MachineActivated.v2': {
       const d = event.data;
       const existing = getIn(s.activations, d.fingerprint);
       const activation = {

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { domainError, type DomainError } from '../shared/errors';
 import { MINUTE, fromIso, toIso } from '../shared/time';
-import type { EventMaker } from './event-factory';
+import type { EventData, EventMaker } from './event-factory';
 import type { LicenseEvent, RefusalReason } from './license.events';
 import type { CommandOf } from './license.commands';
 import type { IssuedLicense } from './license.state';
@@ -34,6 +34,16 @@ const refuseActivation = (
     : E.right(events);
 };
 
+/** MachineActivated: v2 when the request named the machine (its hostname), else v1. */
+const activated = (
+  make: EventMaker,
+  c: CommandOf<'ActivateMachine'>,
+  data: EventData<'MachineActivated.v1'>,
+): LicenseEvent =>
+  c.hostname === undefined || c.hostname === null
+    ? make('MachineActivated.v1', data)
+    : make('MachineActivated.v2', { ...data, hostname: c.hostname });
+
 /** M1, M2, T1, O5, O6, O7; on a floating license, activation takes a lease (F4, F7). */
 export const activate = (
   s: IssuedLicense,
@@ -50,7 +60,7 @@ export const activate = (
   const existing = getIn(s.activations, c.fingerprint);
   if (existing) {
     return E.right([
-      make('MachineActivated.v1', {
+      activated(make, c, {
         activationId: existing.activationId,
         fingerprint: c.fingerprint,
         slotTaken: false,
@@ -66,7 +76,7 @@ export const activate = (
   const tokenStatus = threat && status === 'active' ? 'degraded' : status;
   return E.right([
     ...(threat ? [make('ThreatLevelRaised.v1', threat)] : []),
-    make('MachineActivated.v1', {
+    activated(make, c, {
       activationId: c.activationId,
       fingerprint: c.fingerprint,
       slotTaken: true,

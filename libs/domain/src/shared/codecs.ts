@@ -33,6 +33,11 @@ export const IdempotencyKey = pattern('IdempotencyKey', /^[\x21-\x7e]{1,255}$/);
 export const Sha256Hex = pattern('Sha256Hex', /^[0-9a-f]{64}$/);
 /** ISO 3166-1 alpha-2 country code, upper case. */
 export const CountryCode = pattern('CountryCode', /^[A-Z]{2}$/);
+/** A machine's name as its owner knows it (a hostname): printable, 1..253 characters. */
+export const MachineName = pattern(
+  'MachineName',
+  /^[\x21-\x7e](?:[\x20-\x7e]{0,251}[\x21-\x7e])?$/,
+);
 
 export const PositiveInt = t.refinement(
   t.number,

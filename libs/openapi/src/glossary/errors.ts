@@ -152,7 +152,7 @@ export const errors: GlossarySection = {
     e(
       'EVENT_STORE_UNAVAILABLE',
       503,
-      'Query API: the event store could not be read (seats `?asOf=`); retry.',
+      'Query API: the event store could not be read (seats `?as_of=`); retry.',
     ),
     e(
       'INTERNAL',

@@ -159,7 +159,7 @@ export const rules: GlossarySection = {
     {
       id: 'A3',
       title: 'A3 — replayable history',
-      text: 'Every read model can be rebuilt from zero with the same result (`npm run projector:rebuild`, checked by `npm run audit:verify`), and any license’s seats can be seen as they stood at any past instant (`?asOf=`).',
+      text: 'Every read model can be rebuilt from zero with the same result (`npm run projector:rebuild`, checked by `npm run audit:verify`), and any license’s seats can be seen as they stood at any past instant (`?as_of=`).',
     },
     {
       id: 'U1',

@@ -6,6 +6,7 @@ import {
   LicenseRow,
   ProductRow,
   RefusalCountRow,
+  RefusalRow,
   SeatOccupancyRow,
   SessionRow,
   UtilizationBucketRow,
@@ -48,6 +49,7 @@ export const flushWorkingSet = async (
   await writer(ActivationRow).upsert(changed.activations);
   await writer(SeatOccupancyRow).upsert(occupancy);
   await writer(RefusalCountRow).increment(refusals, ['count']);
+  await writer(RefusalRow).insert(ws.refusalRows);
   await writer(UtilizationBucketRow).deleteByKey(utilization.remove);
   await writer(UtilizationBucketRow).upsert(utilization.put);
 
@@ -56,6 +58,7 @@ export const flushWorkingSet = async (
     ...Object.fromEntries(Object.entries(changed).map(([table, rows]) => [table, rows.length])),
     seat_occupancy: occupancy.length,
     refusal_counts: refusals.length,
+    refusals: ws.refusalRows.length,
     utilization_buckets: utilization.put.length + utilization.remove.length,
   };
   return { writes, tails: utilization.tails };

@@ -6,6 +6,7 @@ import type {
   LicenseRow,
   ProductRow,
   RefusalKindName,
+  RefusalRow,
   SessionRow,
   VariantRow,
 } from '../schema/entities';
@@ -37,6 +38,7 @@ export type RowChange =
   | { readonly table: 'activations'; readonly row: ActivationRow }
   | { readonly table: 'audit_log'; readonly row: AuditEntryRow }
   | { readonly table: 'refusal_counts'; readonly increment: RefusalIncrement }
+  | { readonly table: 'refusals'; readonly row: RefusalRow }
   | { readonly table: 'seat_steps'; readonly step: SeatStep };
 
 /** The rows as they stand, for the projections to read. */

@@ -4,6 +4,7 @@ import type {
   LeaseRow,
   LicenseRow,
   ProductRow,
+  RefusalRow,
   SessionRow,
   VariantRow,
 } from '../schema/entities';
@@ -36,6 +37,7 @@ export class WorkingSet implements ReadView {
   );
   readonly audit: AuditEntryRow[] = [];
   readonly refusals = new Map<string, RefusalIncrement>();
+  readonly refusalRows: RefusalRow[] = [];
   readonly steps: SeatStep[] = [];
   /** Every license and product the batch's events name (loaded, found or not). */
   readonly loadedLicenses = new Set<string>();
@@ -123,6 +125,9 @@ export class WorkingSet implements ReadView {
         this.refusals.set(key, { ...i, count: before + i.count });
         return;
       }
+      case 'refusals':
+        this.refusalRows.push(change.row);
+        return;
       case 'seat_steps':
         this.steps.push(change.step);
         return;

@@ -24,13 +24,26 @@ export const SdkCodes = {
 } as const;
 export type SdkCode = (typeof SdkCodes)[keyof typeof SdkCodes];
 
+/** One problem of a rejected request (a 400): the field, as `body.fingerprint`, and why. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly problem: string;
+}
+
+/**
+ * The server's `error.details`, typed as both APIs send it: a list of field problems for a
+ * BAD_REQUEST, an object of named facts otherwise (e.g. `{ seats }`, `{ reason }`,
+ * `{ offline_grace_days }`, `{ after, checkpoint, waited_ms }`).
+ */
+export type ErrorDetails = readonly FieldProblem[] | Readonly<Record<string, unknown>>;
+
 export interface LicenseErrorInit {
   readonly code: string;
   readonly message: string;
   /** The HTTP status of the server's answer; 0 when there was none. */
   readonly status?: number;
   /** The server's `error.details`, as sent. */
-  readonly details?: unknown;
+  readonly details?: ErrorDetails;
   /** Seconds, from the server's Retry-After header (RATE_LIMITED). */
   readonly retryAfter?: number;
   readonly cause?: unknown;
@@ -50,7 +63,7 @@ export class LicenseError extends Error {
   override readonly name = 'LicenseError';
   readonly code: string;
   readonly status: number;
-  readonly details?: unknown;
+  readonly details?: ErrorDetails;
   readonly retryAfter?: number;
 
   constructor(init: LicenseErrorInit) {
@@ -76,7 +89,11 @@ export class LicenseError extends Error {
 
 export const isLicenseError = (e: unknown): e is LicenseError => e instanceof LicenseError;
 
-export const untrusted = (message: string, details?: unknown): LicenseError =>
+/** The field problems of a BAD_REQUEST (empty for any other error). */
+export const fieldProblems = (error: LicenseError): readonly FieldProblem[] =>
+  Array.isArray(error.details) ? (error.details as readonly FieldProblem[]) : [];
+
+export const untrusted = (message: string, details?: ErrorDetails): LicenseError =>
   new LicenseError({ code: SdkCodes.UNTRUSTED_RESPONSE, message, details });
 
 export const badResponse = (message: string, status = 0): LicenseError =>

@@ -35,3 +35,12 @@ export const machineFingerprint = (): string => {
     .digest('hex')
     .slice(0, 32);
 };
+
+/**
+ * This host's name, as the server records it with an activation (printable, 1..253
+ * characters); null when the OS gives none the server would accept.
+ */
+export const localMachineName = (): string | null => {
+  const name = hostname().trim();
+  return /^[\x21-\x7e](?:[\x20-\x7e]{0,251}[\x21-\x7e])?$/.test(name) ? name : null;
+};

@@ -7,6 +7,7 @@ import { checkin } from './checkin';
 import type { ExitHooks } from './exit-hooks';
 import { heartbeatDelay, heartbeatRetryDelay } from './heartbeat-timing';
 import { lossReason } from './loss-reason';
+import { isoOf, isoOrNull } from '../time/instant';
 
 export const HEARTBEAT_PATH = '/api/v1/license/floating/heartbeat';
 
@@ -19,10 +20,12 @@ export interface LeaseLost {
 }
 
 export interface LeaseEvents {
-  heartbeat: [{ readonly expiresAt: number }];
+  /** The server's new lease_expires_at (ISO-8601). */
+  heartbeat: [{ readonly expiresAt: string }];
   retry: [{ readonly attempt: number; readonly delayMs: number; readonly error: LicenseError }];
   lost: [LeaseLost];
-  released: [{ readonly releasedAt: number | null }];
+  /** When the server freed the seat (ISO-8601), if its answer said. */
+  released: [{ readonly releasedAt: string | null }];
 }
 
 /** A checkout's signed grant, and when (on this machine's clock) it was asked for. */
@@ -57,7 +60,8 @@ export class Lease extends EventEmitter<LeaseEvents> {
   readonly leaseToken: string;
   readonly licenseId: string;
   readonly fingerprint: string;
-  readonly checkedOutAt: number;
+  /** When the server granted the lease (ISO-8601). */
+  readonly checkedOutAt: string;
   /** The server's lease timeout (F5), from the checkout's own figures. */
   readonly timeoutMs: number;
 
@@ -80,7 +84,7 @@ export class Lease extends EventEmitter<LeaseEvents> {
     this.leaseToken = granted.leaseToken;
     this.licenseId = granted.licenseId;
     this.fingerprint = granted.fingerprint;
-    this.checkedOutAt = granted.checkedOutAt;
+    this.checkedOutAt = isoOf(granted.checkedOutAt);
     this.serverExpiresAt = granted.expiresAt;
     this.timeoutMs = Math.max(0, granted.expiresAt - granted.checkedOutAt);
     this.localDeadline = granted.requestedAt + this.timeoutMs;
@@ -92,19 +96,19 @@ export class Lease extends EventEmitter<LeaseEvents> {
     return this.status;
   }
 
-  /** The server's lease_expires_at, as of the last checkout or heartbeat (epoch ms). */
-  get expiresAt(): number {
-    return this.serverExpiresAt;
+  /** The server's lease_expires_at, as of the last checkout or heartbeat (ISO-8601). */
+  get expiresAt(): string {
+    return isoOf(this.serverExpiresAt);
   }
 
-  /** When the lease must have beaten by, on this machine's clock (epoch ms). */
-  get deadline(): number {
-    return this.localDeadline;
+  /** When the lease must have beaten by, on this machine's clock (ISO-8601). */
+  get deadline(): string {
+    return isoOf(this.localDeadline);
   }
 
-  /** When the next heartbeat (or retry) is due, or null if none is scheduled. */
-  get nextHeartbeatAt(): number | null {
-    return this.nextAt;
+  /** When the next heartbeat (or retry) is due (ISO-8601), or null if none is scheduled. */
+  get nextHeartbeatAt(): string | null {
+    return isoOrNull(this.nextAt);
   }
 
   get lost(): LeaseLost | null {
@@ -172,7 +176,7 @@ export class Lease extends EventEmitter<LeaseEvents> {
     this.failures = 0;
     this.serverExpiresAt = expiresAt;
     this.localDeadline = sentAt + this.timeoutMs;
-    this.emit('heartbeat', { expiresAt });
+    this.emit('heartbeat', { expiresAt: isoOf(expiresAt) });
     this.schedule(heartbeatDelay(this.localDeadline - this.ctx.clock.now()));
   }
 
@@ -210,6 +214,6 @@ export class Lease extends EventEmitter<LeaseEvents> {
     }
     this.status = 'released';
     this.unhook();
-    this.emit('released', { releasedAt });
+    this.emit('released', { releasedAt: isoOrNull(releasedAt) });
   }
 }

@@ -1,7 +1,7 @@
-import { LicenseError } from '../errors/license-error';
+import { LicenseError, type ErrorDetails } from '../errors/license-error';
 import { lossReason } from './loss-reason';
 
-const error = (code: string, message: string, details?: unknown) =>
+const error = (code: string, message: string, details?: ErrorDetails) =>
   new LicenseError({ code, message, status: 422, details });
 
 describe('lossReason', () => {

@@ -1,4 +1,4 @@
-import { LicenseError } from '../errors/license-error';
+import { LicenseError, type ErrorDetails } from '../errors/license-error';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -9,6 +9,19 @@ const retryAfterOf = (headers: Headers): number | undefined => {
   if (raw === null || !/^\d+$/.test(raw.trim())) return undefined;
   return Number(raw.trim());
 };
+
+const isProblem = (v: unknown): boolean =>
+  isRecord(v) && typeof v.field === 'string' && typeof v.problem === 'string';
+
+/** `details` as the servers send it: field problems, or an object of facts; else dropped. */
+const detailsOf = (value: unknown): ErrorDetails | undefined =>
+  Array.isArray(value)
+    ? value.every(isProblem)
+      ? (value as ErrorDetails)
+      : undefined
+    : isRecord(value)
+      ? value
+      : undefined;
 
 /** A refusal `{"error":{"code","message","details?"}}` as a LicenseError with the same code. */
 export const errorFromAnswer = (
@@ -24,7 +37,7 @@ export const errorFromAnswer = (
     code,
     message,
     status,
-    details: error?.details,
+    details: detailsOf(error?.details),
     retryAfter: retryAfterOf(headers),
   });
 };

@@ -23,10 +23,10 @@ export interface LicenseCheck {
   readonly rule: RuleId;
   /** The refusal's code (the server's, or an SdkCode); null when allowed. */
   readonly code: string | null;
-  /** The machine token's expiry (epoch ms), if there is a token. */
-  readonly expiresAt: number | null;
-  /** Until when (epoch ms) the program may run without reaching the server (O2). */
-  readonly offlineUntil: number | null;
+  /** The machine token's expiry (ISO-8601, UTC), if there is a token. */
+  readonly expiresAt: string | null;
+  /** Until when (ISO-8601, UTC) the program may run without reaching the server (O2). */
+  readonly offlineUntil: string | null;
   /** True when this check stored a new token (O3). */
   readonly refreshed: boolean;
   readonly licenseId: string | null;

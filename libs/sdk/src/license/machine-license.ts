@@ -8,6 +8,7 @@ import type { RecordStore } from './record-store';
 import { defaultOfflineDays, statusOfRefusal, type LicenseStatus } from './license-status';
 import { offlineVerdict } from './offline-allowance';
 import { acceptTokenAnswer, type AcceptedToken } from './token-answer';
+import { isoOf, isoOrNull } from '../time/instant';
 
 /** Refusals of /validate that a fresh activation answers (O3: an expired token re-activates). */
 const REACTIVATE: ReadonlySet<string> = new Set([
@@ -73,6 +74,7 @@ export class MachineLicense {
     try {
       answer = await this.ctx.transport.post('/api/v1/activate', {
         fingerprint: this.ctx.fingerprint,
+        ...(this.ctx.machineName === null ? {} : { hostname: this.ctx.machineName }),
         ...(this.country === undefined ? {} : { country: this.country }),
       });
     } catch (e) {
@@ -119,8 +121,8 @@ export class MachineLicense {
       decidedBy: 'online',
       rule,
       code: null,
-      expiresAt: accepted.expiresAt,
-      offlineUntil: verdict.until,
+      expiresAt: isoOf(accepted.expiresAt),
+      offlineUntil: isoOrNull(verdict.until),
       refreshed: accepted.refreshed,
       licenseId: accepted.licenseId,
       activationId: accepted.activationId,
@@ -156,8 +158,8 @@ export class MachineLicense {
     return {
       ...refusal(updated, written ? notice : 'CACHE_NOT_WRITTEN', error),
       status,
-      expiresAt,
-      offlineUntil: verdict.allowed ? verdict.until : null,
+      expiresAt: isoOrNull(expiresAt),
+      offlineUntil: verdict.allowed ? isoOrNull(verdict.until) : null,
     };
   }
 
@@ -168,7 +170,7 @@ export class MachineLicense {
   ): Promise<LicenseCheck> {
     return {
       ...refusal(record, notice, error),
-      expiresAt: record === null ? null : await this.tokenExpiry(record),
+      expiresAt: record === null ? null : isoOrNull(await this.tokenExpiry(record)),
     };
   }
 
@@ -210,8 +212,8 @@ export class MachineLicense {
       ...base,
       allowed: verdict.allowed,
       code: verdict.code,
-      expiresAt,
-      offlineUntil: verdict.until,
+      expiresAt: isoOf(expiresAt),
+      offlineUntil: isoOrNull(verdict.until),
     };
   }
 

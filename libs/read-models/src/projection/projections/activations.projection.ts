@@ -11,13 +11,16 @@ export const activationsProjection: Projection<LicenseProjected> = (p, view): Ro
   const e = p.event;
   const licenseId = e.data.licenseId;
   switch (e.type) {
-    case 'MachineActivated.v1': {
+    case 'MachineActivated.v1':
+    case 'MachineActivated.v2': {
       const d = e.data;
+      const hostname = e.type === 'MachineActivated.v2' ? e.data.hostname : null;
       const existing = view.activeActivation(licenseId, d.fingerprint);
       if (existing) {
         const row: ActivationRow = {
           ...existing,
           country: d.country ?? existing.country,
+          hostname: hostname ?? existing.hostname,
           reactivations: existing.reactivations + 1,
           tokenId: d.token.tokenId,
           tokenExpiresAt: d.token.expiresAt,
@@ -29,6 +32,7 @@ export const activationsProjection: Projection<LicenseProjected> = (p, view): Ro
         licenseId,
         activationId: d.activationId,
         fingerprint: d.fingerprint,
+        hostname,
         country: d.country,
         activatedAt: d.at,
         reactivations: 0,

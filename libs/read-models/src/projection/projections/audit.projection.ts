@@ -1,7 +1,7 @@
 import { Instant, toIso } from '@lic/domain';
 import type { AuditEntryRow } from '../../schema/entities';
 import type { ProjectedEvent } from '../projected-event';
-import type { Projection, RowChange } from '../row-change';
+import type { Projection, ReadView, RowChange } from '../row-change';
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null;
@@ -16,17 +16,21 @@ const normalized = (recordedAt: string): string => {
 };
 
 /** A1: every event, whatever its type, with who asked, when, and its correlation. */
-export const auditEntry = (p: ProjectedEvent): AuditEntryRow => {
+export const auditEntry = (p: ProjectedEvent, view?: ReadView): AuditEntryRow => {
   const r = p.recorded;
   const at = r.data['at'];
+  const licenseId = text(r.data['licenseId']) ?? idFromStream(r.streamName, 'license-');
   return {
     position: r.position,
     eventId: r.id,
     stream: r.streamName,
     revision: r.revision,
     type: r.type,
-    licenseId: text(r.data['licenseId']) ?? idFromStream(r.streamName, 'license-'),
-    productId: text(r.data['productId']) ?? idFromStream(r.streamName, 'product-'),
+    licenseId,
+    productId:
+      text(r.data['productId']) ??
+      idFromStream(r.streamName, 'product-') ??
+      (licenseId === null ? null : (view?.license(licenseId)?.productId ?? null)),
     occurredAt: Instant.is(at) ? at : normalized(r.recordedAt),
     recordedAt: r.recordedAt,
     actor: r.metadata.actor,
@@ -36,6 +40,7 @@ export const auditEntry = (p: ProjectedEvent): AuditEntryRow => {
   };
 };
 
-export const auditProjection: Projection<ProjectedEvent> = (p): RowChange[] => [
-  { table: 'audit_log', row: auditEntry(p) },
+/** Every row names its product: a license's events take it from the license. */
+export const auditProjection: Projection<ProjectedEvent> = (p, view): RowChange[] => [
+  { table: 'audit_log', row: auditEntry(p, view) },
 ];

@@ -1,44 +1,96 @@
 import { fromIso } from '@lic/domain';
-import type { RefusalKindName } from '../../schema/entities';
+import type { RefusalKindName, RefusalRow } from '../../schema/entities';
 import { bucketStartIso } from '../utilization/buckets';
 import type { LicenseProjected } from '../projected-event';
 import type { Projection, RowChange } from '../row-change';
 
-const increment = (
-  licenseId: string,
-  kind: RefusalKindName,
-  reason: string,
-  at: string,
-  count: number,
-): RowChange[] =>
-  count === 0
-    ? []
-    : [
-        {
-          table: 'refusal_counts',
-          increment: { licenseId, kind, reason, bucketStart: bucketStartIso(fromIso(at)), count },
-        },
-      ];
+interface Refused {
+  readonly kind: RefusalKindName;
+  readonly reason: string;
+  readonly at: string;
+  readonly count: number;
+  readonly fingerprint: string | null;
+  readonly username: string | null;
+  readonly sessionKind: string | null;
+}
 
-/**
- * U2: every refusal counted by reason. A `*Refused.v1` event is one refusal, in the hour it was
- * decided; a `RefusalsTallied.v1` is `count` refusals, in the hour of its `to` (the last one).
- */
-export const refusalsProjection: Projection<LicenseProjected> = (p): RowChange[] => {
+const none = { fingerprint: null, username: null, sessionKind: null };
+
+/** The refusal an event records, if it records one (a tally: `count` of them, no client). */
+const refusedBy = (p: LicenseProjected): Refused | null => {
   const e = p.event;
-  const id = e.data.licenseId;
   switch (e.type) {
     case 'ActivationRefused.v1':
-      return increment(id, 'activation', e.data.reason, e.data.at, 1);
     case 'CheckoutRefused.v1':
-      return increment(id, 'checkout', e.data.reason, e.data.at, 1);
-    case 'SessionRefused.v1':
-      return increment(id, 'session', e.data.reason, e.data.at, 1);
     case 'ValidationRefused.v1':
-      return increment(id, 'validation', e.data.reason, e.data.at, 1);
+      return {
+        ...none,
+        kind:
+          e.type === 'ActivationRefused.v1'
+            ? 'activation'
+            : e.type === 'CheckoutRefused.v1'
+              ? 'checkout'
+              : 'validation',
+        reason: e.data.reason,
+        at: e.data.at,
+        count: 1,
+        fingerprint: e.data.fingerprint,
+      };
+    case 'SessionRefused.v1':
+      return {
+        ...none,
+        kind: 'session',
+        reason: e.data.reason,
+        at: e.data.at,
+        count: 1,
+        username: e.data.username,
+        sessionKind: e.data.kind,
+      };
     case 'RefusalsTallied.v1':
-      return increment(id, e.data.kind, e.data.reason, e.data.to, e.data.count);
+      return {
+        ...none,
+        kind: e.data.kind,
+        reason: e.data.reason,
+        at: e.data.to,
+        count: e.data.count,
+      };
     default:
-      return [];
+      return null;
   }
+};
+
+/**
+ * U2: every refusal counted by reason per hour (`refusal_counts`), and each recorded refusal
+ * with who was refused (`refusals`). A `*Refused.v1` event is one refusal, in the hour it was
+ * decided; a `RefusalsTallied.v1` is `count` refusals, in the hour of its `to` (the last one).
+ */
+export const refusalsProjection: Projection<LicenseProjected> = (p, view): RowChange[] => {
+  const refused = refusedBy(p);
+  if (refused === null || refused.count === 0) return [];
+  const licenseId = p.event.data.licenseId;
+  const row: RefusalRow = {
+    position: p.recorded.position,
+    licenseId,
+    productId: view.license(licenseId)?.productId ?? '',
+    kind: refused.kind,
+    reason: refused.reason,
+    fingerprint: refused.fingerprint,
+    username: refused.username,
+    sessionKind: refused.sessionKind,
+    occurredAt: refused.at,
+    count: refused.count,
+  };
+  return [
+    {
+      table: 'refusal_counts',
+      increment: {
+        licenseId,
+        kind: refused.kind,
+        reason: refused.reason,
+        bucketStart: bucketStartIso(fromIso(refused.at)),
+        count: refused.count,
+      },
+    },
+    { table: 'refusals', row },
+  ];
 };

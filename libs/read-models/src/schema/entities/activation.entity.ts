@@ -17,6 +17,8 @@ export class ActivationRow {
   @IdColumn('license_id') licenseId!: string;
   @IdColumn('activation_id') activationId!: string;
   @TextColumn('fingerprint') fingerprint!: string;
+  /** The machine's name (hostname) as its last activation gave it; null if none did. */
+  @NameColumn('hostname', 253, { nullable: true }) hostname!: string | null;
   @NameColumn('country', 2, { nullable: true }) country!: string | null;
   @InstantColumn('activated_at') activatedAt!: string;
   /** Activations of the same fingerprint that took no new slot (M1). */

@@ -5,6 +5,7 @@ import { LicenseRow } from './license.entity';
 import { ProductRow } from './product.entity';
 import { ProjectorCheckpointRow } from './projector-checkpoint.entity';
 import { RefusalCountRow } from './refusal-count.entity';
+import { RefusalRow } from './refusal.entity';
 import { SeatOccupancyRow } from './seat-occupancy.entity';
 import { SessionRow } from './session.entity';
 import { UtilizationBucketRow } from './utilization-bucket.entity';
@@ -17,6 +18,7 @@ export * from './license.entity';
 export * from './product.entity';
 export * from './projector-checkpoint.entity';
 export * from './refusal-count.entity';
+export * from './refusal.entity';
 export * from './seat-occupancy.entity';
 export * from './session.entity';
 export * from './utilization-bucket.entity';
@@ -33,5 +35,6 @@ export const readModelEntities = [
   AuditEntryRow,
   UtilizationBucketRow,
   RefusalCountRow,
+  RefusalRow,
   ProjectorCheckpointRow,
 ] as const;

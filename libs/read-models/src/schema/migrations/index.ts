@@ -1,4 +1,8 @@
 import { CreateReadModels1763880000000 } from './1763880000000-create-read-models';
+import { RefusalsByClient1764600000000 } from './1764600000000-refusals-by-client';
 
 /** In order. A new read model or column is a new migration appended here. */
-export const readModelMigrations = [CreateReadModels1763880000000] as const;
+export const readModelMigrations = [
+  CreateReadModels1763880000000,
+  RefusalsByClient1764600000000,
+] as const;

@@ -1,0 +1,59 @@
+import type { UtilizationBucketRow } from '@lic/read-models';
+import { combineHours } from './combine-hours';
+
+const H = 3_600_000;
+const T0 = Date.parse('2026-03-02T09:00:00.000Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+const row = (
+  licenseId: string,
+  hour: number,
+  levelAtStart: number,
+  changes: [number, number][],
+): UtilizationBucketRow => {
+  const levelAtEnd = changes.reduce((l, [, d]) => l + d, levelAtStart);
+  return {
+    licenseId,
+    holderKind: 'lease',
+    bucketStart: iso(T0 + hour * H),
+    levelAtStart,
+    levelAtEnd,
+    peak: 0,
+    seatMs: 0,
+    changes: JSON.stringify(changes),
+  };
+};
+
+describe('fleet utilization', () => {
+  it('U1: licenses add up as one step function: the true peak, not the sum of peaks', () => {
+    // a holds a seat 09:00-09:30, b 09:30-10:00: never two at once.
+    const a = {
+      levelBefore: 0,
+      rows: [
+        row('a', 0, 0, [
+          [0, 1],
+          [30 * 60_000, -1],
+        ]),
+      ],
+    };
+    const b = {
+      levelBefore: 0,
+      rows: [row('b', 0, 0, [[30 * 60_000, 1]]), row('b', 1, 1, [[0, -1]])],
+    };
+    const hours = combineHours({ from: T0, to: T0 + 2 * H }, [a, b]);
+    expect(hours).toEqual([
+      { start: iso(T0), peak: 1, average: 1, seat_ms: H },
+      { start: iso(T0 + H), peak: 0, average: 0, seat_ms: 0 },
+    ]);
+  });
+
+  it('U1: an hour without a row holds the level the previous one ended at', () => {
+    const a = { levelBefore: 2, rows: [] };
+    const b = { levelBefore: 0, rows: [row('b', 1, 0, [[15 * 60_000, 1]])] };
+    const hours = combineHours({ from: T0, to: T0 + 3 * H }, [a, b]);
+    expect(hours.map((h) => [h.peak, h.average])).toEqual([
+      [2, 2],
+      [3, 2.75],
+      [3, 3],
+    ]);
+  });
+});

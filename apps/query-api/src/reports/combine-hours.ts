@@ -1,0 +1,57 @@
+import { toIso } from '@lic/domain';
+import { BUCKET_MS, summarize, type UtilizationBucketRow } from '@lic/read-models';
+import type { HourRange } from './time-range';
+
+const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+export interface HourFigures {
+  readonly start: string;
+  readonly peak: number;
+  /** Time-weighted average of concurrent seats over the hour. */
+  readonly average: number;
+  readonly seat_ms: number;
+}
+
+/** One license's step function for one holder kind: its level before the range, its rows in it. */
+export interface Member {
+  readonly levelBefore: number;
+  readonly rows: readonly UtilizationBucketRow[];
+}
+
+/**
+ * U1 over several licenses at once (a product, the fleet): the members' step functions added
+ * together hour by hour — their levels at the hour's start summed, their steps merged in time
+ * order — and summarized like one license's. So the peak is the true peak of concurrent seats,
+ * not a sum of each license's peaks. An hour without a stored row holds the level the member's
+ * previous row ended at. One member gives exactly that license's figures.
+ */
+export const combineHours = (range: HourRange, members: readonly Member[]): HourFigures[] => {
+  const levels = members.map((m) => m.levelBefore);
+  const byHour = members.map((m) => new Map(m.rows.map((r) => [r.bucketStart, r])));
+  const out: HourFigures[] = [];
+  for (let start = range.from; start < range.to; start += BUCKET_MS) {
+    const key = toIso(start);
+    let level = 0;
+    const steps: [number, number][] = [];
+    members.forEach((_m, i) => {
+      const row = byHour[i]?.get(key);
+      if (row === undefined) {
+        level += levels[i] ?? 0;
+        return;
+      }
+      level += row.levelAtStart;
+      steps.push(...(JSON.parse(row.changes) as [number, number][]));
+      levels[i] = row.levelAtEnd;
+    });
+    steps.sort((a, b) => a[0] - b[0]);
+    const { peak, seatMs } = summarize(level, steps);
+    out.push({ start: key, peak, average: round(seatMs / BUCKET_MS), seat_ms: seatMs });
+  }
+  return out;
+};
+
+/** A series' totals over its hours. */
+export const seriesTotals = (hours: readonly HourFigures[], range: HourRange) => ({
+  peak: hours.reduce((max, h) => Math.max(max, h.peak), 0),
+  average: round(hours.reduce((sum, h) => sum + h.seat_ms, 0) / (range.to - range.from)),
+});

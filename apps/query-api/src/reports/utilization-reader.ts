@@ -1,0 +1,73 @@
+import type { DataSource } from 'typeorm';
+import { toIso } from '@lic/domain';
+import { UtilizationBucketRow, type HolderKind } from '@lic/read-models';
+import type { Member } from './combine-hours';
+import type { HourRange } from './time-range';
+
+const keyOf = (licenseId: string, kind: string) => `${licenseId}\u0000${kind}`;
+
+/**
+ * The stored hours of many licenses' step functions over a range, and the level each was at
+ * when the range began (the last row before it), as members for combineHours.
+ */
+export const loadMembers = async (
+  db: DataSource,
+  licenseIds: readonly string[],
+  kind: HolderKind,
+  range: HourRange,
+): Promise<Member[]> => {
+  const out: Member[] = [];
+  for (let i = 0; i < licenseIds.length; i += IN_LIST) {
+    out.push(...(await loadChunk(db, licenseIds.slice(i, i + IN_LIST), kind, range)));
+  }
+  return out;
+};
+
+const IN_LIST = 500;
+
+const loadChunk = async (
+  db: DataSource,
+  licenseIds: readonly string[],
+  kind: HolderKind,
+  range: HourRange,
+): Promise<Member[]> => {
+  const from = toIso(range.from);
+  const ids = [...licenseIds];
+  const before: { license_id: string; level_at_end: number | string }[] = await db
+    .createQueryBuilder()
+    .select('u.license_id', 'license_id')
+    .addSelect('u.level_at_end', 'level_at_end')
+    .from(UtilizationBucketRow, 'u')
+    .innerJoin(
+      (sub) =>
+        sub
+          .select('m.license_id', 'license_id')
+          .addSelect('MAX(m.bucket_start)', 'b')
+          .from(UtilizationBucketRow, 'm')
+          .where('m.holder_kind = :kind AND m.bucket_start < :from', { kind, from })
+          .andWhere('m.license_id IN (:...ids)', { ids })
+          .groupBy('m.license_id'),
+      'last',
+      'last.license_id = u.license_id AND last.b = u.bucket_start',
+    )
+    .where('u.holder_kind = :kind', { kind })
+    .getRawMany();
+  const rows = await db
+    .getRepository(UtilizationBucketRow)
+    .createQueryBuilder('u')
+    .where('u.holder_kind = :kind AND u.license_id IN (:...ids)', { kind, ids })
+    .andWhere('u.bucket_start >= :from AND u.bucket_start < :to', { from, to: toIso(range.to) })
+    .orderBy('u.bucket_start', 'ASC')
+    .getMany();
+  const levels = new Map(before.map((b) => [keyOf(b.license_id, kind), Number(b.level_at_end)]));
+  const grouped = new Map<string, UtilizationBucketRow[]>();
+  for (const r of rows) {
+    const list = grouped.get(r.licenseId) ?? [];
+    list.push(r);
+    grouped.set(r.licenseId, list);
+  }
+  return ids.map((id) => ({
+    levelBefore: levels.get(keyOf(id, kind)) ?? 0,
+    rows: grouped.get(id) ?? [],
+  }));
+};
