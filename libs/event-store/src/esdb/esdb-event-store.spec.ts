@@ -1,5 +1,5 @@
 import { describeEventStoreContract } from '../testing/event-store.contract';
-import { startEsdbTestServer, type EsdbTestServer } from '../testing/esdb-test-server';
+import { startEsdbTestServer, type EsdbTestServer } from '../test-server';
 import { openEsdbEventStore } from './open-esdb-event-store';
 
 const realServer = process.env.EVENTSTORE_URL;
