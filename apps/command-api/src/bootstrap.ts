@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SystemClock, TestClock, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
-import { openEventStore } from './infrastructure/open-stores';
+import { openStores } from './infrastructure/open-stores';
 import {
   Draining,
   Metrics,
@@ -38,7 +38,7 @@ export const createCommandApi = async (
   const clock: Clock = config.LICENSE_TEST_CLOCK
     ? new TestClock(new SystemClock())
     : new SystemClock();
-  const { eventStore, snapshotStore } = openEventStore(config.EVENT_STORE, clock);
+  const { eventStore, snapshotStore } = openStores(config, clock);
   const ring = await openKeyRing({
     dir: config.SIGNING_KEYS_DIR,
     privateKeyFile: config.SIGNING_PRIVATE_KEY_FILE,

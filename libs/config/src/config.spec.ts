@@ -30,7 +30,21 @@ describe('configuration', () => {
   });
 
   it.each([
+    'kurrentdb://kurrentdb:2113?tls=false',
+    'kurrentdb+discover://kurrentdb-1:2113,kurrentdb-2:2113,kurrentdb-3:2113',
+    'esdb+discover://node:2113',
+  ])('takes the KurrentDB connection string %s', (url) => {
+    expect(loadConfig({ EVENT_STORE: url, EVENT_STORE_DEADLINE_MS: '2500' })).toMatchObject(
+      E.right({
+        EVENT_STORE: { kind: 'esdb', connectionString: url },
+        EVENT_STORE_DEADLINE_MS: 2500,
+      }),
+    );
+  });
+
+  it.each([
     ['EVENT_STORE', 'mysql://x'],
+    ['EVENT_STORE_DEADLINE_MS', '0'],
     ['READ_DB', 'mongodb://x'],
     ['COMMAND_API_PORT', '70000'],
     ['SWEEP_INTERVAL_MS', '-5'],

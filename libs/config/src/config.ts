@@ -49,16 +49,20 @@ const flag = new t.Type<boolean, string, unknown>(
   (b) => (b ? '1' : '0'),
 );
 
-/** `sqlite:<file>` or `esdb://…` / `esdb+discover://…` (EventStoreDB / KurrentDB). */
+/**
+ * `sqlite:<file>`, or KurrentDB (EventStoreDB): `kurrentdb://host:2113?tls=false`,
+ * `kurrentdb+discover://node1:2113,node2:2113,node3:2113` (a cluster, through gossip), or the
+ * older `esdb://` / `esdb+discover://` spellings of the same.
+ */
 export type EventStoreUrl =
   { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
 const eventStoreUrl = new t.Type<EventStoreUrl, string, unknown>(
-  'sqlite:<file> or esdb://host:2113?tls=false',
+  'sqlite:<file>, kurrentdb://host:2113?tls=false, kurrentdb+discover://… or esdb://…',
   (u): u is EventStoreUrl => typeof u === 'object' && u !== null && 'kind' in u,
   (u, c) => {
     if (typeof u !== 'string') return t.failure(u, c);
     if (/^sqlite:.+/.test(u)) return t.success({ kind: 'sqlite', file: u.slice('sqlite:'.length) });
-    if (/^esdb(\+discover)?:\/\/.+/.test(u))
+    if (/^(esdb|kurrentdb|kdb)(\+discover)?:\/\/.+/i.test(u))
       return t.success({ kind: 'esdb', connectionString: u });
     return t.failure(u, c);
   },
@@ -93,7 +97,16 @@ const logLevel = t.keyof({
 /** Every variable the apps read: name → [codec, default (as the raw string), description]. */
 export const variables = {
   DATA_DIR: [nonEmpty('a directory'), './data', 'Where embedded files live (SQLite, keys).'],
-  EVENT_STORE: [eventStoreUrl, 'sqlite:./data/events.db', 'Event store: sqlite:<file> or esdb://…'],
+  EVENT_STORE: [
+    eventStoreUrl,
+    'sqlite:./data/events.db',
+    'Event store: sqlite:<file> or kurrentdb://… (kurrentdb+discover://… for a cluster)',
+  ],
+  EVENT_STORE_DEADLINE_MS: [
+    positiveInt('a positive integer'),
+    '10000',
+    'KurrentDB: longest wait for one call, retries included; then 503 with Retry-After.',
+  ],
   READ_DB: [readDbUrl, 'sqlite:./data/read.db', 'Read models: sqlite:<file> or postgres://…'],
   HOST: [nonEmpty('a host or address'), '127.0.0.1', 'Interface the HTTP servers listen on.'],
   COMMAND_API_PORT: [port, '3000', 'Port of the command API.'],

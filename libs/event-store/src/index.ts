@@ -14,3 +14,8 @@ export {
   type EsdbStores,
 } from './esdb/open-esdb-event-store';
 export { toClientConnectionString } from './esdb/connection-string';
+export {
+  openEventStore,
+  type EventStoreLocation,
+  type OpenEventStoreOptions,
+} from './open-event-store';

@@ -13,7 +13,7 @@ import { eventProgress } from './progress';
 const main = async (): Promise<void> => {
   const config = loadConfigOrExit();
   const clock = new SystemClock();
-  const eventStore = openEventStore(config.EVENT_STORE, clock);
+  const eventStore = openEventStore(config, clock);
   const db = await openReadDb(config.READ_DB);
   try {
     process.stdout.write('counting events… ');
