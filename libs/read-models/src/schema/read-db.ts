@@ -42,15 +42,39 @@ export interface OpenReadDbOptions {
   readonly migrate?: boolean;
 }
 
+/** The PostgreSQL advisory lock every process takes around the read-model migrations. */
+export const MIGRATION_LOCK_KEY = 7_364_127_001;
+
 /**
- * Brings the schema up to date. The projector and the query API may start together: if the
- * other one migrated first (our attempt then fails on existing tables), nothing is pending.
+ * Brings the schema up to date, one process at a time: the projector, the query API and the
+ * CLIs may all start together on an empty database, and only the first to get the lock
+ * migrates; the others then find nothing pending. PostgreSQL: a session advisory lock held on a
+ * connection of its own. SQLite: the migrations run inside one `BEGIN IMMEDIATE` transaction
+ * on the data source's single connection, so a second process waits for the first to commit.
  */
 const migrate = async (dataSource: DataSource): Promise<void> => {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
   try {
-    await dataSource.runMigrations({ transaction: 'all' });
-  } catch (error) {
-    if (await dataSource.showMigrations()) throw error;
+    if (dialectOf(dataSource) === 'postgres') {
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        await dataSource.runMigrations({ transaction: 'all' });
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
+      return;
+    }
+    await runner.query('BEGIN IMMEDIATE');
+    try {
+      await dataSource.runMigrations({ transaction: 'none' });
+      await runner.query('COMMIT');
+    } catch (error) {
+      await runner.query('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    await runner.release();
   }
 };
 
