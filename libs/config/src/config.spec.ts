@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { loadConfig, variables } from './config';
+import { loadConfig, variables, withSecretFiles } from './config';
 
 describe('configuration', () => {
   it('decodes the embedded defaults with nothing set', () => {
@@ -61,5 +61,22 @@ describe('configuration', () => {
 
   it('knows every variable it documents', () => {
     expect(Object.keys(variables).length).toBeGreaterThan(10);
+  });
+
+  it('reads a secret variable from the file named by <NAME>_FILE', () => {
+    const files: Record<string, string> = { '/run/secrets/url': 'kurrentdb://admin:pw@db:2113\n' };
+    const read = (path: string) => {
+      const content = files[path];
+      if (content === undefined) throw new Error('ENOENT');
+      return content;
+    };
+    const env = withSecretFiles({ EVENT_STORE_FILE: '/run/secrets/url' }, read);
+    expect(E.isRight(env) && loadConfig(env.right)).toMatchObject(
+      E.right({ EVENT_STORE: { kind: 'esdb', connectionString: 'kurrentdb://admin:pw@db:2113' } }),
+    );
+    const missing = withSecretFiles({ READ_DB_FILE: '/nope' }, read);
+    expect(E.isLeft(missing) && missing.left).toMatch(/READ_DB_FILE.*cannot be read/);
+    const both = withSecretFiles({ READ_DB: 'x', READ_DB_FILE: '/run/secrets/url' }, read);
+    expect(E.isLeft(both) && both.left).toMatch(/not both/);
   });
 });

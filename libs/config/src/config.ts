@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
@@ -177,10 +178,40 @@ export const loadConfig = (env: Env): E.Either<string, Config> => {
   return E.right(out as Config);
 };
 
+/**
+ * Variables that may carry a secret (a password in a connection string): each may instead be
+ * given as `<NAME>_FILE`, the path of a file holding the value (compose / Kubernetes secrets).
+ */
+export const FILE_VARIABLES = ['EVENT_STORE', 'READ_DB'] as const;
+
+/** The environment with every `<NAME>_FILE` replaced by the file's content (trimmed). */
+export const withSecretFiles = (
+  env: Env,
+  read: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): E.Either<string, Env> => {
+  const out: Record<string, string | undefined> = { ...env };
+  for (const name of FILE_VARIABLES) {
+    const path = env[`${name}_FILE`];
+    if (path === undefined || path === '') continue;
+    if (env[name] !== undefined && env[name] !== '') {
+      return E.left(`invalid configuration: set ${name} or ${name}_FILE, not both`);
+    }
+    try {
+      out[name] = read(path).trim();
+    } catch (error) {
+      return E.left(
+        `invalid configuration: ${name}_FILE=${JSON.stringify(path)} cannot be read (${(error as Error).message})`,
+      );
+    }
+  }
+  return E.right(out);
+};
+
 /** For mains: the config, or one clear line on stderr and exit code 78 (EX_CONFIG). */
 export const loadConfigOrExit = (env: Env = process.env): Config =>
   pipe(
-    loadConfig(env),
+    withSecretFiles(env),
+    E.chain(loadConfig),
     E.getOrElseW((message) => {
       process.stderr.write(`${message}\n`);
       process.exit(78);
