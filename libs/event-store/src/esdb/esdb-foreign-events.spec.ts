@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '../event-store.port';
 import { SubscriptionProbe, collect, newEvent } from '../testing/contract-fixtures';
 import { startEsdbTestServer, type EsdbTestServer } from '../test-server';
+import { toClientConnectionString } from './connection-string';
 import { openEsdbEventStore, type EsdbStores } from './open-esdb-event-store';
 
 const realServer = process.env.EVENTSTORE_URL;
@@ -21,14 +22,14 @@ describe('events this project did not write, in a shared KurrentDB', () => {
 
   beforeAll(async () => {
     const url = realServer ?? (server = await startEsdbTestServer()).connectionString;
-    raw = EventStoreDBClient.connectionString(url);
+    raw = EventStoreDBClient.connectionString(toClientConnectionString(url) ?? url);
     stores = openEsdbEventStore({
       connectionString: url,
       onForeignEvent: (description) => foreign.push(description),
     });
   });
   afterAll(async () => {
-    await raw.dispose();
+    await raw?.dispose();
     await stores.eventStore.close();
     await server?.stop();
   });
