@@ -13,8 +13,12 @@ const PROCESSES = 4;
 type Answer = { ready: true } | { ok: true } | { ok: false; error: string };
 const next = (child: ChildProcess) =>
   new Promise<Answer>((ok, fail) => {
-    child.once('message', (m) => ok(m as Answer));
-    child.once('exit', (code) => fail(new Error(`child exited with ${code}`)));
+    const exited = (code: number | null) => fail(new Error(`child exited with ${code}`));
+    child.once('exit', exited);
+    child.once('message', (m) => {
+      child.off('exit', exited);
+      ok(m as Answer);
+    });
   });
 
 /**

@@ -4,9 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
 import { openEsdbEventStore, type RecordedEvent } from '@lic/event-store';
-import { postgresReachable, PG_SERVER } from '../read-side/support/read-dbs';
+import { admin, postgresReachable, PG_SERVER } from '../read-side/support/read-dbs';
 import { DIST, ensureFreshDist } from './support/dist';
 import { Replicas, Tally, runWorker } from './support/load';
 import { freePort, kill, startNode, stop, type Running } from './support/processes';
@@ -35,16 +34,6 @@ suite(
     const database = `topology_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const readDb = `${PG_SERVER}/${database}`;
     const running = new Set<Running>();
-    const admin = async <T>(run: (c: Client) => Promise<T>) => {
-      const client = new Client({ connectionString: `${PG_SERVER}/postgres` });
-      await client.connect();
-      try {
-        return await run(client);
-      } finally {
-        await client.end();
-      }
-    };
-
     afterAll(async () => {
       await Promise.all([...running].map((r) => stop(r, 5_000)));
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));

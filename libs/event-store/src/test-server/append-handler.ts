@@ -4,27 +4,20 @@ import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_p
 import type { Gate } from './gate';
 import type { Expectation, InMemoryLog, ProposedEvent } from './in-memory-log';
 import { streamNameOf } from './messages';
-import { RequestRejected, proposedEventOf } from './proposed-event';
+import { RequestRejected, expectationFrom, proposedEventOf } from './proposed-event';
 
 type AppendCall = ServerReadableStream<AppendReq, AppendResp>;
 
 function expectationOf(options: AppendReq.Options): Expectation {
-  const Case = AppendReq.Options.ExpectedStreamRevisionCase;
-  switch (options.getExpectedStreamRevisionCase()) {
-    case Case.REVISION:
-      return { kind: 'revision', revision: BigInt(options.getRevision()) };
-    case Case.NO_STREAM:
-      return { kind: 'no_stream' };
-    case Case.STREAM_EXISTS:
-      return { kind: 'stream_exists' };
-    case Case.ANY:
-      return { kind: 'any' };
-    default:
-      throw new RequestRejected(
-        status.INVALID_ARGUMENT,
-        'append options without an expected revision',
-      );
+  const revision = options.hasRevision() ? options.getRevision() : undefined;
+  const expectation = expectationFrom(options, revision);
+  if (expectation === undefined) {
+    throw new RequestRejected(
+      status.INVALID_ARGUMENT,
+      'append options without an expected revision',
+    );
   }
+  return expectation;
 }
 
 function wrongExpectedVersion(expectation: Expectation, current: bigint | undefined): AppendResp {

@@ -9,7 +9,7 @@ import { badRequest, internalError, timeout, wrongExpectedVersion } from './batc
 import { serialQueue, type Gate } from './gate';
 import type { Expectation, InMemoryLog, ProposedEvent } from './in-memory-log';
 import { streamIdentifier, streamNameOf, uuidToString } from './messages';
-import { proposedEventOf } from './proposed-event';
+import { expectationFrom, proposedEventOf } from './proposed-event';
 
 type BatchCall = ServerDuplexStream<BatchAppendReq, BatchAppendResp>;
 
@@ -30,21 +30,8 @@ interface PendingWrite {
   readonly timer: NodeJS.Timeout;
 }
 
-function expectationOf(options: BatchAppendReq.Options): Expectation | undefined {
-  const Case = BatchAppendReq.Options.ExpectedStreamPositionCase;
-  switch (options.getExpectedStreamPositionCase()) {
-    case Case.STREAM_POSITION:
-      return { kind: 'revision', revision: BigInt(options.getStreamPosition()) };
-    case Case.NO_STREAM:
-      return { kind: 'no_stream' };
-    case Case.STREAM_EXISTS:
-      return { kind: 'stream_exists' };
-    case Case.ANY:
-      return { kind: 'any' };
-    default:
-      return undefined;
-  }
-}
+const expectationOf = (options: BatchAppendReq.Options): Expectation | undefined =>
+  expectationFrom(options, options.hasStreamPosition() ? options.getStreamPosition() : undefined);
 
 function success(revision: bigint, position: bigint): BatchAppendResp.Success {
   const result = new BatchAppendResp.Success();

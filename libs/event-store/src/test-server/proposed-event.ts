@@ -1,6 +1,6 @@
 import { Metadata, status } from '@grpc/grpc-js';
 import type { UUID } from '@eventstore/db-client/generated/shared_pb';
-import type { ProposedEvent } from './in-memory-log';
+import type { Expectation, ProposedEvent } from './in-memory-log';
 import { uuidToString } from './messages';
 
 /** A request the server refuses, with the gRPC status and trailers a real server sends. */
@@ -44,4 +44,23 @@ export function proposedEventOf(message: ProposedMessage): ProposedEvent {
     data: message.getData_asU8(),
     customMetadata: message.getCustomMetadata_asU8(),
   };
+}
+
+/** What Append's and BatchAppend's options have in common: which expectation is set. */
+interface ExpectationOptions {
+  hasNoStream(): boolean;
+  hasStreamExists(): boolean;
+  hasAny(): boolean;
+}
+
+/** The expected revision an append's options name (undefined: none is set). */
+export function expectationFrom(
+  options: ExpectationOptions,
+  revision: string | undefined,
+): Expectation | undefined {
+  if (revision !== undefined) return { kind: 'revision', revision: BigInt(revision) };
+  if (options.hasNoStream()) return { kind: 'no_stream' };
+  if (options.hasStreamExists()) return { kind: 'stream_exists' };
+  if (options.hasAny()) return { kind: 'any' };
+  return undefined;
 }

@@ -78,7 +78,19 @@ const migrate = async (dataSource: DataSource): Promise<void> => {
   }
 };
 
-/** Connects to the read database and, by default, brings its schema up to date. */
+/** SQLite's "database is locked": another process holds a lock SQLite would not wait for. */
+const isSqliteBusy = (error: unknown): boolean =>
+  error instanceof Error &&
+  ((error as { code?: unknown }).code === 'SQLITE_BUSY' ||
+    /database is locked/.test(error.message));
+
+const BUSY_ATTEMPTS = 20;
+
+/**
+ * Connects to the read database and, by default, brings its schema up to date. On a fresh
+ * SQLite file, processes starting together can find it locked while another one switches it to
+ * WAL or migrates it (SQLite then answers at once instead of waiting): they try again.
+ */
 export const openReadDb = async (
   url: ReadDbUrl,
   options: OpenReadDbOptions = {},
@@ -86,6 +98,17 @@ export const openReadDb = async (
   if (url.kind === 'sqlite' && url.file !== ':memory:') {
     mkdirSync(dirname(resolve(url.file)), { recursive: true });
   }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connect(url, options);
+    } catch (error) {
+      if (url.kind !== 'sqlite' || !isSqliteBusy(error) || attempt >= BUSY_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.random() * 50));
+    }
+  }
+};
+
+const connect = async (url: ReadDbUrl, options: OpenReadDbOptions): Promise<DataSource> => {
   const dataSource = await new DataSource(readDataSourceOptions(url)).initialize();
   try {
     if (options.migrate ?? true) await migrate(dataSource);

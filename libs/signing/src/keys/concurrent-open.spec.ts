@@ -13,9 +13,15 @@ type ChildMessage = { ready: true } | { kid: string; published: string[] } | { e
 
 const nextMessage = (child: ChildProcess): Promise<ChildMessage> =>
   new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve(m as ChildMessage));
+    const exited = (code: number | null) =>
+      reject(new Error(`child exited with ${code} before answering`));
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`child exited with ${code} before answering`)));
+    child.once('exit', exited);
+    child.once('message', (m) => {
+      child.off('error', reject);
+      child.off('exit', exited);
+      resolve(m as ChildMessage);
+    });
   });
 
 const answerOf = (m: ChildMessage): { kid: string; published: string[] } => {
