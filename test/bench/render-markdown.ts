@@ -119,7 +119,7 @@ export const renderMarkdown = (results: Results): string => {
     '## Notes',
     '',
     '- **Which store.** The ESDB rows of `bench:store` come from the in-process gRPC test server',
-    '  (`libs/event-store/src/testing/esdb-test-server`), not a real EventStoreDB: they measure the',
+    '  (`libs/event-store/src/test-server`), not a real EventStoreDB: they measure the',
     '  client, gRPC over loopback and an in-memory log in the same process, unless `EVENTSTORE_URL`',
     '  is set (the Store column then names the server). The SQLite rows use the embedded file with the',
     "  adapter's default `synchronous=FULL` (every acknowledged append survives a power loss), the",

@@ -13,6 +13,8 @@ const programs: readonly (readonly [string, string])[] = [
   ['projector', 'apps/projector/src/main.ts'],
   ['query-api', 'apps/query-api/src/main.ts'],
   ['keys:rotate', 'apps/command-api/src/rotate-keys.ts'],
+  ['admin:token', 'apps/command-api/src/cli/admin-token.ts'],
+  ['esdb:test-server', 'libs/event-store/src/test-server/main.ts'],
   ['projector:rebuild', 'apps/projector/src/cli/rebuild.ts'],
   ['audit:verify', 'apps/projector/src/cli/audit-verify.ts'],
   ['store:copy', 'apps/launcher/src/copy-store.ts'],

@@ -4,16 +4,21 @@
 import * as E from 'fp-ts/Either';
 import { SystemClock } from '@lic/clock';
 import { AggregateRepository, licenseAggregate } from '@lic/command-pipeline';
-import { openEsdbEventStore, openSqliteEventStore } from '@lic/event-store';
+import {
+  openEsdbEventStore,
+  openSqliteEventStore,
+  toClientConnectionString,
+} from '@lic/event-store';
 import { checkoutCommand, meta } from '../../libs/command-pipeline/src/testing/builders';
 
 const [store, licenseId, from, to] = process.argv.slice(2) as [string, string, string, string];
 
 const main = async () => {
   const clock = new SystemClock();
-  const stores = store.startsWith('esdb://')
-    ? openEsdbEventStore({ connectionString: store })
-    : openSqliteEventStore({ file: store, clock });
+  const stores =
+    toClientConnectionString(store) !== null
+      ? openEsdbEventStore({ connectionString: store })
+      : openSqliteEventStore({ file: store, clock });
   const repo = new AggregateRepository(
     stores.eventStore,
     stores.snapshotStore,

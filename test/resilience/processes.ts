@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { SystemClock } from '@lic/clock';
+import { mintAdminToken } from '../../apps/command-api/src/cli/mint-admin-token';
 
 const hook = resolve(__dirname, '../event-store/register-swc.js');
 const commandApiMain = resolve(__dirname, '../../apps/command-api/src/main.ts');
@@ -11,12 +13,23 @@ export interface AppProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** A command-api process on `dir` (embedded store), started from the TypeScript sources. */
-export const startCommandApiProcess = (
+/** An admin token for the installation whose signing keys are in `keysDir` (npm run admin:token). */
+export const adminTokenFor = (keysDir: string): Promise<string> =>
+  mintAdminToken(
+    { SIGNING_KEYS_DIR: keysDir, SIGNING_PRIVATE_KEY_FILE: undefined, PUBLIC_URL: 'test' },
+    new SystemClock(),
+    { role: 'admin', subject: 'test-admin', ttlHours: 1 },
+  );
+
+/**
+ * A command-api process on `dir` (embedded store), started from the TypeScript sources, with
+ * an admin token minted from its key directory.
+ */
+export const startCommandApiProcess = async (
   dir: string,
   env: Record<string, string> = {},
-): Promise<AppProcess> =>
-  new Promise((ok, fail) => {
+): Promise<AppProcess> => {
+  const started = await new Promise<Omit<AppProcess, 'token'>>((ok, fail) => {
     const child = spawn(process.execPath, ['-r', hook, commandApiMain], {
       env: {
         ...process.env,
@@ -36,13 +49,14 @@ export const startCommandApiProcess = (
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /command API\s+(http:\/\/\S+)/.exec(out)?.[1];
-      const token = /admin token\s+(\S+)/.exec(out)?.[1];
-      if (url && token) ok({ child, url, token, exited });
+      if (url) ok({ child, url, exited });
     });
     void exited.then(({ code }) =>
       fail(new Error(`command-api exited (${code}) before it was ready: ${out}`)),
     );
   });
+  return { ...started, token: await adminTokenFor(env.SIGNING_KEYS_DIR ?? join(dir, 'keys')) };
+};
 
 export const postJson = async (url: string, headers: Record<string, string>, body: unknown) => {
   const r = await fetch(url, {

@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { join } from 'node:path';
 import { SharedTestClock, SystemClock, TEST_CLOCK_FILE, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
-import { openEventStore } from './infrastructure/open-stores';
+import { openStores } from './infrastructure/open-stores';
 import {
   Draining,
   Metrics,
@@ -40,7 +40,7 @@ export const createCommandApi = async (
   const clock: Clock = config.LICENSE_TEST_CLOCK
     ? new SharedTestClock(new SystemClock(), join(config.DATA_DIR, TEST_CLOCK_FILE))
     : new SystemClock();
-  const { eventStore, snapshotStore } = openEventStore(config.EVENT_STORE, clock);
+  const { eventStore, snapshotStore } = openStores(config, clock);
   const ring = await openKeyRing({
     dir: config.SIGNING_KEYS_DIR,
     privateKeyFile: config.SIGNING_PRIVATE_KEY_FILE,

@@ -1,45 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SystemClock } from '@lic/clock';
 import { openSqliteEventStore } from '@lic/event-store';
+import { postJson, startCommandApiProcess } from '../../../test/resilience/processes';
 
-const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
-const main = resolve(__dirname, '../src/main.ts');
-
-/** A command-api process on the shared data directory; resolves with its URL and admin token. */
-const startProcess = (dir: string): Promise<{ child: ChildProcess; url: string; token: string }> =>
-  new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['-r', hook, main], {
-      env: {
-        ...process.env,
-        DATA_DIR: dir,
-        EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
-        SIGNING_KEYS_DIR: join(dir, 'keys'),
-        COMMAND_API_PORT: '0',
-        LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /command API\s+(http:\/\/\S+)/.exec(out)?.[1];
-      const token = /admin token\s+(\S+)/.exec(out)?.[1];
-      if (url && token) resolvePromise({ child, url, token });
-    });
-    child.once('exit', (code) => reject(new Error(`command-api exited with ${code}: ${out}`)));
-  });
-
-const post = async (url: string, headers: Record<string, string>, body: unknown) => {
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  return { status: r.status, body: (await r.json()) as Record<string, unknown> };
-};
+/** A command-api process on the shared data directory, with an admin token; and a POST. */
+const startProcess = startCommandApiProcess;
+const post = postJson;
 
 describe('two command-api processes on one store', () => {
   jest.setTimeout(120_000);

@@ -1,7 +1,9 @@
 import { argsOrExit, type CliSpec } from '@lic/cli';
-import { readFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SystemClock } from '@lic/clock';
 import { assertCanListen, distinctPorts, loadConfigOrExit } from '@lic/config';
+import { mintAdminToken } from '../../command-api/src/cli/mint-admin-token';
 import { startService, type Service } from './service';
 
 const cli: CliSpec = {
@@ -22,7 +24,8 @@ const cli: CliSpec = {
  * npm start: the whole system on the embedded defaults — the command API, the projector and
  * the query API, each its own process as in production, on SQLite files under DATA_DIR. The
  * command API starts first (it creates the signing keys the query API verifies tokens with).
- * Prints the URLs and the admin token; Ctrl-C stops all three gracefully.
+ * Prints the URLs and one ready-to-use admin token (also written, readable by the owner only, to
+ * <DATA_DIR>/admin-token); Ctrl-C stops all three gracefully. `npm run admin:token` mints more.
  */
 const main = async (): Promise<void> => {
   argsOrExit(cli, __dirname);
@@ -66,7 +69,15 @@ const main = async (): Promise<void> => {
     start('projector'),
     start('query-api'),
   ]);
-  const token = (await readFile(join(config.DATA_DIR, 'admin-token'), 'utf8')).trim();
+  const token = await mintAdminToken(config, new SystemClock(), {
+    role: 'admin',
+    subject: 'bootstrap-admin',
+    ttlHours: config.ADMIN_TOKEN_TTL_HOURS,
+  });
+  await mkdir(config.DATA_DIR, { recursive: true });
+  const tokenFile = join(config.DATA_DIR, 'admin-token');
+  await writeFile(tokenFile, `${token}\n`, { mode: 0o600 });
+  await chmod(tokenFile, 0o600);
   const query = `http://${config.HOST}:${config.QUERY_API_PORT}`;
   process.stdout.write(
     [
@@ -78,6 +89,8 @@ const main = async (): Promise<void> => {
       projectorBanner.trim(),
       queryBanner.trim(),
       '',
+      `admin token   ${token}`,
+      `              (also in ${tokenFile}; npm run admin:token mints more)`,
       `dashboard     ${query}/dashboard?access_token=${token}`,
       `logs          ${join(config.DATA_DIR, 'logs')}/<service>.log`,
       'Ctrl-C stops all three.',

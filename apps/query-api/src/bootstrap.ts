@@ -73,7 +73,7 @@ export const createQueryApi = async (
       : new SystemClock());
   const logger = loggerFor(config, options.logger);
   const db = options.db ?? (await openReadDb(config.READ_DB));
-  const eventStore = options.eventStore ?? openEventStore(config.EVENT_STORE, clock);
+  const eventStore = options.eventStore ?? openEventStore(config, clock);
   const verifier =
     options.verifier ??
     new KeyRingAccessTokenVerifier(

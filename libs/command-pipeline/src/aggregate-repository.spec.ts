@@ -163,4 +163,42 @@ describe('the command pipeline', () => {
     }
     await stores.eventStore.close();
   });
+
+  it('close() waits for a snapshot save still in flight, so the store can be closed after it', async () => {
+    const clock = fixedClock(T0);
+    const stores = open(clock);
+    let release: () => void = () => {};
+    const saved: bigint[] = [];
+    const slowSnapshots: SnapshotStore = {
+      load: (stream) => stores.snapshotStore.load(stream),
+      save: async (stream, snapshot) => {
+        await new Promise<void>((resolve) => (release = resolve));
+        await stores.snapshotStore.save(stream, snapshot);
+        saved.push(snapshot.revision);
+      },
+    };
+    const repo = new AggregateRepository(
+      stores.eventStore,
+      slowSnapshots,
+      licenseAggregate,
+      clock,
+      {
+        snapshotEvery: 2,
+      },
+    );
+    await repo.handle('L', issueCommand('L', floatingCap(10)), meta());
+    await repo.handle('L', checkoutCommand('L', 1), meta());
+    await repo.handle('L', checkoutCommand('L', 2), meta());
+    let closed = false;
+    const closing = repo.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    expect(saved).toEqual([1n]); // the save started at revision 1, two events in
+    await stores.eventStore.close();
+    expect(await stores.snapshotStore.load('license-L').catch((e: Error) => e.name)).toBe(
+      'EventStoreClosedError',
+    );
+  });
 });

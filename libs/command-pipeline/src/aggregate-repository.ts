@@ -48,6 +48,8 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
   private readonly lock = new KeyedLock();
   private readonly snapshotEvery: number;
   private readonly maxAttempts: number;
+  /** Snapshot saves started and not yet settled (close() waits for them). */
+  private readonly saving = new Set<Promise<void>>();
 
   constructor(
     private readonly store: EventStore,
@@ -75,6 +77,14 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
 
   async handle(id: string, command: C, metadata: EventMetadata): Promise<Decided<E, S>> {
     return this.lock.run(id, () => this.decideAndAppend(id, command, metadata));
+  }
+
+  /**
+   * Waits for the snapshot saves in flight, so the store can be closed after it with nothing
+   * left running. Saves are an optimisation: one that fails is reported, never thrown.
+   */
+  async close(): Promise<void> {
+    while (this.saving.size > 0) await Promise.allSettled([...this.saving]);
   }
 
   /** Forget cached state (tests and benchmarks measure cold loads with it). */
@@ -151,13 +161,15 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
     let entry = loaded;
     if (loaded.revision !== null && since >= BigInt(this.snapshotEvery)) {
       entry = { ...loaded, snapshotRevision: loaded.revision };
-      this.snapshots
+      const save = this.snapshots
         .save(this.def.streamName(id), {
           revision: loaded.revision,
           schemaVersion: this.def.stateSchemaVersion,
           state: loaded.state,
         })
         .catch((e: unknown) => this.options.onSnapshotError?.(e));
+      this.saving.add(save);
+      void save.finally(() => this.saving.delete(save));
     }
     this.cache.set(id, entry);
     return entry;

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { loadConfig, variables } from './config';
+import { loadConfig, variables, withSecretFiles } from './config';
 
 describe('configuration', () => {
   it('decodes the embedded defaults with nothing set', () => {
@@ -30,7 +30,21 @@ describe('configuration', () => {
   });
 
   it.each([
+    'kurrentdb://kurrentdb:2113?tls=false',
+    'kurrentdb+discover://kurrentdb-1:2113,kurrentdb-2:2113,kurrentdb-3:2113',
+    'esdb+discover://node:2113',
+  ])('takes the KurrentDB connection string %s', (url) => {
+    expect(loadConfig({ EVENT_STORE: url, EVENT_STORE_DEADLINE_MS: '2500' })).toMatchObject(
+      E.right({
+        EVENT_STORE: { kind: 'esdb', connectionString: url },
+        EVENT_STORE_DEADLINE_MS: 2500,
+      }),
+    );
+  });
+
+  it.each([
     ['EVENT_STORE', 'mysql://x'],
+    ['EVENT_STORE_DEADLINE_MS', '0'],
     ['READ_DB', 'mongodb://x'],
     ['COMMAND_API_PORT', '70000'],
     ['SWEEP_INTERVAL_MS', '-5'],
@@ -72,5 +86,22 @@ describe('configuration', () => {
 
   it('knows every variable it documents', () => {
     expect(Object.keys(variables).length).toBeGreaterThan(10);
+  });
+
+  it('reads a secret variable from the file named by <NAME>_FILE', () => {
+    const files: Record<string, string> = { '/run/secrets/url': 'kurrentdb://admin:pw@db:2113\n' };
+    const read = (path: string) => {
+      const content = files[path];
+      if (content === undefined) throw new Error('ENOENT');
+      return content;
+    };
+    const env = withSecretFiles({ EVENT_STORE_FILE: '/run/secrets/url' }, read);
+    expect(E.isRight(env) && loadConfig(env.right)).toMatchObject(
+      E.right({ EVENT_STORE: { kind: 'esdb', connectionString: 'kurrentdb://admin:pw@db:2113' } }),
+    );
+    const missing = withSecretFiles({ READ_DB_FILE: '/nope' }, read);
+    expect(E.isLeft(missing) && missing.left).toMatch(/READ_DB_FILE.*cannot be read/);
+    const both = withSecretFiles({ READ_DB: 'x', READ_DB_FILE: '/run/secrets/url' }, read);
+    expect(E.isLeft(both) && both.left).toMatch(/not both/);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
@@ -81,16 +82,20 @@ const flag = new t.Type<boolean, string, unknown>(
   (b) => (b ? '1' : '0'),
 );
 
-/** `sqlite:<file>` or `esdb://…` / `esdb+discover://…` (EventStoreDB / KurrentDB). */
+/**
+ * `sqlite:<file>`, or KurrentDB (EventStoreDB): `kurrentdb://host:2113?tls=false`,
+ * `kurrentdb+discover://node1:2113,node2:2113,node3:2113` (a cluster, through gossip), or the
+ * older `esdb://` / `esdb+discover://` spellings of the same.
+ */
 export type EventStoreUrl =
   { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
 const eventStoreUrl = new t.Type<EventStoreUrl, string, unknown>(
-  'sqlite:<file> or esdb://host:2113?tls=false',
+  'sqlite:<file>, kurrentdb://host:2113?tls=false, kurrentdb+discover://… or esdb://…',
   (u): u is EventStoreUrl => typeof u === 'object' && u !== null && 'kind' in u,
   (u, c) => {
     if (typeof u !== 'string') return t.failure(u, c);
     if (/^sqlite:.+/.test(u)) return t.success({ kind: 'sqlite', file: u.slice('sqlite:'.length) });
-    if (/^esdb(\+discover)?:\/\/.+/.test(u))
+    if (/^(esdb|kurrentdb|kdb)(\+discover)?:\/\/.+/i.test(u))
       return t.success({ kind: 'esdb', connectionString: u });
     return t.failure(u, c);
   },
@@ -125,7 +130,16 @@ const logLevel = t.keyof({
 /** Every variable the apps read: name → [codec, default (as the raw string), description]. */
 export const variables = {
   DATA_DIR: [nonEmpty('a directory'), './data', 'Where embedded files live (SQLite, keys).'],
-  EVENT_STORE: [eventStoreUrl, 'sqlite:./data/events.db', 'Event store: sqlite:<file> or esdb://…'],
+  EVENT_STORE: [
+    eventStoreUrl,
+    'sqlite:./data/events.db',
+    'Event store: sqlite:<file> or kurrentdb://… (kurrentdb+discover://… for a cluster)',
+  ],
+  EVENT_STORE_DEADLINE_MS: [
+    positiveInt('a positive integer'),
+    '10000',
+    'KurrentDB: longest wait for one call, retries included; then 503 with Retry-After.',
+  ],
   READ_DB: [readDbUrl, 'sqlite:./data/read.db', 'Read models: sqlite:<file> or postgres://…'],
   HOST: [host, '127.0.0.1', 'Interface the HTTP servers listen on.'],
   COMMAND_API_PORT: [port, '3000', 'Port of the command API.'],
@@ -208,14 +222,47 @@ export const loadConfig = (env: Env): E.Either<string, Config> => {
 };
 
 /**
+ * Variables that may carry a secret (a password in a connection string): each may instead be
+ * given as `<NAME>_FILE`, the path of a file holding the value (compose / Kubernetes secrets).
+ */
+export const FILE_VARIABLES = ['EVENT_STORE', 'READ_DB'] as const;
+
+/** The environment with every `<NAME>_FILE` replaced by the file's content (trimmed). */
+export const withSecretFiles = (
+  env: Env,
+  read: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): E.Either<string, Env> => {
+  const out: Record<string, string | undefined> = { ...env };
+  for (const name of FILE_VARIABLES) {
+    const path = env[`${name}_FILE`];
+    if (path === undefined || path === '') continue;
+    if (env[name] !== undefined && env[name] !== '') {
+      return E.left(`invalid configuration: set ${name} or ${name}_FILE, not both`);
+    }
+    try {
+      out[name] = read(path).trim();
+    } catch (error) {
+      return E.left(
+        `invalid configuration: ${name}_FILE=${JSON.stringify(path)} cannot be read (${(error as Error).message})`,
+      );
+    }
+  }
+  return E.right(out);
+};
+
+/**
  * For mains and CLIs: reads `.env` from the working directory into `process.env` (variables
  * already set in the environment win; an unknown name in the file is an error), then decodes.
  * On any problem: one clear line on stderr and exit code 78 (EX_CONFIG).
  */
 export const loadConfigOrExit = (env: NodeJS.ProcessEnv = process.env): Config =>
   pipe(
-    loadEnvFile('.env', env, Object.keys(variables)),
-    E.chain(() => loadConfig(env)),
+    loadEnvFile('.env', env, [
+      ...Object.keys(variables),
+      ...FILE_VARIABLES.map((name) => `${name}_FILE`),
+    ]),
+    E.chain(() => withSecretFiles(env)),
+    E.chain(loadConfig),
     E.getOrElseW((message) => {
       process.stderr.write(`${message}\n`);
       process.exit(78);

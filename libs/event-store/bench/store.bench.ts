@@ -16,7 +16,7 @@ import type {
 } from '../src/event-store.port';
 import { openEsdbEventStore } from '../src/esdb/open-esdb-event-store';
 import { openSqliteEventStore } from '../src/sqlite/open-sqlite-event-store';
-import { startEsdbTestServer } from '../src/testing/esdb-test-server';
+import { startEsdbTestServer } from '../src/test-server';
 
 export interface BenchAdapter {
   readonly name: string;

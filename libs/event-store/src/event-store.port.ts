@@ -94,6 +94,10 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
   /** Resolves when the store answers; rejects otherwise (readiness probe). */
   ping(): Promise<void>;
+  /**
+   * Waits for the calls in flight (snapshot saves included) to finish, ends the subscriptions
+   * and releases the connection. Every call made after it fails with EventStoreClosedError.
+   */
   close(): Promise<void>;
 }
 
@@ -121,6 +125,31 @@ export class WrongExpectedRevisionError extends Error {
     readonly actual: bigint | 'no_stream',
   ) {
     super(`stream ${streamName}: expected revision ${String(expected)}, actual ${String(actual)}`);
+  }
+}
+
+/**
+ * The store did not answer in time, or the connection to it failed and retrying did not help.
+ * The outcome of an append that failed this way is unknown: it may have been written. Retrying
+ * the same command is safe where it is idempotent (the command API's Idempotency-Key).
+ */
+export class EventStoreUnavailableError extends Error {
+  override readonly name: string = 'EventStoreUnavailableError';
+  constructor(
+    message: string,
+    /** How long the caller should wait before trying again, in seconds. */
+    readonly retryAfterSeconds = 1,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A call made after close(): the store refuses it (nothing is opened again). */
+export class EventStoreClosedError extends EventStoreUnavailableError {
+  override readonly name: string = 'EventStoreClosedError';
+  constructor(what: string) {
+    super(`${what}: the event store is closed`);
   }
 }
 

@@ -8,7 +8,14 @@ export {
 } from './sqlite/open-sqlite-event-store';
 export { DuplicateEventIdError } from './sqlite/sqlite-append';
 export {
+  DEFAULT_DEADLINE_MS,
   openEsdbEventStore,
   type EsdbEventStoreOptions,
   type EsdbStores,
 } from './esdb/open-esdb-event-store';
+export { toClientConnectionString } from './esdb/connection-string';
+export {
+  openEventStore,
+  type EventStoreLocation,
+  type OpenEventStoreOptions,
+} from './open-event-store';

@@ -16,6 +16,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /**
+   * Command API: decisions taken again because another writer (another replica, or a command
+   * on the same license) appended first — optimistic concurrency at work.
+   */
+  readonly conflictRetries = new Counter({
+    name: 'license_command_conflict_retries_total',
+    help: 'Decisions retried after a concurrent append to the same stream',
+    labelNames: ['command'] as const,
+    registers: [this.registry],
+  });
+
   /** Command API: seats held per license and holder kind, as of its last decision. */
   readonly seatsInUse = new Gauge({
     name: 'license_seats_in_use',

@@ -51,7 +51,8 @@ export interface ScratchDb {
   drop(): Promise<void>;
 }
 
-const admin = async <T>(run: (client: Client) => Promise<T>): Promise<T> => {
+/** Runs `run` on a connection to the server's maintenance database (to create or drop one). */
+export const admin = async <T>(run: (client: Client) => Promise<T>): Promise<T> => {
   const client = new Client({ connectionString: `${PG_SERVER}/postgres` });
   await client.connect();
   try {

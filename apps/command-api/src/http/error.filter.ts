@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { FastifyReply } from 'fastify';
 import { ConcurrencyConflictError } from '@lic/command-pipeline';
 import { GLOSSARY_PATH, glossaryIds } from '@lic/openapi';
+import { EventStoreUnavailableError } from '@lic/event-store';
 import { ApiError } from './api-error';
 import { statusOf } from './status';
 
@@ -74,6 +75,16 @@ export class ErrorFilter implements ExceptionFilter {
         code: 'CONCURRENT_CONFLICT',
         message: 'the license changed concurrently; retry',
         headers: {},
+      };
+    }
+    if (error instanceof EventStoreUnavailableError) {
+      // The store did not answer in time: whether an append happened is unknown, so the
+      // client retries with the same Idempotency-Key (a replay if it was written).
+      this.logger.warn(error.message);
+      return {
+        code: 'UNAVAILABLE',
+        message: 'the event store is unavailable; retry with the same Idempotency-Key',
+        headers: { 'retry-after': String(error.retryAfterSeconds) },
       };
     }
     if (error instanceof HttpException) {

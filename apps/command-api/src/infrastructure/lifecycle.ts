@@ -5,16 +5,20 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { AggregateRepository } from '@lic/command-pipeline';
 import type { EventStore } from '@lic/event-store';
 import { Draining } from '@lic/observability';
 import { ExpirySweeper } from '../sweeper/expiry-sweeper';
 import { RefusalFlusher } from '../sweeper/refusal-flusher';
-import { DRAINING, EVENT_STORE } from './tokens';
+import { DRAINING, EVENT_STORE, LICENSE_REPOSITORY, PRODUCT_REPOSITORY } from './tokens';
+
+type Repository = Pick<AggregateRepository<unknown, never, unknown>, 'close'>;
 
 /**
  * Graceful shutdown, in order (Nest runs one module's hooks in parallel, so this sequences
  * them): stop accepting requests and let the in-flight ones finish, stop the sweeper, record
- * the tallied refusals, then close the event store (SQLite checkpoints its WAL). Every answered command was appended
+ * the tallied refusals, let snapshot saves finish, then close the event store (SQLite
+ * checkpoints its WAL; the KurrentDB client releases its streams). Every answered command was appended
  * before its answer was sent, so none is lost.
  */
 @Injectable()
@@ -25,6 +29,8 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
     private readonly flusher: RefusalFlusher,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DRAINING) private readonly draining: Draining,
+    @Inject(LICENSE_REPOSITORY) private readonly licenses: Repository,
+    @Inject(PRODUCT_REPOSITORY) private readonly products: Repository,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -35,6 +41,7 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
+    await Promise.all([this.licenses.close(), this.products.close()]); // snapshot saves in flight
+    await this.store.close(); // waits for any call still in flight; refuses later ones
   }
 }

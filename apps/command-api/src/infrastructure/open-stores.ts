@@ -1,17 +1,10 @@
 import type { Clock } from '@lic/clock';
-import type { EventStoreUrl } from '@lic/config';
-import {
-  openEsdbEventStore,
-  openSqliteEventStore,
-  type EventStore,
-  type SnapshotStore,
-} from '@lic/event-store';
+import type { Config } from '@lic/config';
+import { openEventStore, type EventStore, type SnapshotStore } from '@lic/event-store';
 
-/** The event store the configuration names: the embedded SQLite file or EventStoreDB. */
-export const openEventStore = (
-  url: EventStoreUrl,
+/** The event store the configuration names: the embedded SQLite file or KurrentDB. */
+export const openStores = (
+  config: Pick<Config, 'EVENT_STORE' | 'EVENT_STORE_DEADLINE_MS'>,
   clock: Clock,
 ): { eventStore: EventStore; snapshotStore: SnapshotStore } =>
-  url.kind === 'sqlite'
-    ? openSqliteEventStore({ file: url.file, clock })
-    : openEsdbEventStore({ connectionString: url.connectionString, clock });
+  openEventStore(config.EVENT_STORE, { clock, deadlineMs: config.EVENT_STORE_DEADLINE_MS });

@@ -62,7 +62,7 @@ const main = async (): Promise<number> => {
           throw new Error(`--into: ${message}`);
         })(loadConfig({ READ_DB: values.into })).READ_DB;
   const clock = new SystemClock();
-  const eventStore = openEventStore(config.EVENT_STORE, clock);
+  const eventStore = openEventStore(config, clock);
   try {
     const total = await countProjectedEvents(eventStore);
     const progress = eventProgress('replay', total);

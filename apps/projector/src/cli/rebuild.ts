@@ -25,7 +25,7 @@ const main = async (): Promise<void> => {
   argsOrExit(rebuildCli, __dirname);
   const config = loadConfigOrExit();
   const clock = new SystemClock();
-  const eventStore = openEventStore(config.EVENT_STORE, clock);
+  const eventStore = openEventStore(config, clock);
   const db = await openReadDb(config.READ_DB);
   try {
     process.stdout.write('counting events… ');

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { EventStoreUnavailableError } from '@lic/event-store';
 import { ApiError } from './api-error';
 import { statusOf } from './status';
 
@@ -48,6 +49,16 @@ export class ErrorFilter implements ExceptionFilter {
         message: error.message,
         details: error.details,
         headers: error.headers,
+      };
+    }
+    if (error instanceof EventStoreUnavailableError) {
+      this.logger.warn(error.message);
+      return {
+        status: 503,
+        code: 'UNAVAILABLE',
+        message: 'the event store is unavailable; retry',
+        details: undefined,
+        headers: { 'retry-after': String(error.retryAfterSeconds) },
       };
     }
     if (error instanceof HttpException) {

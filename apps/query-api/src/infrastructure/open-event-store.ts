@@ -1,9 +1,10 @@
 import type { Clock } from '@lic/clock';
-import type { EventStoreUrl } from '@lic/config';
-import { openEsdbEventStore, openSqliteEventStore, type EventStore } from '@lic/event-store';
+import type { Config } from '@lic/config';
+import { openEventStore as open, type EventStore } from '@lic/event-store';
 
-/** The event store the configuration names: the embedded SQLite file or EventStoreDB. */
-export const openEventStore = (url: EventStoreUrl, clock: Clock): EventStore =>
-  url.kind === 'sqlite'
-    ? openSqliteEventStore({ file: url.file, clock }).eventStore
-    : openEsdbEventStore({ connectionString: url.connectionString, clock }).eventStore;
+/** The event store the configuration names: the embedded SQLite file or KurrentDB. */
+export const openEventStore = (
+  config: Pick<Config, 'EVENT_STORE' | 'EVENT_STORE_DEADLINE_MS'>,
+  clock: Clock,
+): EventStore =>
+  open(config.EVENT_STORE, { clock, deadlineMs: config.EVENT_STORE_DEADLINE_MS }).eventStore;

@@ -19,6 +19,7 @@ import {
   stringifyJson,
 } from '../event-json';
 import type { ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port';
+import { isDomainEvent } from '../stream-names';
 
 /** Our expected revision in the client's terms. Never a negative number (the client chokes). */
 export function toClientExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
@@ -85,8 +86,34 @@ export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
 }
 
 /**
+ * The event as this project wrote it, or null for an event it did not write: a system event, a
+ * snapshot, or another application's event in a shared KurrentDB (data or metadata that is not
+ * JSON, metadata without our correlation id and actor). Readers of $all skip those.
+ */
+export function toOwnEvent(
+  event: EsdbRecordedEvent,
+  onForeign?: (description: string) => void,
+): RecordedEvent | null {
+  if (!isDomainEvent(event.streamId, event.type)) return null;
+  try {
+    return toRecordedEvent(event);
+  } catch (error) {
+    if (!(error instanceof MalformedEventError)) throw error;
+    onForeign?.(error.message);
+    return null;
+  }
+}
+
+/** gRPC status codes of a call that failed on the way, not in the server's decision. */
+const TRANSPORT_STATUS = new Set([
+  1 /* CANCELLED */, 4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */,
+]);
+
+/**
  * Failures of the connection rather than of the request: the client has already dropped the
- * channel, and the next call reconnects. Worth another try; anything else is not.
+ * channel, and the next call reconnects. Worth another try; anything else is not. Some client
+ * calls (the server-features query made before the first append) reject with the raw gRPC
+ * error rather than the client's error classes, so its status code counts too.
  */
 export const isTransportFailure = (error: unknown): boolean =>
   error instanceof UnavailableError ||
@@ -96,7 +123,9 @@ export const isTransportFailure = (error: unknown): boolean =>
   error instanceof NotLeaderError ||
   (error instanceof Error &&
     'code' in error &&
-    (error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'ECONNRESET'));
+    (error.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+      error.code === 'ECONNRESET' ||
+      ('metadata' in error && TRANSPORT_STATUS.has(error.code as number))));
 
 /** 50 ms, 100 ms, ... up to 2 s, with jitter. */
 export const backoffMs = (attempt: number): number => {

@@ -7,10 +7,12 @@ import {
   jsonEvent,
   type EventStoreDBClient,
 } from '@eventstore/db-client';
+import type { CallGate } from '../call-gate';
 import { MalformedEventError } from '../event-json';
 import { positionFromString, type Snapshot, type SnapshotStore } from '../event-store.port';
 import { snapshotStreamOf } from '../stream-names';
-import { iterateRead } from './esdb-read';
+import { Deadline } from './esdb-deadline';
+import { iterateWithin } from './esdb-read';
 
 const SNAPSHOT_EVENT_TYPE = 'Snapshot';
 /** Saves that lose a race re-read and try again this many times. */
@@ -28,13 +30,30 @@ interface StoredSnapshot {
  * so a concurrent save with an older revision can never replace a newer one.
  */
 export class EsdbSnapshotStore implements SnapshotStore {
-  constructor(private readonly client: EventStoreDBClient) {}
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly gate: CallGate,
+    private readonly deadlineMs: number,
+  ) {}
 
   async load(streamName: string): Promise<Snapshot | null> {
-    return (await this.latest(streamName))?.snapshot ?? null;
+    const what = `load snapshot of ${streamName}`;
+    return this.gate.run(what, async () => {
+      const deadline = new Deadline(this.deadlineMs, what);
+      return (await deadline.race(this.latest(streamName, deadline)))?.snapshot ?? null;
+    });
   }
 
+  /** Counted by the gate: closing the store waits for a save in flight. */
   async save(streamName: string, snapshot: Snapshot): Promise<void> {
+    const what = `save snapshot of ${streamName}`;
+    return this.gate.run(what, () => {
+      const deadline = new Deadline(this.deadlineMs, what);
+      return deadline.race(this.write(streamName, snapshot, deadline));
+    });
+  }
+
+  private async write(streamName: string, snapshot: Snapshot, deadline: Deadline): Promise<void> {
     const snapshotStream = snapshotStreamOf(streamName);
     const event = () =>
       jsonEvent({
@@ -46,14 +65,19 @@ export class EsdbSnapshotStore implements SnapshotStore {
         },
       });
     for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-      const stored = await this.latest(streamName);
+      const stored = await this.latest(streamName, deadline);
       if (stored !== undefined && stored.snapshot.revision >= snapshot.revision) return;
       if (stored === undefined) {
-        await this.client.setStreamMetadata(snapshotStream, { maxCount: 1 });
+        await this.client.setStreamMetadata(
+          snapshotStream,
+          { maxCount: 1 },
+          { deadline: deadline.remainingMs },
+        );
       }
       try {
         await this.client.appendToStream(snapshotStream, event(), {
           expectedRevision: stored === undefined ? NO_STREAM : stored.eventRevision,
+          deadline: deadline.remainingMs,
         });
         return;
       } catch (error) {
@@ -63,7 +87,10 @@ export class EsdbSnapshotStore implements SnapshotStore {
     throw new Error(`save snapshot of ${streamName}: lost ${SAVE_ATTEMPTS} races in a row`);
   }
 
-  private async latest(streamName: string): Promise<StoredSnapshot | undefined> {
+  private async latest(
+    streamName: string,
+    deadline: Deadline,
+  ): Promise<StoredSnapshot | undefined> {
     const snapshotStream = snapshotStreamOf(streamName);
     const read = this.client.readStream(snapshotStream, {
       direction: BACKWARDS,
@@ -71,7 +98,7 @@ export class EsdbSnapshotStore implements SnapshotStore {
       maxCount: 1,
     });
     try {
-      for await (const resolved of iterateRead(read)) {
+      for await (const resolved of iterateWithin(read, deadline)) {
         const event = resolved.event;
         if (event === undefined) continue;
         return {

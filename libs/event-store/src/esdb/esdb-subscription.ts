@@ -9,13 +9,14 @@ import {
 } from '@eventstore/db-client';
 import type { RecordedEvent, SubscribeToAllOptions, Subscription } from '../event-store.port';
 import { isDomainEvent, matchesStreamPrefixes } from '../stream-names';
-import { backoffMs, isTransportFailure, positionOf, toRecordedEvent } from './esdb-mapping';
+import { backoffMs, isTransportFailure, positionOf, toOwnEvent } from './esdb-mapping';
 
 /**
  * A catch-up subscription to $all that survives transport failures. The client never retries:
  * a dropped call surfaces as an error on its stream. Then this subscribes again, after a short
  * backoff, from the last position it handed over (subscribeToAll resumes *after* the position
- * given), so the consumer's iteration goes on with no gap and no duplicate.
+ * given), so the consumer's iteration goes on with no gap and no duplicate. Events this project
+ * did not write (a shared KurrentDB) are skipped, as in readAll.
  */
 export class EsdbSubscription implements Subscription {
   private readonly abort = new AbortController();
@@ -26,6 +27,7 @@ export class EsdbSubscription implements Subscription {
     private readonly client: EventStoreDBClient,
     private readonly options: SubscribeToAllOptions,
     private readonly onClose: (subscription: EsdbSubscription) => void,
+    private readonly onForeign?: (description: string) => void,
   ) {}
 
   [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
@@ -76,10 +78,10 @@ export class EsdbSubscription implements Subscription {
             if (!this.wanted(resolved.event)) continue;
             const position = positionOf(resolved.event);
             if (last !== undefined && position <= last) continue; // never hand one over twice
-            const event = toRecordedEvent(resolved.event);
-            last = position;
+            const event = toOwnEvent(resolved.event, this.onForeign);
+            last = position; // an event of another application is passed over, once
             failures = 0;
-            yield event;
+            if (event !== null) yield event;
           }
           failures++; // the server ended the call: subscribe again
         } catch (error) {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Clock } from '@lic/clock';
+import { CallGate } from '../call-gate';
 import type { EventStore, SnapshotStore } from '../event-store.port';
 import { ChangeNotifier } from './change-notifier';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -45,9 +46,10 @@ export function openSqliteEventStore({
     prepareDatabase(db, busyTimeoutMs, synchronous);
     const table = new SqliteEventsTable(db);
     const notifier = new ChangeNotifier(() => table.dataVersion());
+    const gate = new CallGate();
     return {
-      eventStore: new SqliteEventStore(db, table, notifier, clock),
-      snapshotStore: new SqliteSnapshotStore(db),
+      eventStore: new SqliteEventStore(db, table, notifier, clock, gate),
+      snapshotStore: new SqliteSnapshotStore(db, gate),
     };
   } catch (error) {
     db.close();

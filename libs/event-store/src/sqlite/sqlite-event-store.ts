@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '@lic/clock';
+import type { CallGate } from '../call-gate';
 import {
   WrongExpectedRevisionError,
   type AppendResult,
@@ -33,6 +34,7 @@ export class SqliteEventStore implements EventStore {
     private readonly table: SqliteEventsTable,
     private readonly notifier: ChangeNotifier,
     clock: Clock,
+    private readonly gate: CallGate,
   ) {
     // BEGIN IMMEDIATE takes the write lock before the revision checks: appends are serialised
     // across connections and processes, and positions are handed out in commit order.
@@ -50,6 +52,16 @@ export class SqliteEventStore implements EventStore {
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     assertAppendable(streamName, events);
+    return this.gate.run(`append to ${streamName}`, () =>
+      this.append(streamName, events, expectedRevision),
+    );
+  }
+
+  private async append(
+    streamName: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     try {
       return await this.commits.append({ streamName, events, expected: expectedRevision });
     } catch (error) {
@@ -63,9 +75,16 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async *readStream(
+  readStream(
     streamName: string,
     options: ReadStreamOptions = {},
+  ): AsyncGenerator<RecordedEvent, void, undefined> {
+    return this.gate.iterate(`read ${streamName}`, () => this.streamPages(streamName, options));
+  }
+
+  private async *streamPages(
+    streamName: string,
+    options: ReadStreamOptions,
   ): AsyncGenerator<RecordedEvent, void, undefined> {
     const backwards = options.direction === 'backwards';
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
@@ -84,7 +103,11 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent, void, undefined> {
+  readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent, void, undefined> {
+    return this.gate.iterate('read $all', () => this.allPages(options));
+  }
+
+  private async *allPages(options: ReadAllOptions): AsyncGenerator<RecordedEvent, void, undefined> {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     let after = options.after ?? 0n;
     while (remaining > 0) {
@@ -98,6 +121,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    this.gate.enter('subscribe to $all');
     const read =
       options.streamPrefixes === undefined
         ? (after: bigint, limit: number) => this.table.allAfter(after, limit)
@@ -113,10 +137,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    this.table.dataVersion();
+    return this.gate.run('ping', async () => {
+      this.table.dataVersion();
+    });
   }
 
+  /** Waits for appends and snapshot saves in flight, then closes the file; later calls are refused. */
   async close(): Promise<void> {
+    await this.gate.close();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.notifier.close();
     if (this.db.open) this.db.close();

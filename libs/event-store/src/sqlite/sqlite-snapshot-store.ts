@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { CallGate } from '../call-gate';
 import { parseJson, stringifyJson } from '../event-json';
 import type { Snapshot, SnapshotStore } from '../event-store.port';
 import { retryWhenBusy } from './sqlite-busy';
@@ -14,7 +15,10 @@ export class SqliteSnapshotStore implements SnapshotStore {
   private readonly loadStmt: Database.Statement<[string], SnapshotRow>;
   private readonly saveStmt: Database.Statement<[string, bigint, string, string]>;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly gate: CallGate,
+  ) {
     this.loadStmt = db
       .prepare<[string], SnapshotRow>(
         'SELECT revision, schema_version, state FROM snapshots WHERE stream = ?',
@@ -32,6 +36,10 @@ export class SqliteSnapshotStore implements SnapshotStore {
   }
 
   async load(streamName: string): Promise<Snapshot | null> {
+    return this.gate.run(`load snapshot of ${streamName}`, async () => this.read(streamName));
+  }
+
+  private read(streamName: string): Snapshot | null {
     const row = this.loadStmt.get(streamName);
     if (row === undefined) return null;
     return {
@@ -43,8 +51,11 @@ export class SqliteSnapshotStore implements SnapshotStore {
 
   async save(streamName: string, snapshot: Snapshot): Promise<void> {
     const state = stringifyJson(snapshot.state, `snapshot state of ${streamName}`);
-    await retryWhenBusy(`save snapshot of ${streamName}`, () =>
-      this.saveStmt.run(streamName, snapshot.revision, snapshot.schemaVersion, state),
-    );
+    const what = `save snapshot of ${streamName}`;
+    return this.gate.run(what, async () => {
+      await retryWhenBusy(what, () =>
+        this.saveStmt.run(streamName, snapshot.revision, snapshot.schemaVersion, state),
+      );
+    });
   }
 }

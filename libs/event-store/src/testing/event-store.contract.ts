@@ -1,5 +1,6 @@
 import { collect, streamNamer } from './contract-fixtures';
 import { describeAppendContract } from './contract/append.contract';
+import { describeCloseContract } from './contract/close.contract';
 import type { ContractContext, EventStoreUnderTest } from './contract/contract-context';
 import { describeReadContract } from './contract/read.contract';
 import { describeSnapshotContract } from './contract/snapshot.contract';
@@ -52,6 +53,7 @@ export function describeEventStoreContract(
     describeReadContract(ctx);
     describeSubscriptionContract(ctx, { dropSubscriptions });
     describeSnapshotContract(ctx);
+    describeCloseContract(open);
 
     it('answers ping', async () => {
       await expect(ctx.eventStore.ping()).resolves.toBeUndefined();

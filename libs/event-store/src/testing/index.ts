@@ -1,3 +1,3 @@
 export * from './event-store.contract';
 export * from './contract-fixtures';
-export * from './esdb-test-server';
+export * from '../test-server';

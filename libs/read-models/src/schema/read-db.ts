@@ -42,19 +42,55 @@ export interface OpenReadDbOptions {
   readonly migrate?: boolean;
 }
 
+/** The PostgreSQL advisory lock every process takes around the read-model migrations. */
+export const MIGRATION_LOCK_KEY = 7_364_127_001;
+
 /**
- * Brings the schema up to date. The projector and the query API may start together: if the
- * other one migrated first (our attempt then fails on existing tables), nothing is pending.
+ * Brings the schema up to date, one process at a time: the projector, the query API and the
+ * CLIs may all start together on an empty database, and only the first to get the lock
+ * migrates; the others then find nothing pending. PostgreSQL: a session advisory lock held on a
+ * connection of its own. SQLite: the migrations run inside one `BEGIN IMMEDIATE` transaction
+ * on the data source's single connection, so a second process waits for the first to commit.
  */
 const migrate = async (dataSource: DataSource): Promise<void> => {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
   try {
-    await dataSource.runMigrations({ transaction: 'all' });
-  } catch (error) {
-    if (await dataSource.showMigrations()) throw error;
+    if (dialectOf(dataSource) === 'postgres') {
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        await dataSource.runMigrations({ transaction: 'all' });
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
+      return;
+    }
+    await runner.query('BEGIN IMMEDIATE');
+    try {
+      await dataSource.runMigrations({ transaction: 'none' });
+      await runner.query('COMMIT');
+    } catch (error) {
+      await runner.query('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    await runner.release();
   }
 };
 
-/** Connects to the read database and, by default, brings its schema up to date. */
+/** SQLite's "database is locked": another process holds a lock SQLite would not wait for. */
+const isSqliteBusy = (error: unknown): boolean =>
+  error instanceof Error &&
+  ((error as { code?: unknown }).code === 'SQLITE_BUSY' ||
+    /database is locked/.test(error.message));
+
+const BUSY_ATTEMPTS = 20;
+
+/**
+ * Connects to the read database and, by default, brings its schema up to date. On a fresh
+ * SQLite file, processes starting together can find it locked while another one switches it to
+ * WAL or migrates it (SQLite then answers at once instead of waiting): they try again.
+ */
 export const openReadDb = async (
   url: ReadDbUrl,
   options: OpenReadDbOptions = {},
@@ -62,6 +98,17 @@ export const openReadDb = async (
   if (url.kind === 'sqlite' && url.file !== ':memory:') {
     mkdirSync(dirname(resolve(url.file)), { recursive: true });
   }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connect(url, options);
+    } catch (error) {
+      if (url.kind !== 'sqlite' || !isSqliteBusy(error) || attempt >= BUSY_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.random() * 50));
+    }
+  }
+};
+
+const connect = async (url: ReadDbUrl, options: OpenReadDbOptions): Promise<DataSource> => {
   const dataSource = await new DataSource(readDataSourceOptions(url)).initialize();
   try {
     if (options.migrate ?? true) await migrate(dataSource);

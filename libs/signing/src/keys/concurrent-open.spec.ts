@@ -9,14 +9,25 @@ const T0 = Date.UTC(2026, 0, 1);
 const newDir = tempDirs();
 const CHILD = join(__dirname, '..', 'testing', 'open-key-ring.child.js');
 
-type ChildMessage = { ready: true } | { kid: string } | { error: string };
+type ChildMessage = { ready: true } | { kid: string; published: string[] } | { error: string };
 
 const nextMessage = (child: ChildProcess): Promise<ChildMessage> =>
   new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve(m as ChildMessage));
+    const exited = (code: number | null) =>
+      reject(new Error(`child exited with ${code} before answering`));
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`child exited with ${code} before answering`)));
+    child.once('exit', exited);
+    child.once('message', (m) => {
+      child.off('error', reject);
+      child.off('exit', exited);
+      resolve(m as ChildMessage);
+    });
   });
+
+const answerOf = (m: ChildMessage): { kid: string; published: string[] } => {
+  if ('kid' in m) return m;
+  throw new Error('error' in m ? m.error : 'unexpected message');
+};
 
 const kidOf = (m: ChildMessage): string => {
   if ('kid' in m) return m.kid;
@@ -57,4 +68,29 @@ describe('openKeyRing on an empty directory, concurrently', () => {
       for (const c of children) c.kill();
     }
   });
+
+  it('20 rounds of 4 processes starting together on an empty directory: exactly one key each time', async () => {
+    const ROUNDS = 20;
+    const children = Array.from({ length: 4 }, () =>
+      fork(CHILD, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }),
+    );
+    try {
+      await Promise.all(
+        children.map(async (c) => expect(await nextMessage(c)).toEqual({ ready: true })),
+      );
+      for (let round = 0; round < ROUNDS; round++) {
+        const dir = join(await newDir(), 'keys');
+        const answers = children.map(nextMessage);
+        for (const c of children) c.send({ dir, now: T0 + round, once: false });
+        const opened = (await Promise.all(answers)).map(answerOf);
+        const kid = opened[0]!.kid;
+        expect(opened.map((o) => o.kid)).toEqual([kid, kid, kid, kid]);
+        for (const o of opened) expect(o.published).toEqual([kid]);
+        expect(await keyFiles(dir)).toEqual([`${kid}.jwk.json`]);
+        expect((await readdir(dir)).sort()).toEqual(['current.json', `${kid}.jwk.json`].sort());
+      }
+    } finally {
+      for (const c of children) c.kill();
+    }
+  }, 120_000);
 });

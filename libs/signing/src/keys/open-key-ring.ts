@@ -10,6 +10,7 @@ import {
   writeKey,
 } from './key-directory';
 import type { StoredKey } from './key-directory';
+import { withFirstKeyLock } from './first-key-lock';
 import { KeyRing } from './key-ring';
 import type { RingState } from './key-ring';
 import { toSigningKey } from './signing-key';
@@ -29,16 +30,22 @@ const newKey = async (now: number): Promise<StoredKey> => {
 };
 
 /**
- * Gives an empty directory its first key. Every process racing here writes a key of its own,
- * then tries to create `current.json` exclusively; the one that succeeds wins, the others
- * delete their never-used key and adopt the winner's.
+ * Gives an empty directory its first key. Processes starting together (replicas on a fresh key
+ * volume) take turns through a lock: the first creates the key and makes it current, the others
+ * find it current and create nothing. `current.json` is still created exclusively, so should two
+ * ever hold the lock (one broke a lock it took for abandoned), one key wins and the other is
+ * deleted before anyone used it.
  */
-const ensureCurrentKey = async (dir: string, now: number): Promise<void> => {
-  if ((await readCurrentKid(dir)) !== null) return;
-  const key = await newKey(now);
-  await writeKey(dir, key);
-  if (!(await claimCurrentKid(dir, key.kid))) await removeKey(dir, key.kid);
-};
+const ensureCurrentKey = async (dir: string, now: number): Promise<void> =>
+  withFirstKeyLock(
+    dir,
+    async () => (await readCurrentKid(dir)) !== null,
+    async () => {
+      const key = await newKey(now);
+      await writeKey(dir, key);
+      if (!(await claimCurrentKid(dir, key.kid))) await removeKey(dir, key.kid);
+    },
+  );
 
 /**
  * Reads the pointer before the keys: a key file is complete before `current.json` names it,

@@ -17,9 +17,14 @@ require.extensions['.ts'] = (module, filename) => {
 
 const { openKeyRing } = require('../keys/open-key-ring.ts');
 
-process.once('message', ({ dir, now }) => {
+// Each message is one start: open the ring in `dir` and answer with the current kid and the
+// kids the ring publishes. With `once`, exit after answering.
+process.on('message', ({ dir, now, once = true }) => {
   openKeyRing({ dir, now }).then(
-    (ring) => process.send({ kid: ring.current.kid }, () => process.exit(0)),
+    (ring) =>
+      process.send({ kid: ring.current.kid, published: ring.jwks().keys.map((k) => k.kid) }, () =>
+        once ? process.exit(0) : undefined,
+      ),
     (e) => process.send({ error: String(e && e.stack) }, () => process.exit(1)),
   );
 });

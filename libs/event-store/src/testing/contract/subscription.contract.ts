@@ -115,9 +115,10 @@ export function describeSubscriptionContract(
       await expect(next).resolves.toMatchObject({ done: true });
     });
 
-    (dropSubscriptions ? it : it.skip)(
-      'resubscribes after server-side drops, without gap or duplicate',
-      async () => {
+    // Only a test double can drop its subscribers on demand; against a real server there is
+    // no such test to run.
+    if (dropSubscriptions)
+      it('resubscribes after server-side drops, without gap or duplicate', async () => {
         const drop = ctx.store.dropSubscriptions;
         if (drop === undefined) throw new Error('the store under test cannot drop subscriptions');
         const prefix = stream('drop');
@@ -163,7 +164,6 @@ export function describeSubscriptionContract(
         } finally {
           await probe.close();
         }
-      },
-    );
+      });
   });
 }

@@ -20,7 +20,10 @@ import { startEsdbTestServer, type EsdbTestServer } from './start-esdb-test-serv
  * adapter relies on (inclusive $all reads, exclusive subscription starts, stream-not-found
  * while iterating, conflict details, $maxCount, idempotent retries, checkpoints, drops).
  */
-describe('in-process EventStoreDB test server, through @eventstore/db-client', () => {
+describe.each([
+  ['BatchAppend advertised (KurrentDB 25)', true],
+  ['plain Append (a server without BatchAppend)', false],
+])('in-process EventStoreDB test server, %s, through @eventstore/db-client', (_, batchAppend) => {
   let server: EsdbTestServer;
   let client: EventStoreDBClient;
   const T0 = Date.parse('2026-03-01T12:00:00.000Z');
@@ -28,10 +31,14 @@ describe('in-process EventStoreDB test server, through @eventstore/db-client', (
     jsonEvent({ id, type: 'Tested.v1', data, metadata: { actor: 'test' } });
 
   beforeAll(async () => {
-    server = await startEsdbTestServer({ clock: fixedClock(T0) });
+    server = await startEsdbTestServer({ clock: fixedClock(T0), batchAppend });
     client = EventStoreDBClient.connectionString(server.connectionString);
   });
   afterAll(async () => {
+    // The client appended through the path the server advertised, and only through it.
+    const counts = server.callCounts();
+    expect(counts.batchAppend > 0).toBe(batchAppend);
+    expect(counts.append > 0).toBe(!batchAppend);
     await client.dispose();
     await server.stop();
   });

@@ -1,61 +1,23 @@
-import { Metadata, status, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js';
+import { status, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
+import type { Gate } from './gate';
 import type { Expectation, InMemoryLog, ProposedEvent } from './in-memory-log';
-import { streamNameOf, uuidToString } from './messages';
+import { streamNameOf } from './messages';
+import { RequestRejected, expectationFrom, proposedEventOf } from './proposed-event';
 
 type AppendCall = ServerReadableStream<AppendReq, AppendResp>;
 
-class AppendRejected extends Error {
-  constructor(
-    readonly code: status,
-    details: string,
-    readonly metadata = new Metadata(),
-  ) {
-    super(details);
-  }
-}
-
 function expectationOf(options: AppendReq.Options): Expectation {
-  const Case = AppendReq.Options.ExpectedStreamRevisionCase;
-  switch (options.getExpectedStreamRevisionCase()) {
-    case Case.REVISION:
-      return { kind: 'revision', revision: BigInt(options.getRevision()) };
-    case Case.NO_STREAM:
-      return { kind: 'no_stream' };
-    case Case.STREAM_EXISTS:
-      return { kind: 'stream_exists' };
-    case Case.ANY:
-      return { kind: 'any' };
-    default:
-      throw new AppendRejected(
-        status.INVALID_ARGUMENT,
-        'append options without an expected revision',
-      );
-  }
-}
-
-function proposedEventOf(message: AppendReq.ProposedMessage): ProposedEvent {
-  const map = message.getMetadataMap();
-  const type = map.get('type');
-  const contentType = map.get('content-type');
-  if (!type || !contentType) {
-    const metadata = new Metadata();
-    metadata.set('exception', 'missing-required-metadata-property');
-    metadata.set('required-metadata-properties', 'type,content-type');
-    throw new AppendRejected(
+  const revision = options.hasRevision() ? options.getRevision() : undefined;
+  const expectation = expectationFrom(options, revision);
+  if (expectation === undefined) {
+    throw new RequestRejected(
       status.INVALID_ARGUMENT,
-      'missing required metadata property',
-      metadata,
+      'append options without an expected revision',
     );
   }
-  return {
-    id: uuidToString(message.getId()),
-    type,
-    contentType,
-    data: message.getData_asU8(),
-    customMetadata: message.getCustomMetadata_asU8(),
-  };
+  return expectation;
 }
 
 function wrongExpectedVersion(expectation: Expectation, current: bigint | undefined): AppendResp {
@@ -104,18 +66,18 @@ function success(revision: bigint, position: bigint): AppendResp {
  * revision conflict is an answer (wrong_expected_version), not a gRPC error, as on a real server.
  */
 export const appendHandler =
-  (log: InMemoryLog) =>
+  (log: InMemoryLog, gate: Gate) =>
   (call: AppendCall, callback: sendUnaryData<AppendResp>): void => {
     let options: AppendReq.Options | undefined;
     const events: ProposedEvent[] = [];
-    let rejected: AppendRejected | undefined;
+    let rejected: RequestRejected | undefined;
     call.on('data', (request: AppendReq) => {
       if (rejected !== undefined) return;
       try {
         if (options === undefined) {
           options = request.getOptions();
           if (options === undefined) {
-            throw new AppendRejected(
+            throw new RequestRejected(
               status.INVALID_ARGUMENT,
               'the first append message must be the options',
             );
@@ -124,19 +86,20 @@ export const appendHandler =
         }
         const message = request.getProposedMessage();
         if (message === undefined) {
-          throw new AppendRejected(status.INVALID_ARGUMENT, 'expected a proposed message');
+          throw new RequestRejected(status.INVALID_ARGUMENT, 'expected a proposed message');
         }
         events.push(proposedEventOf(message));
       } catch (error) {
-        if (!(error instanceof AppendRejected)) throw error;
+        if (!(error instanceof RequestRejected)) throw error;
         rejected = error;
       }
     });
-    call.on('end', () => {
+    call.on('end', () => void gate.passed().then(() => answer()));
+    const answer = () => {
       try {
         if (rejected !== undefined) throw rejected;
         if (options === undefined)
-          throw new AppendRejected(status.INVALID_ARGUMENT, 'no append options');
+          throw new RequestRejected(status.INVALID_ARGUMENT, 'no append options');
         const expectation = expectationOf(options);
         const outcome = log.append(
           streamNameOf(options.getStreamIdentifier()),
@@ -150,8 +113,9 @@ export const appendHandler =
             : wrongExpectedVersion(expectation, outcome.current),
         );
       } catch (error) {
-        if (!(error instanceof AppendRejected)) throw error;
-        callback({ code: error.code, details: error.message, metadata: error.metadata });
+        if (error instanceof RequestRejected) {
+          callback({ code: error.code, details: error.message, metadata: error.metadata });
+        } else callback({ code: status.INTERNAL, details: (error as Error).message });
       }
-    });
+    };
   };

@@ -1,6 +1,8 @@
 import type { Clock } from '@lic/clock';
+import { checkCommit } from './commit-check';
+import { RecentEventIds } from './recent-event-ids';
 
-/** An event as the client proposes it (Streams.Append ProposedMessage). */
+/** An event as the client proposes it (Append / BatchAppend ProposedMessage). */
 export interface ProposedEvent {
   readonly id: string;
   readonly type: string;
@@ -28,28 +30,52 @@ export type AppendOutcome =
   | { readonly ok: true; readonly revision: bigint; readonly position: bigint }
   | { readonly ok: false; readonly current: bigint | undefined };
 
+/** Where committed writes go before they are acknowledged (the test server's file, if any). */
+export interface Journal {
+  write(events: readonly LoggedEvent[], nextPosition: bigint): void;
+}
+
+export interface InMemoryLogOptions {
+  /** Ids remembered for the idempotency check of `any` writes (default 100,000). */
+  readonly idCacheSize?: number;
+  readonly journal?: Journal;
+}
+
 /** Where the first record lands: a real log starts with its epoch records. */
-const FIRST_POSITION = 1024n;
+export const FIRST_POSITION = 1024n;
 /** Fixed part of a record's size; positions are byte offsets, so they grow by record size. */
 const RECORD_OVERHEAD = 96;
 const TICKS_PER_MS = 10_000n;
 
 const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
+const recordSize = (streamName: string, event: ProposedEvent): bigint =>
+  BigInt(
+    RECORD_OVERHEAD +
+      byteLength(streamName) +
+      byteLength(event.type) +
+      event.data.length +
+      event.customMetadata.length,
+  );
 
 /**
  * The transaction log of the test server: `$all` is the array, each stream an index into it.
- * Positions are strictly increasing and sparse (like byte offsets of a real log), so a client
- * that assumes `position + 1` is the next event fails here as it would against a real server.
+ * Positions are handed out at commit, strictly increasing and sparse (like byte offsets of a
+ * real log), so a client that assumes `position + 1` is the next event fails here as it would
+ * against a real server, and a subscriber never sees a lower position after a higher one.
  */
 export class InMemoryLog {
   private readonly all: LoggedEvent[] = [];
   private readonly streams = new Map<string, LoggedEvent[]>();
-  /** Event id → event, so a retried append is recognised without scanning its stream. */
-  private readonly byId = new Map<string, LoggedEvent>();
+  private readonly recent: RecentEventIds;
   private readonly listeners = new Set<() => void>();
   private nextPosition = FIRST_POSITION;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly options: InMemoryLogOptions = {},
+  ) {
+    this.recent = new RecentEventIds(options.idCacheSize ?? 100_000);
+  }
 
   get size(): number {
     return this.all.length;
@@ -106,73 +132,49 @@ export class InMemoryLog {
   ): AppendOutcome {
     const stream = this.streams.get(streamName) ?? [];
     const current = stream.length === 0 ? undefined : BigInt(stream.length - 1);
-    const retried = this.findRetry(stream, events, expectation);
-    if (retried !== undefined) return retried;
-    if (!satisfies(expectation, current)) return { ok: false, current };
+    const decision = checkCommit(stream, events, expectation, this.recent, streamName);
+    if (decision.kind === 'wrong_expected_version') return { ok: false, current };
+    if (decision.kind === 'idempotent') {
+      return { ok: true, revision: decision.last.revision, position: decision.last.position };
+    }
     if (events.length === 0) return { ok: true, revision: current ?? -1n, position: -1n };
 
     const createdTicks = BigInt(this.clock.now()) * TICKS_PER_MS;
+    let next = this.nextPosition;
+    const logged = events.map((event, i): LoggedEvent => {
+      const position = next;
+      next += recordSize(streamName, event);
+      return { ...event, streamName, revision: BigInt(stream.length + i), position, createdTicks };
+    });
+    this.options.journal?.write(logged, next); // durable before it is visible or acknowledged
+    this.commit(logged, next);
+    const last = logged[logged.length - 1];
+    return { ok: true, revision: last.revision, position: last.position };
+  }
+
+  /** Puts back writes read from the journal, in their order, without journaling them again. */
+  restore(events: readonly LoggedEvent[], nextPosition: bigint): void {
     for (const event of events) {
-      const logged: LoggedEvent = {
-        ...event,
-        streamName,
-        revision: BigInt(stream.length),
-        position: this.nextPosition,
-        createdTicks,
-      };
-      this.nextPosition += BigInt(
-        RECORD_OVERHEAD +
-          byteLength(streamName) +
-          byteLength(event.type) +
-          event.data.length +
-          event.customMetadata.length,
-      );
-      stream.push(logged);
-      this.all.push(logged);
-      this.byId.set(logged.id, logged);
+      const stream = this.streams.get(event.streamName) ?? [];
+      if (event.revision !== BigInt(stream.length) || event.position < this.nextPosition) {
+        throw new Error(
+          `journal: ${event.streamName}@${event.revision} at ${event.position} is out of order`,
+        );
+      }
+      this.commit([event], event.position + 1n);
     }
-    this.streams.set(streamName, stream);
+    if (nextPosition > this.nextPosition) this.nextPosition = nextPosition;
+  }
+
+  private commit(logged: readonly LoggedEvent[], nextPosition: bigint): void {
+    for (const event of logged) {
+      const stream = this.streams.get(event.streamName) ?? [];
+      stream.push(event);
+      this.streams.set(event.streamName, stream);
+      this.all.push(event);
+      this.recent.add(event);
+    }
+    this.nextPosition = nextPosition;
     for (const listener of [...this.listeners]) listener();
-    const last = stream[stream.length - 1];
-    return { ok: true, revision: last.revision, position: last.position };
-  }
-
-  /**
-   * Idempotent writes: when the proposed events (same ids, same order) are already in the
-   * stream where the expectation says they go, the append is a retry and succeeds again
-   * without writing anything.
-   */
-  private findRetry(
-    stream: readonly LoggedEvent[],
-    events: readonly ProposedEvent[],
-    expectation: Expectation,
-  ): AppendOutcome | undefined {
-    if (events.length === 0) return undefined;
-    const first = this.byId.get(events[0].id);
-    if (first === undefined || stream[Number(first.revision)] !== first) return undefined;
-    const start = Number(first.revision);
-    if (expectation.kind === 'no_stream' && start !== 0) return undefined;
-    if (expectation.kind === 'revision' && BigInt(start) !== expectation.revision + 1n) {
-      return undefined;
-    }
-    const slice = stream.slice(start, start + events.length);
-    if (slice.length !== events.length || slice.some((e, i) => e.id !== events[i].id)) {
-      return undefined;
-    }
-    const last = slice[slice.length - 1];
-    return { ok: true, revision: last.revision, position: last.position };
-  }
-}
-
-function satisfies(expectation: Expectation, current: bigint | undefined): boolean {
-  switch (expectation.kind) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === undefined;
-    case 'stream_exists':
-      return current !== undefined;
-    case 'revision':
-      return current === expectation.revision;
   }
 }

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openKeyRing, verifyAccessToken } from '@lic/signing';
+
+const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
+const cli = resolve(__dirname, '../src/cli/admin-token.ts');
+
+/** npm run admin:token, as an operator runs it (here from the sources). */
+describe('npm run admin:token', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'admin-token-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['-r', hook, cli, ...args], {
+      env: { ...process.env, DATA_DIR: dir, SIGNING_KEYS_DIR: join(dir, 'keys') },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  it('--help prints the usage and does nothing else (no key is created)', () => {
+    const out = run('--help');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^usage: npm run -s admin:token/);
+    expect(out.stdout).toMatch(/exit codes:/);
+    expect(existsSync(join(dir, 'keys'))).toBe(false);
+  });
+
+  it('prints one token, signed with the installation key, for the role and lifetime asked', async () => {
+    const out = run('--role', 'auditor', '--ttl-hours', '2', '--subject', 'jane');
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const ring = await openKeyRing({ dir: join(dir, 'keys'), now: 0 });
+    const now = Date.now();
+    const verified = await verifyAccessToken(ring, lines[0]!, now);
+    expect(verified).toMatchObject({ kind: 'valid', subject: 'jane', roles: ['auditor'] });
+    const expiresAt = verified.kind === 'valid' ? verified.expiresAt : 0;
+    expect(Math.abs(expiresAt - (now + 2 * 3_600_000))).toBeLessThan(120_000);
+  });
+
+  it.each([['--role', 'root'], ['--ttl-hours', '0'], ['--bogus']])(
+    'refuses %s naming it, with exit code 64',
+    (...args) => {
+      const out = run(...args);
+      expect(out.status).toBe(64);
+      expect(out.stderr).toContain(args[0]);
+      expect(out.stdout).toBe('');
+    },
+  );
+});
