@@ -29,9 +29,8 @@ export const recordDecision = (
       : 'ok';
   metrics.commandSeconds.observe({ command: command.type, outcome }, seconds);
   if (refusal) metrics.refusals.inc({ kind: refusalKind ?? 'other', reason: refusal.data.reason });
-  if (E.isLeft(decided.outcome) && decided.outcome.left.suppressedRefusal) {
-    metrics.refusals.inc({ kind: refusalKind ?? 'other', reason: decided.outcome.left.code });
-  }
+  const suppressed = E.isLeft(decided.outcome) ? decided.outcome.left.suppressedRefusal : undefined;
+  if (suppressed) metrics.refusals.inc({ kind: suppressed.kind, reason: suppressed.reason });
   const state = decided.state;
   if (state.kind === 'issued') {
     const license = state.licenseId;

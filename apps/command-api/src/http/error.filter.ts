@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ConcurrencyConflictError } from '@lic/command-pipeline';
+import { ConcurrencyConflictError, UnrecordableEventError } from '@lic/command-pipeline';
 import { ApiError } from './api-error';
 import { statusOf } from './status';
 
@@ -61,6 +61,15 @@ export class ErrorFilter implements ExceptionFilter {
       return {
         code: 'CONCURRENT_CONFLICT',
         message: 'the license changed concurrently; retry',
+        headers: {},
+      };
+    }
+    if (error instanceof UnrecordableEventError) {
+      // A defect (a bound missing at the edge): the log names the command; nothing was stored.
+      this.logger.error(error.message);
+      return {
+        code: 'INTERNAL',
+        message: 'the decision was not recorded: one of its events would not read back',
         headers: {},
       };
     }
