@@ -4,7 +4,8 @@ import * as E from 'fp-ts/Either';
 import type { AggregateRepository, Decided } from '@lic/command-pipeline';
 import type { LicenseCommand, LicenseEvent, LicenseState, RefusalKind } from '@lic/domain';
 import type { Metrics } from '@lic/observability';
-import { LICENSE_REPOSITORY, METRICS } from '../infrastructure/tokens';
+import type { Config } from '@lic/config';
+import { CONFIG, LICENSE_REPOSITORY, METRICS } from '../infrastructure/tokens';
 import { recordDecision } from './decision-metrics';
 import { RefusalTallies } from '../sweeper/refusal-tallies';
 import { DecideLicense } from './decide-license.command';
@@ -28,6 +29,7 @@ export class DecideLicenseHandler implements ICommandHandler<DecideLicense> {
     private readonly licenses: AggregateRepository<LicenseCommand, LicenseEvent, LicenseState>,
     private readonly tallies: RefusalTallies,
     @Inject(METRICS) private readonly metrics: Metrics,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async execute({ command, context }: DecideLicense): Promise<Decided<LicenseEvent, LicenseState>> {
@@ -43,7 +45,14 @@ export class DecideLicenseHandler implements ICommandHandler<DecideLicense> {
       );
       throw error;
     }
-    recordDecision(this.metrics, command, decided, (performance.now() - started) / 1000, kind);
+    recordDecision(
+      this.metrics,
+      command,
+      decided,
+      (performance.now() - started) / 1000,
+      kind,
+      this.config.METRICS_PER_LICENSE,
+    );
     const suppressed = E.isLeft(decided.outcome)
       ? decided.outcome.left.suppressedRefusal
       : undefined;

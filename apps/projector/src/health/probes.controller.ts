@@ -16,7 +16,8 @@ const TIMEOUT_MS = 2000;
 
 /**
  * Liveness (the process answers) and readiness: the event store and the read database answer,
- * and the projector runs at most READY_MAX_LAG_EVENTS behind the store.
+ * no event is failing to project, and the projector runs at most READY_MAX_LAG_EVENTS behind
+ * the store.
  */
 @Controller('health')
 export class ProbesController {
@@ -59,6 +60,8 @@ export class ProbesController {
   private async projection() {
     const indicator = this.indicators.check('projection');
     const status = this.projector.status();
+    // An event that fails to project stops everything after it: not ready at once, naming it.
+    const failing = status.failing === null ? {} : { failing: status.failing };
     try {
       const { checkpoint, lag, seconds } = await this.lag.read();
       const data = {
@@ -68,14 +71,16 @@ export class ProbesController {
         lagCapped: lag.capped,
         lagSeconds: seconds,
         maxLagEvents: this.maxLag,
+        ...failing,
       };
-      return status.running && lag.events <= this.maxLag && !lag.capped
+      return status.running && status.failing === null && lag.events <= this.maxLag && !lag.capped
         ? indicator.up(data)
         : indicator.down(data);
     } catch (error) {
       return indicator.down({
         running: status.running,
         message: error instanceof Error ? error.message : String(error),
+        ...failing,
       });
     }
   }

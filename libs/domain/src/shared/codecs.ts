@@ -82,9 +82,18 @@ export const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null]
  * boundary, so the rest of the code always sees it).
  */
 export const defaulted = <C extends t.Mixed>(codec: C, fallback: t.TypeOf<C>) =>
-  new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
-    codec.name,
-    codec.is,
-    (u, c) => (u === undefined ? t.success(fallback) : codec.validate(u, c)),
-    codec.encode,
+  Object.assign(
+    new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
+      codec.name,
+      codec.is,
+      (u, c) => (u === undefined ? t.success(fallback) : codec.validate(u, c)),
+      codec.encode,
+    ),
+    { inner: codec, fallback },
   );
+
+/** The codec and default of a `defaulted` field, if it is one. */
+export const defaultedOf = (codec: unknown): { inner: t.Mixed; fallback: unknown } | undefined =>
+  typeof codec === 'object' && codec !== null && 'inner' in codec && 'fallback' in codec
+    ? (codec as { inner: t.Mixed; fallback: unknown })
+    : undefined;
