@@ -9,6 +9,7 @@ import {
   READ_DB,
   READY_MAX_LAG,
 } from '../infrastructure/tokens';
+import type { FailingEvent } from '../projector/failing-event';
 import type { Projector } from '../projector/projector';
 import type { LagMonitor } from './lag-monitor';
 
@@ -61,7 +62,8 @@ export class ProbesController {
     const indicator = this.indicators.check('projection');
     const status = this.projector.status();
     // An event that fails to project stops everything after it: not ready at once, naming it.
-    const failing = status.failing === null ? {} : { failing: status.failing };
+    const failing: { failing?: FailingEvent } =
+      status.failing === null ? {} : { failing: status.failing };
     try {
       const { checkpoint, lag, seconds } = await this.lag.read();
       const data = {
