@@ -88,7 +88,13 @@ export class ClosedType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputO
         return t.failures(
           extra.map((path) => ({
             value: undefined,
-            context: [...c, ...path.map((key) => ({ key, type: t.unknown, actual: undefined }))],
+            // The path below this codec, after a step with no key of its own (like a union's
+            // member index, which error reports leave out).
+            context: [
+              ...c,
+              { key: '', type: t.unknown, actual: u },
+              ...path.map((key) => ({ key, type: t.unknown, actual: undefined })),
+            ],
             message: 'is not a known field (unknown fields are refused)',
           })),
         );

@@ -1,4 +1,14 @@
 import * as t from 'io-ts';
+import { ClosedType } from './closed';
+
+/** A union or intersection, possibly wrapped (closed, refined): its keys are member indexes. */
+const isCombinator = (type: t.Decoder<unknown, unknown> | undefined): boolean => {
+  let c: unknown = type;
+  while (c instanceof ClosedType || c instanceof t.RefinementType || c instanceof t.ExactType) {
+    c = (c as { type: unknown }).type;
+  }
+  return c instanceof t.UnionType || c instanceof t.IntersectionType;
+};
 
 /** One thing wrong with an input: where (`body.policy.offlineDays.active`) and what. */
 export interface FieldProblem {
@@ -19,7 +29,7 @@ export const problemsOf = (errors: t.Errors, where: string): FieldProblem[] => {
     e.context.forEach((entry, i) => {
       const parent = e.context[i - 1]?.type;
       // The root has no key; inside a union or intersection the key is a member index.
-      if (i === 0 || parent instanceof t.UnionType || parent instanceof t.IntersectionType) return;
+      if (i === 0 || isCombinator(parent)) return;
       path.push(entry.key);
     });
     const field = [where, ...path].join('.');
