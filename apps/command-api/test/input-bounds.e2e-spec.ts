@@ -170,6 +170,21 @@ describe('no input can poison a license (issue 11)', () => {
     await refused(api, issue({ seats: { machines: 3 } }), 'body.seats.machines');
   });
 
+  it('A1: a route that takes no body refuses one with fields in it', async () => {
+    const { licenseId } = await issueLicense(api, 'indie');
+    await refused(
+      api,
+      () => api.admin('POST', '/admin/v1/products/maya/variants/trial/retire', { reason: 'x' }),
+      'body.reason',
+    );
+    await refused(
+      api,
+      () =>
+        api.admin('DELETE', `/admin/v1/licenses/${licenseId}/activations/act-1`, { force: true }),
+      'body.force',
+    );
+  });
+
   it('T1: a variant from a preset with a partial policy override merges it (deep), or refuses it; never drops it', async () => {
     await issueLicense(api, 'indie');
     const merged = await api.admin('POST', '/admin/v1/products/maya/variants', {

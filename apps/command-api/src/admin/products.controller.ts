@@ -7,7 +7,7 @@ import type * as t from 'io-ts';
 import { Authenticator } from '../auth/authenticator';
 import { DecideProduct } from '../commands/decide-product.command';
 import { badRequest } from '../http/api-error';
-import { decodeOr400 } from '../http/decode';
+import { NoBody, decodeOr400 } from '../http/decode';
 import { acceptedAny } from '../http/outcome';
 import { contextOf } from '../http/request-context';
 import type { Random } from '../infrastructure/random';
@@ -139,11 +139,13 @@ export class ProductsController {
   async retire(
     @Headers('authorization') authorization: string | undefined,
     @Param() params: unknown,
+    @Body() raw: unknown,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const operator = await this.auth.operator(authorization, 'admin');
     const { id, variantId } = decodeOr400(VariantParam, params, 'path');
+    decodeOr400(NoBody, raw ?? {}, 'body');
     await this.run(
       {
         type: 'RetireVariant',

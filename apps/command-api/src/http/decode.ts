@@ -1,9 +1,12 @@
-import type * as t from 'io-ts';
+import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
-import { problemsOf, type FieldProblem } from '@lic/domain';
+import { closed, problemsOf, type FieldProblem } from '@lic/domain';
 import { badRequest } from './api-error';
 
 export type { FieldProblem };
+
+/** Routes that take no body: one with any field in it is refused, not ignored. */
+export const NoBody = closed(t.type({}, 'NoBody'));
 
 /**
  * Decodes one part of a request; a failure is a 400 naming each offending field and what it

@@ -88,8 +88,8 @@ export class ClosedType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputO
         return t.failures(
           extra.map((path) => ({
             value: undefined,
-            // The path below this codec, after a step with no key of its own (like a union's
-            // member index, which error reports leave out).
+            // The path below this codec, after a step with an empty key (error reports leave
+            // it out, as they leave out a union's member index).
             context: [
               ...c,
               { key: '', type: t.unknown, actual: u },

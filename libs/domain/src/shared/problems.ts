@@ -29,7 +29,8 @@ export const problemsOf = (errors: t.Errors, where: string): FieldProblem[] => {
     e.context.forEach((entry, i) => {
       const parent = e.context[i - 1]?.type;
       // The root has no key; inside a union or intersection the key is a member index.
-      if (i === 0 || isCombinator(parent)) return;
+      // A step with an empty key (see ClosedType) names no field.
+      if (i === 0 || entry.key === '' || isCombinator(parent)) return;
       path.push(entry.key);
     });
     const field = [where, ...path].join('.');
