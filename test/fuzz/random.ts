@@ -1,13 +1,8 @@
-/** A seeded PRNG (mulberry32) and the choices the fuzzer makes with it: runs are repeatable. */
+import { prng } from '../read-side/support/workload';
+
+/** The choices the fuzzer makes with a seeded PRNG (mulberry32): runs are repeatable. */
 export const seeded = (seed: number) => {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const { next } = prng(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const chance = (p: number): boolean => next() < p;

@@ -48,43 +48,46 @@ describe('no input can poison a license (issue 11)', () => {
     ).toBe(200);
   });
 
-  it('O7, F5, S2, O2: policy numbers past their bounds are refused when a variant is defined', async () => {
-    await issueLicense(api, 'indie');
-    const variant = (body: Record<string, unknown>) => () =>
-      api.admin('POST', '/admin/v1/products/maya/variants', body);
-    await refused(
-      api,
-      variant({ variant_id: 'long', preset: 'indie', policy: { durationDays: 3_000_000 } }),
-      'body.policy.durationDays',
-      'an integer from 1 to 36525',
-    );
-    await refused(
-      api,
-      variant({
-        variant_id: 'slow',
-        preset: 'render-farm',
-        policy: { floating: { floatingTimeoutMinutes: 5e9 } },
-      }),
-      'body.policy.floating.floatingTimeoutMinutes',
+  it.each([
+    ['O7', 'durationDays', 'indie', { durationDays: 3_000_000 }, 'an integer from 1 to 36525'],
+    [
+      'F5',
+      'floating.floatingTimeoutMinutes',
+      'render-farm',
+      { floating: { floatingTimeoutMinutes: 5e9 } },
       'an integer from 1 to 10080',
-    );
-    await refused(
-      api,
-      variant({
-        variant_id: 'idle',
-        preset: 'studio',
-        policy: { sessions: { interactiveIdleMinutes: 5e9 } },
-      }),
-      'body.policy.sessions.interactiveIdleMinutes',
+    ],
+    [
+      'S2',
+      'sessions.interactiveIdleMinutes',
+      'studio',
+      { sessions: { interactiveIdleMinutes: 5e9 } },
       'an integer from 1 to 10080',
-    );
-    await refused(
-      api,
-      variant({ variant_id: 'offline', preset: 'indie', policy: { offlineDays: { active: 3e6 } } }),
-      'body.policy.offlineDays.active',
+    ],
+    [
+      'O2',
+      'offlineDays.active',
+      'indie',
+      { offlineDays: { active: 3e6 } },
       'an integer from 0 to 3650',
-    );
-  });
+    ],
+  ])(
+    '%s: a preset override of policy.%s past its bound is a 400 naming the field and the limit',
+    async (_rule, field, preset, policy, limit) => {
+      await issueLicense(api, 'indie');
+      await refused(
+        api,
+        () =>
+          api.admin('POST', '/admin/v1/products/maya/variants', {
+            variant_id: `v-${field}`.replace(/\./g, '-'),
+            preset,
+            policy,
+          }),
+        `body.policy.${field}`,
+        limit,
+      );
+    },
+  );
 
   it('F4: max_floating_users 3e9 is a 400; 1,000,000 is the most', async () => {
     await issueLicense(api, 'indie');
