@@ -70,6 +70,26 @@ describe('refusal counts survive a crash (U2)', () => {
     }
   });
 
+  it('U2: on SIGTERM the refusals still counted in memory are appended before the process exits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-term-'));
+    try {
+      const api = await startCommandApiProcess(dir);
+      const { licenseId, checkout } = await fullLicense(api);
+      for (let i = 0; i < 50; i++) expect((await checkout('looper')).status).toBe(422);
+      api.child.kill('SIGTERM');
+      const exit = await api.exited;
+      // A graceful stop: exit code 0, or the signal re-raised once Nest has shut down.
+      expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
+      expect(await countedRefusals(dir, licenseId)).toEqual({
+        recorded: 1,
+        tallied: 49,
+        total: 50,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('U2: SIGKILL in the middle of a refusal flood loses at most the refusals of the last second', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tally-flood-'));
     try {
