@@ -15,7 +15,7 @@ import {
   type Checkpoint,
 } from '@lic/read-models';
 import { logBatch, positionOf } from './batch-log';
-import { FailingEvent, ProjectionStopped, retryDelayMs } from './failing-event';
+import { ProjectionStopped, retryDelayMs, type FailingEvent } from './failing-event';
 import { STOPPED, TIMED_OUT, nextOrTimeout, sleep } from './next-or-timeout';
 
 export interface ProjectorOptions {
