@@ -37,8 +37,7 @@ import {
 import { KeyRingRefresher } from './signing/key-ring-refresher';
 import { Signer } from './signing/signer';
 import { ExpirySweeper } from './sweeper/expiry-sweeper';
-import { RefusalFlusher } from './sweeper/refusal-flusher';
-import { RefusalTally } from './sweeper/refusal-tally';
+import { RefusalTallies } from './sweeper/refusal-tallies';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { JwksController } from './well-known/jwks.controller';
 
@@ -106,8 +105,7 @@ export class CommandApiModule {
         Signer,
         KeyRingRefresher,
         InFlightKeys,
-        RefusalTally,
-        RefusalFlusher,
+        RefusalTallies,
         ExpirySweeper,
         DecideLicenseHandler,
         DecideProductHandler,

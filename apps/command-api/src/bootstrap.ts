@@ -11,6 +11,7 @@ import {
   PinoNestLogger,
   correlatedFastifyLogging,
   createLogger,
+  httpServerOptions,
   registerCorrelationIds,
   type Logger,
 } from '@lic/observability';
@@ -46,7 +47,11 @@ export const createCommandApi = async (
     privateKeyFile: config.SIGNING_PRIVATE_KEY_FILE,
     now: clock.now(),
   });
-  const adapter = new FastifyAdapter({ bodyLimit: 64 * 1024, ...correlatedFastifyLogging(logger) });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 64 * 1024,
+    ...httpServerOptions(config),
+    ...correlatedFastifyLogging(logger),
+  });
   registerCorrelationIds(adapter.getInstance());
   const draining = new Draining();
   draining.register(adapter.getInstance());

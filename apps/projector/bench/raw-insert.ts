@@ -21,7 +21,7 @@ export const rawInsert = async (
   let events = 0;
   const flush = async () => {
     const rows: AuditEntryRow[] = batch.map((recorded) =>
-      auditEntry({ kind: 'other', recorded, why: 'raw insert' }),
+      auditEntry({ kind: 'other', recorded, why: 'raw insert', known: false }),
     );
     await db.transaction((manager) => new TableWriter(manager, AuditEntryRow).insert(rows));
     events += batch.length;

@@ -6,7 +6,13 @@ import type { DataSource } from 'typeorm';
 import { SystemClock, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
 import type { EventStore } from '@lic/event-store';
-import { Metrics, PinoNestLogger, createLogger, type Logger } from '@lic/observability';
+import {
+  Metrics,
+  PinoNestLogger,
+  createLogger,
+  httpServerOptions,
+  type Logger,
+} from '@lic/observability';
 import { openReadDb, type BatchFaults } from '@lic/read-models';
 import { LagMonitor } from './health/lag-monitor';
 import { LagProbe } from './health/lag-probe';
@@ -69,9 +75,11 @@ export const createProjectorApp = async (
       eventStore,
       dataSource,
       metrics,
+      metricsToken: config.METRICS_TOKEN,
     }),
     // Probes and scrapes are not worth a log line each; errors still are.
     new FastifyAdapter({
+      ...httpServerOptions(config),
       loggerInstance: logger,
       logController: new LogController({ disableRequestLogging: true }),
     }),

@@ -13,6 +13,7 @@ import {
   LAG_MONITOR,
   LAG_PROBE,
   METRICS,
+  METRICS_TOKEN,
   PROJECTOR,
   READ_DB,
   READY_MAX_LAG,
@@ -27,6 +28,8 @@ export interface ProjectorHttpDeps {
   readonly eventStore: EventStore;
   readonly dataSource: DataSource;
   readonly metrics: Metrics;
+  /** METRICS_TOKEN: if set, /metrics needs `Authorization: Bearer <it>`. */
+  readonly metricsToken: string | undefined;
 }
 
 /**
@@ -48,6 +51,7 @@ export class ProjectorHttpModule {
         { provide: EVENT_STORE, useValue: deps.eventStore },
         { provide: READ_DB, useValue: deps.dataSource },
         { provide: METRICS, useValue: deps.metrics },
+        { provide: METRICS_TOKEN, useValue: deps.metricsToken },
       ],
     };
   }

@@ -93,17 +93,39 @@ describeOnReadDbs('projector health and metrics', (kind) => {
     );
   });
 
-  it('A2: behind the store, the lag shows in events and seconds; past READY_MAX_LAG_EVENTS it is not ready; caught up, ready again', async () => {
+  it('A2: an event that fails to project makes it not ready at once, naming the event; the lag shows in events and seconds; once it goes in, ready again', async () => {
     const before = sample((await get('/metrics')).text, 'license_projected_events_total') ?? 0;
     failing = true;
     await world.run('lic-f', commands.checkout('L2'));
+    const stalledAt = world.lastPosition;
     await world.run('lic-f', commands.heartbeat('L2'));
     await world.run('lic-f', commands.checkout('L3'));
     clock.advance(90_000); // the oldest unprojected event is now 90 s old
+    // 3 events behind is within READY_MAX_LAG_EVENTS, but an event is failing: not ready.
+    const stalled = await eventually(
+      () => get('/health/ready'),
+      (r) => r.status === 503,
+      5000,
+      'not ready once the event fails',
+    );
     const behind = await get('/metrics');
     expect(sample(behind.text, 'license_projection_lag_events')).toBe(3);
     expect(sample(behind.text, 'license_projection_lag_seconds')).toBe(90);
-    expect((await get('/health/ready')).status).toBe(200); // 3 ≤ 4
+    expect(sample(behind.text, 'license_projection_stalled')).toBe(1);
+    expect(sample(behind.text, 'license_projection_failures_total')).toBeGreaterThan(0);
+    expect(stalled.json()).toMatchObject({
+      error: {
+        projection: {
+          status: 'down',
+          lagEvents: 3,
+          failing: {
+            position: String(stalledAt),
+            type: 'LeaseCheckedOut.v1',
+            error: 'read database unavailable (simulated)',
+          },
+        },
+      },
+    });
 
     await world.run('lic-f', commands.checkout('L4'));
     await world.run('lic-f', commands.checkout('L5'));
@@ -127,5 +149,6 @@ describeOnReadDbs('projector health and metrics', (kind) => {
     const after = await get('/metrics');
     expect(sample(after.text, 'license_projected_events_total')).toBe(before + 5);
     expect(sample(after.text, 'license_projection_lag_seconds')).toBe(0);
+    expect(sample(after.text, 'license_projection_stalled')).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import {
   PinoNestLogger,
   correlatedFastifyLogging,
   createLogger,
+  httpServerOptions,
   registerCorrelationIds,
   registerHttpMetrics,
   type Logger,
@@ -88,7 +89,10 @@ export const createQueryApi = async (
     );
   const watcher = new CheckpointWatcher(db);
   const metrics = new Metrics('query-api');
-  const adapter = new FastifyAdapter(correlatedFastifyLogging(logger));
+  const adapter = new FastifyAdapter({
+    ...httpServerOptions(config),
+    ...correlatedFastifyLogging(logger),
+  });
   registerCorrelationIds(adapter.getInstance());
   registerHttpMetrics(adapter.getInstance(), metrics);
   const draining = new Draining();
@@ -106,6 +110,7 @@ export const createQueryApi = async (
       settings: {
         readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
         dashboardRefreshMs: options.dashboardRefreshMs ?? 5000,
+        ...(config.METRICS_TOKEN === undefined ? {} : { metricsToken: config.METRICS_TOKEN }),
       },
     }),
     adapter,

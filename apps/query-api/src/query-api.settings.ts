@@ -3,4 +3,6 @@ export interface QueryApiSettings {
   readonly readYourWritesTimeoutMs: number;
   /** How often the dashboard stream re-sends occupancy even without new events (expiries). */
   readonly dashboardRefreshMs: number;
+  /** METRICS_TOKEN: if set, /metrics needs `Authorization: Bearer <it>`. */
+  readonly metricsToken?: string;
 }

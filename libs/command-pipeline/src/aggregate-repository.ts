@@ -12,6 +12,7 @@ import type { AggregateDefinition, DomainEvent } from './aggregate-definition';
 import { ConcurrencyConflictError } from './errors';
 import { KeyedLock } from './keyed-lock';
 import { LruCache } from './lru-cache';
+import { checkRoundTrip } from './round-trip';
 import { catchUp, loadFromStore, type Loaded } from './stream-reader';
 
 export interface RepositoryOptions {
@@ -39,7 +40,8 @@ export interface Decided<E, S> {
 
 /**
  * Runs commands against one aggregate type: load (cache, else snapshot + tail), decide, append
- * with the expected revision; on a conflict read what changed and decide again. A decision that
+ * with the expected revision; on a conflict read what changed and decide again. Every event is
+ * checked to read back through its codec before anything is appended. A decision that
  * appends nothing first makes sure it was taken on the latest revision (another process may
  * have written), so no answer is ever based on a stale cache.
  */
@@ -118,6 +120,12 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
           attempts: attempt,
         };
       }
+      checkRoundTrip(
+        this.def as AggregateDefinition<unknown, E, unknown>,
+        this.def.streamName(id),
+        commandTypeOf(command),
+        events,
+      );
       try {
         const result = await this.store.appendToStream(
           this.def.streamName(id),
@@ -177,3 +185,8 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
 }
 
 const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+const commandTypeOf = (command: unknown): string =>
+  typeof command === 'object' && command !== null && 'type' in command
+    ? String((command as { type: unknown }).type)
+    : 'command';

@@ -5,3 +5,4 @@ export * from './keyed-lock';
 export * from './lru-cache';
 export * from './stream-reader';
 export * from './definitions';
+export * from './round-trip';

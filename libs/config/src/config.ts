@@ -187,6 +187,36 @@ export const variables = {
     '10000',
     'Projection lag above which the projector is not ready.',
   ],
+  HTTP_HEADERS_TIMEOUT_MS: [
+    positiveInt('a positive integer'),
+    '10000',
+    'A connection that has not sent its request headers within this is closed (408).',
+  ],
+  HTTP_REQUEST_TIMEOUT_MS: [
+    positiveInt('a positive integer'),
+    '30000',
+    'A connection that has not sent its whole request (headers and body) within this is closed.',
+  ],
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: [
+    positiveInt('a positive integer'),
+    '5000',
+    'An idle keep-alive connection is closed after this.',
+  ],
+  HTTP_IDLE_TIMEOUT_MS: [
+    positiveInt('a positive integer'),
+    '60000',
+    'A connection on which nothing moves for this long is closed.',
+  ],
+  METRICS_TOKEN: [
+    t.union([nonEmpty('a token'), t.undefined]),
+    undefined,
+    'If set, /metrics answers only requests with Authorization: Bearer <this token>.',
+  ],
+  METRICS_PER_LICENSE: [
+    flag,
+    '1',
+    '0 leaves per-license series (license_seats_in_use) out of /metrics, for large fleets.',
+  ],
 } as const;
 
 type Vars = typeof variables;

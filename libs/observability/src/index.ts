@@ -8,3 +8,4 @@ export * from './termination';
 export * from './url-redaction';
 export * from './draining';
 export * from './health-answer';
+export * from './http-limits';

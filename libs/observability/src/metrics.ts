@@ -71,6 +71,27 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Projector: failed attempts to project an event (each retry counts; see /health/ready). */
+  readonly projectionFailures = new Counter({
+    name: 'license_projection_failures_total',
+    help: 'Failed attempts to project an event (the projector retries it with back-off)',
+    registers: [this.registry],
+  });
+
+  /** Projector: 1 while an event fails to project and everything after it waits, else 0. */
+  readonly projectionStalled = new Gauge({
+    name: 'license_projection_stalled',
+    help: '1 while an event fails to project (the projector retries it), else 0',
+    registers: [this.registry],
+  });
+
+  /** Projector: stored events of a known type that do not decode (audit log only). */
+  readonly undecodableEvents = new Counter({
+    name: 'license_projection_undecodable_events_total',
+    help: 'Events of a known type whose data does not decode, projected into the audit log only',
+    registers: [this.registry],
+  });
+
   /** HTTP apps: request durations by method, route template and status code. */
   readonly httpRequestSeconds = new Histogram({
     name: 'http_request_duration_seconds',

@@ -215,5 +215,5 @@ export const commands = {
     count: number,
     from: string,
     to: string,
-  ): Command => ({ type: 'TallyRefusals', kind, reason, count, from, to }),
+  ): Command => ({ type: 'TallyRefusals', tallies: [{ kind, reason, count, from, to }] }),
 };

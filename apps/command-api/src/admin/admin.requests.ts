@@ -1,59 +1,82 @@
 import * as t from 'io-ts';
 import {
   Id,
-  NonEmptyText,
+  MAX_RESERVED_ACCOUNTS,
   Policy,
-  PositiveInt,
+  PolicyOverride,
+  Text,
   Username,
+  arrayOf,
+  closed,
+  intRange,
+  policyLimits,
   presetNames,
   type PresetName,
 } from '@lic/domain';
 
-/** Request shapes of the admin API (documented in the OpenAPI document). */
+/**
+ * Request shapes of the admin API (documented in the OpenAPI document). Every body is closed:
+ * a field it does not declare is a 400 naming it, never silently ignored; every number and
+ * text is bounded (policy-limits.ts), and a value out of range is a 400 naming the limit.
+ */
 const Preset = t.keyof(
   Object.fromEntries(presetNames.map((n) => [n, null])) as Record<PresetName, null>,
   'Preset',
 );
+const [minSeats, maxSeats] = policyLimits.seats;
+const Seats = intRange(minSeats, maxSeats);
 
-export const CreateProductBody = t.intersection(
-  [t.type({ name: NonEmptyText }), t.partial({ product_id: Id, with_presets: t.boolean })],
-  'CreateProductBody',
+/** Longest an admin may mint an access token for: one year. */
+export const MAX_TOKEN_TTL_HOURS = 8_760;
+
+export const CreateProductBody = closed(
+  t.intersection(
+    [t.type({ name: Text }), t.partial({ product_id: Id, with_presets: t.boolean })],
+    'CreateProductBody',
+  ),
 );
-export const DefineVariantBody = t.union(
-  [t.type({ variant_id: Id, preset: Preset }), t.type({ variant_id: Id, policy: Policy })],
-  'DefineVariantBody',
+/**
+ * A variant from a preset, with an optional partial override merged in (deep), or from a
+ * complete policy. The merged policy is decoded again with every bound (see the controller).
+ */
+export const DefineVariantBody = closed(
+  t.intersection(
+    [t.type({ variant_id: Id }), t.partial({ preset: Preset, policy: PolicyOverride })],
+    'DefineVariantBody',
+  ),
 );
-export const ChangePolicyBody = t.type({ policy: Policy }, 'ChangePolicyBody');
-export const IssueLicenseBody = t.intersection(
-  [
-    t.type({ product_id: Id, variant_id: Id }),
-    t.partial({
-      license_id: Id,
-      licensee: t.union([NonEmptyText, t.null]),
-      trial: t.boolean,
-      seats: t.partial({
-        max_machines: PositiveInt,
-        max_floating_users: PositiveInt,
-        max_sessions: PositiveInt,
+export const ChangePolicyBody = closed(t.type({ policy: Policy }, 'ChangePolicyBody'));
+export const IssueLicenseBody = closed(
+  t.intersection(
+    [
+      t.type({ product_id: Id, variant_id: Id }),
+      t.partial({
+        license_id: Id,
+        licensee: t.union([Text, t.null]),
+        trial: t.boolean,
+        seats: t.partial({ max_machines: Seats, max_floating_users: Seats, max_sessions: Seats }),
       }),
-    }),
-  ],
-  'IssueLicenseBody',
+    ],
+    'IssueLicenseBody',
+  ),
 );
 export type IssueLicenseBody = t.TypeOf<typeof IssueLicenseBody>;
-export const ReasonBody = t.type({ reason: NonEmptyText }, 'ReasonBody');
-export const DetailBody = t.type({ detail: NonEmptyText }, 'DetailBody');
-export const RenewBody = t.partial({ days: PositiveInt }, 'RenewBody');
-export const ReservedAccountsBody = t.type(
-  { usernames: t.array(Username) },
-  'ReservedAccountsBody',
+export const ReasonBody = closed(t.type({ reason: Text }, 'ReasonBody'));
+export const DetailBody = closed(t.type({ detail: Text }, 'DetailBody'));
+export const RenewBody = closed(
+  t.partial({ days: intRange(...policyLimits.durationDays) }, 'RenewBody'),
 );
-export const MintTokenBody = t.intersection(
-  [
-    t.type({ subject: Id, roles: t.array(t.keyof({ admin: null, auditor: null })) }),
-    t.partial({ ttl_hours: PositiveInt }),
-  ],
-  'MintTokenBody',
+export const ReservedAccountsBody = closed(
+  t.type({ usernames: arrayOf(Username, MAX_RESERVED_ACCOUNTS) }, 'ReservedAccountsBody'),
+);
+export const MintTokenBody = closed(
+  t.intersection(
+    [
+      t.type({ subject: Id, roles: t.array(t.keyof({ admin: null, auditor: null })) }),
+      t.partial({ ttl_hours: intRange(1, MAX_TOKEN_TTL_HOURS) }),
+    ],
+    'MintTokenBody',
+  ),
 );
 export const LicenseParam = t.type({ id: Id }, 'LicenseParam');
 export const ProductParam = t.type({ id: Id }, 'ProductParam');

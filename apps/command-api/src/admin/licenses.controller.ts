@@ -18,7 +18,7 @@ import { toIso } from '@lic/domain';
 import { Authenticator } from '../auth/authenticator';
 import { DecideLicense } from '../commands/decide-license.command';
 import { IssueLicense } from '../commands/issue-license.command';
-import { decodeOr400 } from '../http/decode';
+import { NoBody, decodeOr400 } from '../http/decode';
 import { accepted } from '../http/outcome';
 import { contextOf } from '../http/request-context';
 import {
@@ -169,10 +169,12 @@ export class LicensesController {
   freeHolder(
     @Headers('authorization') authorization: string | undefined,
     @Param() params: unknown,
+    @Body() body: unknown,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { holderKind, holderId } = decodeOr400(HolderParam, params, 'path');
+    decodeOr400(NoBody, body ?? {}, 'body');
     return this.run(authorization, params, {}, request, reply, freeing[holderKind](holderId));
   }
 

@@ -1,11 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { presets, type ProductCommand } from '@lic/domain';
+import { Policy, applyOverride, presets, type ProductCommand } from '@lic/domain';
 import { Inject } from '@nestjs/common';
+import type * as t from 'io-ts';
 import { Authenticator } from '../auth/authenticator';
 import { DecideProduct } from '../commands/decide-product.command';
-import { decodeOr400 } from '../http/decode';
+import { badRequest } from '../http/api-error';
+import { NoBody, decodeOr400 } from '../http/decode';
 import { acceptedAny } from '../http/outcome';
 import { contextOf } from '../http/request-context';
 import type { Random } from '../infrastructure/random';
@@ -17,6 +19,27 @@ import {
   ProductParam,
   VariantParam,
 } from './admin.requests';
+
+/**
+ * A new variant's policy: a preset with the admin's partial override merged in (deep), or a
+ * complete policy. Either way the result is decoded with every bound, so an override is merged
+ * or refused (400 naming the field and the limit), never dropped.
+ */
+const variantPolicy = (body: t.TypeOf<typeof DefineVariantBody>): Policy => {
+  if (body.preset !== undefined) {
+    return decodeOr400(
+      Policy,
+      applyOverride(presets[body.preset], body.policy ?? {}),
+      'body.policy',
+    );
+  }
+  if (body.policy === undefined) {
+    throw badRequest('body.policy is required unless body.preset is given', [
+      { field: 'body.policy', problem: 'is required unless body.preset is given' },
+    ]);
+  }
+  return decodeOr400(Policy, body.policy, 'body.policy');
+};
 
 /** Products and their variants (seed 002 "Variants"); the six presets (seeds 002 and 000). */
 @Controller('admin/v1/products')
@@ -69,7 +92,7 @@ export class ProductsController {
     const operator = await this.auth.operator(authorization, 'admin');
     const { id } = decodeOr400(ProductParam, params, 'path');
     const body = decodeOr400(DefineVariantBody, raw, 'body');
-    const policy = 'preset' in body ? presets[body.preset] : body.policy;
+    const policy = variantPolicy(body);
     await this.run(
       {
         type: 'DefineVariant',
@@ -77,7 +100,7 @@ export class ProductsController {
         actor: { kind: 'admin', id: operator.subject },
         variantId: body.variant_id,
         policy,
-        preset: 'preset' in body ? body.preset : null,
+        preset: body.preset ?? null,
       },
       request,
       reply,
@@ -116,11 +139,13 @@ export class ProductsController {
   async retire(
     @Headers('authorization') authorization: string | undefined,
     @Param() params: unknown,
+    @Body() raw: unknown,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const operator = await this.auth.operator(authorization, 'admin');
     const { id, variantId } = decodeOr400(VariantParam, params, 'path');
+    decodeOr400(NoBody, raw ?? {}, 'body');
     await this.run(
       {
         type: 'RetireVariant',

@@ -15,7 +15,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticator } from '../auth/authenticator';
 import { DecideLicense } from '../commands/decide-license.command';
 import { ApiError } from '../http/api-error';
-import { decodeOr400 } from '../http/decode';
+import { NoBody, decodeOr400 } from '../http/decode';
 import { accepted } from '../http/outcome';
 import { contextOf } from '../http/request-context';
 import type { Random } from '../infrastructure/random';
@@ -106,11 +106,13 @@ export class SessionsController {
   async close(
     @Headers('authorization') authorization: string | undefined,
     @Param() params: unknown,
+    @Body() raw: unknown,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const client = await this.auth.license(authorization);
     const { id } = decodeOr400(SessionIdParam, params, 'path');
+    decodeOr400(NoBody, raw ?? {}, 'body');
     const actor = { kind: 'license' as const, id: client.licenseId };
     const decided = await this.commands.execute(
       new DecideLicense(

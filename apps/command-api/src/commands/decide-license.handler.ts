@@ -2,18 +2,12 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import * as E from 'fp-ts/Either';
 import type { AggregateRepository, Decided } from '@lic/command-pipeline';
-import type { Clock } from '@lic/clock';
-import type {
-  LicenseCommand,
-  LicenseEvent,
-  LicenseState,
-  RefusalKind,
-  RefusalReason,
-} from '@lic/domain';
+import type { LicenseCommand, LicenseEvent, LicenseState, RefusalKind } from '@lic/domain';
 import type { Metrics } from '@lic/observability';
-import { CLOCK, LICENSE_REPOSITORY, METRICS } from '../infrastructure/tokens';
+import type { Config } from '@lic/config';
+import { CONFIG, LICENSE_REPOSITORY, METRICS } from '../infrastructure/tokens';
 import { recordDecision } from './decision-metrics';
-import { RefusalTally } from '../sweeper/refusal-tally';
+import { RefusalTallies } from '../sweeper/refusal-tallies';
 import { DecideLicense } from './decide-license.command';
 import { metadataOf } from './request-context';
 
@@ -24,15 +18,18 @@ const refusalKinds: Partial<Record<LicenseCommand['type'], RefusalKind>> = {
   ValidateMachine: 'validation',
 };
 
-/** Thin: the repository loads, decides and appends; a refusal left unrecorded is tallied. */
+/**
+ * Thin: the repository loads, decides and appends. A refusal the domain did not record one by
+ * one says what to tally; it goes to the license's tallies (appended within a second).
+ */
 @CommandHandler(DecideLicense)
 export class DecideLicenseHandler implements ICommandHandler<DecideLicense> {
   constructor(
     @Inject(LICENSE_REPOSITORY)
     private readonly licenses: AggregateRepository<LicenseCommand, LicenseEvent, LicenseState>,
-    private readonly tally: RefusalTally,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly tallies: RefusalTallies,
     @Inject(METRICS) private readonly metrics: Metrics,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async execute({ command, context }: DecideLicense): Promise<Decided<LicenseEvent, LicenseState>> {
@@ -48,15 +45,18 @@ export class DecideLicenseHandler implements ICommandHandler<DecideLicense> {
       );
       throw error;
     }
-    recordDecision(this.metrics, command, decided, (performance.now() - started) / 1000, kind);
-    if (kind && E.isLeft(decided.outcome) && decided.outcome.left.suppressedRefusal) {
-      this.tally.add(
-        command.licenseId,
-        kind,
-        decided.outcome.left.code as RefusalReason,
-        this.clock.now(),
-      );
-    }
+    recordDecision(
+      this.metrics,
+      command,
+      decided,
+      (performance.now() - started) / 1000,
+      kind,
+      this.config.METRICS_PER_LICENSE,
+    );
+    const suppressed = E.isLeft(decided.outcome)
+      ? decided.outcome.left.suppressedRefusal
+      : undefined;
+    if (suppressed) this.tallies.add(command.licenseId, suppressed, decided.decidedAt);
     return decided;
   }
 }

@@ -18,6 +18,8 @@ export const recordDecision = (
   decided: Decided<LicenseEvent, LicenseState>,
   seconds: number,
   refusalKind: string | undefined,
+  /** METRICS_PER_LICENSE: off, no series is labelled with a license id. */
+  perLicense = true,
 ): void => {
   const refusal = E.isRight(decided.outcome) ? decided.outcome.right.find(isRefusal) : undefined;
   const outcome = E.isLeft(decided.outcome)
@@ -32,11 +34,10 @@ export const recordDecision = (
     metrics.conflictRetries.inc({ command: command.type }, decided.attempts - 1);
   }
   if (refusal) metrics.refusals.inc({ kind: refusalKind ?? 'other', reason: refusal.data.reason });
-  if (E.isLeft(decided.outcome) && decided.outcome.left.suppressedRefusal) {
-    metrics.refusals.inc({ kind: refusalKind ?? 'other', reason: decided.outcome.left.code });
-  }
+  const suppressed = E.isLeft(decided.outcome) ? decided.outcome.left.suppressedRefusal : undefined;
+  if (suppressed) metrics.refusals.inc({ kind: suppressed.kind, reason: suppressed.reason });
   const state = decided.state;
-  if (state.kind === 'issued') {
+  if (perLicense && state.kind === 'issued') {
     const license = state.licenseId;
     metrics.seatsInUse.set({ license, kind: 'machine' }, machineSeats(state).inUse);
     if (state.policy.floating) {

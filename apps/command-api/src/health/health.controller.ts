@@ -1,9 +1,11 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@lic/event-store';
-import { healthAnswer, type Metrics } from '@lic/observability';
-import { EVENT_STORE, METRICS } from '../infrastructure/tokens';
+import type { Config } from '@lic/config';
+import { healthAnswer, metricsAllowed, type Metrics } from '@lic/observability';
+import { ApiError } from '../http/api-error';
+import { CONFIG, EVENT_STORE, METRICS } from '../infrastructure/tokens';
 
 /** Liveness, readiness (the event store answers) and Prometheus metrics. */
 @Controller()
@@ -13,6 +15,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(METRICS) private readonly metrics: Metrics,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   @Get('health/live')
@@ -33,9 +36,13 @@ export class HealthController {
     return healthAnswer(reply, this.health.check([eventStore]));
   }
 
+  /** Open, or only to `Authorization: Bearer <METRICS_TOKEN>` when that is configured. */
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  scrape(): Promise<string> {
+  scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    if (!metricsAllowed(authorization, this.config.METRICS_TOKEN)) {
+      throw new ApiError('UNAUTHORIZED', '/metrics needs Authorization: Bearer <METRICS_TOKEN>');
+    }
     return this.metrics.registry.metrics();
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ConcurrencyConflictError } from '@lic/command-pipeline';
+import { ConcurrencyConflictError, UnrecordableEventError } from '@lic/command-pipeline';
 import { GLOSSARY_PATH, glossaryIds } from '@lic/openapi';
 import { EventStoreUnavailableError } from '@lic/event-store';
 import { ApiError } from './api-error';
@@ -85,6 +85,15 @@ export class ErrorFilter implements ExceptionFilter {
         code: 'UNAVAILABLE',
         message: 'the event store is unavailable; retry with the same Idempotency-Key',
         headers: { 'retry-after': String(error.retryAfterSeconds) },
+      };
+    }
+    if (error instanceof UnrecordableEventError) {
+      // A defect (a bound missing at the edge): the log names the command; nothing was stored.
+      this.logger.error(error.message);
+      return {
+        code: 'INTERNAL',
+        message: 'the decision was not recorded: one of its events would not read back',
+        headers: {},
       };
     }
     if (error instanceof HttpException) {

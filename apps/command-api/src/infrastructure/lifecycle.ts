@@ -9,7 +9,7 @@ import type { AggregateRepository } from '@lic/command-pipeline';
 import type { EventStore } from '@lic/event-store';
 import { Draining } from '@lic/observability';
 import { ExpirySweeper } from '../sweeper/expiry-sweeper';
-import { RefusalFlusher } from '../sweeper/refusal-flusher';
+import { RefusalTallies } from '../sweeper/refusal-tallies';
 import { DRAINING, EVENT_STORE, LICENSE_REPOSITORY, PRODUCT_REPOSITORY } from './tokens';
 
 type Repository = Pick<AggregateRepository<unknown, never, unknown>, 'close'>;
@@ -26,7 +26,7 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
   constructor(
     private readonly http: HttpAdapterHost,
     private readonly sweeper: ExpirySweeper,
-    private readonly flusher: RefusalFlusher,
+    private readonly tallies: RefusalTallies,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DRAINING) private readonly draining: Draining,
     @Inject(LICENSE_REPOSITORY) private readonly licenses: Repository,
@@ -37,7 +37,7 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
     const adapter = this.http.httpAdapter;
     if (adapter) await this.draining.drain(adapter.getHttpServer(), () => adapter.close());
     await this.sweeper.stop();
-    await this.flusher.stop();
+    await this.tallies.stop();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -4,7 +4,7 @@ import {
   Id,
   Instant,
   LicenseStatusName,
-  NonEmptyText,
+  Text,
   NonNegativeInt,
   Policy,
   SessionKind,
@@ -103,7 +103,7 @@ export const SessionClosedAnswer = t.type(
   'SessionClosedAnswer',
 );
 export const ProductAnswer = t.type(
-  { product_id: Id, name: NonEmptyText, variants: t.array(Id) },
+  { product_id: Id, name: Text, variants: t.array(Id) },
   'ProductAnswer',
 );
 export const VariantAnswer = t.type(

@@ -1,19 +1,21 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import * as t from 'io-ts';
 import { TestClock } from '@lic/clock';
-import { toIso } from '@lic/domain';
+import { closed, toIso } from '@lic/domain';
 import { decodeOr400 } from '../http/decode';
 import { CLOCK } from '../infrastructure/tokens';
 
-export const AdvanceBody = t.type(
-  {
-    seconds: t.refinement(
-      t.number,
-      (n) => Number.isFinite(n) && n >= 0 && n <= 10 * 365 * 86_400,
-      'seconds (0..10 years)',
-    ),
-  },
-  'AdvanceBody',
+export const AdvanceBody = closed(
+  t.type(
+    {
+      seconds: t.refinement(
+        t.number,
+        (n) => Number.isFinite(n) && n >= 0 && n <= 10 * 365 * 86_400,
+        'seconds (0..10 years)',
+      ),
+    },
+    'AdvanceBody',
+  ),
 );
 
 /**

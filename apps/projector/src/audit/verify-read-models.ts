@@ -26,6 +26,11 @@ export interface VerifyResult {
   readonly checkpoint: Checkpoint;
   readonly events: number;
   readonly comparison: ReadModelComparison;
+  /**
+   * Stored events of a known type that do not decode: both sides have them in the audit log
+   * only, so the tables compare equal, yet the read models do not reflect them.
+   */
+  readonly undecodable: readonly { readonly position: bigint; readonly why: string }[];
 }
 
 /**
@@ -46,9 +51,9 @@ export const verifyReadModels = async (options: VerifyOptions): Promise<VerifyRe
     const checkpoint = await readCheckpoint(runner.manager);
     const replay = await openReadDb(scratch.url);
     try {
-      const { events } =
+      const { events, undecodable } =
         checkpoint.position === null
-          ? { events: 0 }
+          ? { events: 0, undecodable: [] }
           : await projectFromStore(options.eventStore, replay, {
               batchSize: options.batchSize,
               clock: options.clock,
@@ -58,7 +63,7 @@ export const verifyReadModels = async (options: VerifyOptions): Promise<VerifyRe
                 : { onBatch: (p: { events: number }) => options.onProgress?.(p.events) }),
             });
       const comparison = await compareReadModels(replay.manager, runner.manager);
-      return { checkpoint, events, comparison };
+      return { checkpoint, events, comparison, undecodable };
     } finally {
       await replay.destroy();
     }

@@ -79,8 +79,14 @@ const main = async (): Promise<number> => {
       `replayed ${result.events} events up to position ${String(result.checkpoint.position)} ` +
         `in ${seconds.toFixed(1)} s (${rate} events/s)\n\n${report(result.comparison)}\n\n`,
     );
-    process.stdout.write(result.comparison.identical ? 'identical\n' : 'DIFFERENT\n');
-    return result.comparison.identical ? 0 : 1;
+    for (const u of result.undecodable) {
+      process.stdout.write(`event at ${u.position} does not decode (audit log only): ${u.why}\n`);
+    }
+    const identical = result.comparison.identical && result.undecodable.length === 0;
+    process.stdout.write(
+      identical ? 'identical\n' : result.comparison.identical ? 'INCOMPLETE\n' : 'DIFFERENT\n',
+    );
+    return identical ? 0 : 1;
   } finally {
     await eventStore.close();
   }

@@ -6,7 +6,8 @@ import type { LagProbe } from './lag-probe';
 
 /**
  * GET /health: the checkpoint and the lag behind the event store. 200 while the projector
- * runs and lags by at most READY_MAX_LAG_EVENTS, else 503 (same body).
+ * runs, no event is failing to project, and it lags by at most READY_MAX_LAG_EVENTS, else
+ * 503 (same body; `projector.failing` names the failing event and its error).
  */
 @Controller()
 export class HealthController {
@@ -27,7 +28,12 @@ export class HealthController {
     } catch (error) {
       storeError = error instanceof Error ? error.message : String(error);
     }
-    const ok = status.running && checkpoint !== null && lag !== null && lag.events <= this.maxLag;
+    const ok =
+      status.running &&
+      status.failing === null &&
+      checkpoint !== null &&
+      lag !== null &&
+      lag.events <= this.maxLag;
     await reply.status(ok ? 200 : 503).send({
       status: ok ? 'ok' : 'unavailable',
       checkpoint:
@@ -43,6 +49,7 @@ export class HealthController {
         batches: status.batches,
         restarts: status.restarts,
         lastError: status.lastError,
+        failing: status.failing,
       },
       ...(storeError === null ? {} : { eventStore: { error: 'unreachable' } }),
     });

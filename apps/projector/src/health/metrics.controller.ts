@@ -1,6 +1,6 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
-import type { Metrics } from '@lic/observability';
-import { LAG_MONITOR, METRICS } from '../infrastructure/tokens';
+import { Controller, Get, Header, Headers, Inject, UnauthorizedException } from '@nestjs/common';
+import { metricsAllowed, type Metrics } from '@lic/observability';
+import { LAG_MONITOR, METRICS, METRICS_TOKEN } from '../infrastructure/tokens';
 import type { LagMonitor } from './lag-monitor';
 
 /**
@@ -13,11 +13,15 @@ export class MetricsController {
   constructor(
     @Inject(METRICS) private readonly metrics: Metrics,
     @Inject(LAG_MONITOR) private readonly lag: LagMonitor,
+    @Inject(METRICS_TOKEN) private readonly token: string | undefined,
   ) {}
 
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  async scrape(): Promise<string> {
+  async scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    if (!metricsAllowed(authorization, this.token)) {
+      throw new UnauthorizedException('/metrics needs Authorization: Bearer <METRICS_TOKEN>');
+    }
     try {
       await this.lag.read();
     } catch {

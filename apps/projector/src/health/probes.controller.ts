@@ -9,6 +9,7 @@ import {
   READ_DB,
   READY_MAX_LAG,
 } from '../infrastructure/tokens';
+import type { FailingEvent } from '../projector/failing-event';
 import type { Projector } from '../projector/projector';
 import type { LagMonitor } from './lag-monitor';
 
@@ -16,7 +17,8 @@ const TIMEOUT_MS = 2000;
 
 /**
  * Liveness (the process answers) and readiness: the event store and the read database answer,
- * and the projector runs at most READY_MAX_LAG_EVENTS behind the store.
+ * no event is failing to project, and the projector runs at most READY_MAX_LAG_EVENTS behind
+ * the store.
  */
 @Controller('health')
 export class ProbesController {
@@ -59,6 +61,9 @@ export class ProbesController {
   private async projection() {
     const indicator = this.indicators.check('projection');
     const status = this.projector.status();
+    // An event that fails to project stops everything after it: not ready at once, naming it.
+    const failing: { failing?: FailingEvent } =
+      status.failing === null ? {} : { failing: status.failing };
     try {
       const { checkpoint, lag, seconds } = await this.lag.read();
       const data = {
@@ -68,14 +73,16 @@ export class ProbesController {
         lagCapped: lag.capped,
         lagSeconds: seconds,
         maxLagEvents: this.maxLag,
+        ...failing,
       };
-      return status.running && lag.events <= this.maxLag && !lag.capped
+      return status.running && status.failing === null && lag.events <= this.maxLag && !lag.capped
         ? indicator.up(data)
         : indicator.down(data);
     } catch (error) {
       return indicator.down({
         running: status.running,
         message: error instanceof Error ? error.message : String(error),
+        ...failing,
       });
     }
   }

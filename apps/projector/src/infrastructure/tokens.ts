@@ -6,3 +6,4 @@ export const READY_MAX_LAG = Symbol('ReadyMaxLag');
 export const EVENT_STORE = Symbol('EventStore');
 export const READ_DB = Symbol('ReadDb');
 export const METRICS = Symbol('Metrics');
+export const METRICS_TOKEN = Symbol('MetricsToken');

@@ -5,14 +5,17 @@ import type { Clock } from '@lic/clock';
 import type { EventStore, RecordedEvent, Subscription } from '@lic/event-store';
 import type { Metrics } from '@lic/observability';
 import {
+  CheckpointMovedError,
   PROJECTED_STREAM_PREFIXES,
   ProjectionCache,
   projectBatch,
   readCheckpoint,
   type BatchFaults,
+  type BatchResult,
   type Checkpoint,
 } from '@lic/read-models';
 import { logBatch, positionOf } from './batch-log';
+import { ProjectionStopped, retryDelayMs, type FailingEvent } from './failing-event';
 import { STOPPED, TIMED_OUT, nextOrTimeout, sleep } from './next-or-timeout';
 
 export interface ProjectorOptions {
@@ -42,6 +45,8 @@ export interface ProjectorStatus {
   readonly lastError: string | null;
   /** Events received and not yet committed (buffered or being written). */
   readonly inHand: number;
+  /** The event that fails to project, retried with back-off; everything after it waits. */
+  readonly failing: FailingEvent | null;
 }
 
 const BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
@@ -61,6 +66,7 @@ export class Projector {
   private restarts = 0;
   private lastError: string | null = null;
   private inHand = 0;
+  private failing: FailingEvent | null = null;
   private readonly listeners = new Set<(checkpoint: Checkpoint) => void>();
   /** Rows of busy licenses kept between batches; emptied whenever anything fails. */
   private readonly cache = new ProjectionCache();
@@ -105,6 +111,7 @@ export class Projector {
       restarts: this.restarts,
       lastError: this.lastError,
       inHand: this.inHand,
+      failing: this.failing,
     };
   }
 
@@ -121,6 +128,7 @@ export class Projector {
         await this.follow();
         failures = 0;
       } catch (error) {
+        if (error instanceof ProjectionStopped) return;
         failures++;
         this.restarts++;
         this.lastError = error instanceof Error ? error.message : String(error);
@@ -187,7 +195,70 @@ export class Projector {
     }
   }
 
+  /**
+   * Projects a batch in one transaction. If it fails, its events are projected one at a time,
+   * so the events before the failing one are committed and the failing one is isolated: the
+   * projector retries it with back-off (its position and error in status().failing, so
+   * /health/ready fails at once, and in license_projection_failures_total) until it goes in.
+   */
   private async write(batch: readonly RecordedEvent[]): Promise<void> {
+    try {
+      await this.commit(batch);
+    } catch (error) {
+      if (error instanceof CheckpointMovedError || batch.length === 0) throw error;
+      this.options.logger.warn(
+        { err: error, events: batch.length },
+        'projector: a batch failed; projecting its events one at a time',
+      );
+      for (const event of batch) await this.commitAlone(event);
+    }
+  }
+
+  private async commitAlone(event: RecordedEvent): Promise<void> {
+    const { logger, metrics } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      if (this.stop.signal.aborted) throw new ProjectionStopped();
+      try {
+        await this.commit([event]);
+        if (this.failing !== null) {
+          logger.info(
+            { position: this.failing.position, attempts: attempt },
+            'projector: the failing event is projected; going on',
+          );
+          this.failing = null;
+          metrics?.projectionStalled.set(0);
+        }
+        return;
+      } catch (error) {
+        if (error instanceof CheckpointMovedError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        this.failing = {
+          position: event.position.toString(10),
+          stream: event.streamName,
+          type: event.type,
+          error: message,
+          attempts: attempt,
+          since: this.failing?.since ?? new Date(this.options.clock.now()).toISOString(),
+          nextAttemptInMs: retryDelayMs(attempt),
+        };
+        metrics?.projectionFailures.inc();
+        metrics?.projectionStalled.set(1);
+        logger.error(
+          {
+            err: error,
+            position: this.failing.position,
+            stream: event.streamName,
+            type: event.type,
+            attempt,
+          },
+          'projector: an event fails to project; retrying it with back-off (everything after it waits)',
+        );
+        await sleep(retryDelayMs(attempt), this.stop.signal);
+      }
+    }
+  }
+
+  private async commit(batch: readonly RecordedEvent[]): Promise<void> {
     const { dataSource, clock, faults, metrics } = this.options;
     // On SQLite every step of a catch-up resolves at once (synchronous driver): without a turn
     // of the event loop before each batch, HTTP probes, timers and signals would wait for the
@@ -208,6 +279,7 @@ export class Projector {
     const projected = Number(result.checkpoint.eventsProjected - before);
     metrics?.projectedEvents.inc(projected);
     metrics?.projectionBatchSeconds.observe(seconds);
+    this.reportUndecodable(result);
     logBatch(this.options.logger, batch, result.checkpoint, {
       batch: this.batches,
       projected,
@@ -215,5 +287,16 @@ export class Projector {
       ms: Math.round(seconds * 10_000) / 10,
     });
     for (const listener of this.listeners) listener(result.checkpoint);
+  }
+
+  /** Events the writer should never have appended: audit log only, and loudly. */
+  private reportUndecodable(result: BatchResult): void {
+    for (const u of result.undecodable) {
+      this.options.metrics?.undecodableEvents.inc();
+      this.options.logger.error(
+        { position: u.position.toString(10), why: u.why },
+        'projector: a stored event does not decode; it is in the audit log only',
+      );
+    }
   }
 }

@@ -1,7 +1,9 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
-import type { Metrics } from '@lic/observability';
+import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
+import { metricsAllowed, type Metrics } from '@lic/observability';
+import { ApiError } from '../http/api-error';
+import type { QueryApiSettings } from '../query-api.settings';
 import { PlainRoute } from '../consistency/plain-route.decorator';
-import { LAG_READER, METRICS } from '../infrastructure/tokens';
+import { LAG_READER, METRICS, QUERY_API_SETTINGS } from '../infrastructure/tokens';
 import type { LagReader } from './lag-reader';
 
 /**
@@ -14,11 +16,15 @@ export class MetricsController {
   constructor(
     @Inject(METRICS) private readonly metrics: Metrics,
     @Inject(LAG_READER) private readonly lag: LagReader,
+    @Inject(QUERY_API_SETTINGS) private readonly settings: QueryApiSettings,
   ) {}
 
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  async scrape(): Promise<string> {
+  async scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    if (!metricsAllowed(authorization, this.settings.metricsToken)) {
+      throw new ApiError('UNAUTHORIZED', '/metrics needs Authorization: Bearer <METRICS_TOKEN>');
+    }
     try {
       await this.lag.read();
     } catch {

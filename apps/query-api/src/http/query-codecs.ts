@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { Instant } from '@lic/domain';
 import { positionFromString } from '@lic/event-store';
 
 /** A global position as a decimal string (how positions cross JSON), decoded to bigint. */
@@ -21,7 +22,9 @@ export const InstantParam = new t.Type<string, string, unknown>(
   (u, c) => {
     if (typeof u !== 'string' || !ISO.test(u)) return t.failure(u, c);
     const ms = Date.parse(u);
-    return Number.isNaN(ms) ? t.failure(u, c) : t.success(new Date(ms).toISOString());
+    // An offset can carry 9999-12-31T23:00-05:00 past year 9999: not an instant events carry.
+    const iso = Number.isNaN(ms) ? null : new Date(ms).toISOString();
+    return iso !== null && Instant.is(iso) ? t.success(iso) : t.failure(u, c);
   },
   t.identity,
 );

@@ -7,14 +7,18 @@ import {
   IdempotencyKey,
   Instant,
   MachineName,
-  NonEmptyText,
-  PositiveInt,
   Sha256Hex,
+  Text,
   Username,
   nullable,
 } from '../shared/codecs';
+import { arrayOf, intRange } from '../shared/bounded';
+import { policyLimits } from '../product/policy-limits';
 import { Policy } from '../product/policy';
 import { RefusalReason, SessionKind } from './license.events';
+
+/** S4: at most this many reserved accounts in one request (each still needs a slot). */
+export const MAX_RESERVED_ACCOUNTS = 10_000;
 
 /** Every command names its license and its actor. New ids arrive in the command. */
 const command = <T extends string, P extends t.Props>(type: T, props: P) =>
@@ -27,20 +31,20 @@ export const IssueLicense = command('IssueLicense', {
   /** The variant's policy at issue time, with any per-license seat overrides applied. */
   policy: Policy,
   keyHash: Sha256Hex,
-  licensee: nullable(NonEmptyText),
+  licensee: nullable(Text),
   trial: t.boolean,
 });
-export const SuspendLicense = command('SuspendLicense', { reason: NonEmptyText });
-export const ReinstateLicense = command('ReinstateLicense', { reason: NonEmptyText });
-export const RevokeLicense = command('RevokeLicense', { reason: NonEmptyText });
+export const SuspendLicense = command('SuspendLicense', { reason: Text });
+export const ReinstateLicense = command('ReinstateLicense', { reason: Text });
+export const RevokeLicense = command('RevokeLicense', { reason: Text });
 export const RenewLicense = command('RenewLicense', {
   /** Days to add; null = the policy's durationDays. */
-  days: nullable(PositiveInt),
+  days: nullable(intRange(...policyLimits.durationDays)),
 });
-export const RaiseThreatLevel = command('RaiseThreatLevel', { detail: NonEmptyText });
-export const ClearThreatLevel = command('ClearThreatLevel', { reason: NonEmptyText });
+export const RaiseThreatLevel = command('RaiseThreatLevel', { detail: Text });
+export const ClearThreatLevel = command('ClearThreatLevel', { reason: Text });
 export const SetReservedAccounts = command('SetReservedAccounts', {
-  usernames: t.array(Username),
+  usernames: arrayOf(Username, MAX_RESERVED_ACCOUNTS),
 });
 
 // ---- machines ---------------------------------------------------------------------------------
@@ -96,8 +100,8 @@ export const RecordSessionActivity = command('RecordSessionActivity', {
   sessionId: Id,
   /** S5: if given, must be the session's own user. */
   username: nullable(Username),
-  /** S6: the external user a service session acts for. */
-  onBehalfOf: nullable(t.string),
+  /** S6: the external user a service session acts for (a user name, bounded like one). */
+  onBehalfOf: nullable(Username),
 });
 export const CloseSession = command('CloseSession', { sessionId: Id });
 export const EndSession = command('EndSession', { sessionId: Id });
@@ -105,12 +109,17 @@ export const EndSession = command('EndSession', { sessionId: Id });
 // ---- housekeeping -----------------------------------------------------------------------------
 /** Record every expiry already in effect (F5, S2, S3, O7). Never needed for a seat decision. */
 export const SettleOverdue = command('SettleOverdue', {});
+/** U2: refusals counted but not recorded one by one (O5), for one license, as one decision. */
 export const TallyRefusals = command('TallyRefusals', {
-  kind: t.keyof({ activation: null, checkout: null, session: null, validation: null }),
-  reason: RefusalReason,
-  count: PositiveInt,
-  from: Instant,
-  to: Instant,
+  tallies: t.array(
+    t.type({
+      kind: t.keyof({ activation: null, checkout: null, session: null, validation: null }),
+      reason: RefusalReason,
+      count: intRange(1, Number.MAX_SAFE_INTEGER),
+      from: Instant,
+      to: Instant,
+    }),
+  ),
 });
 
 export const LicenseCommand = t.union([

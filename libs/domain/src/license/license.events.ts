@@ -7,13 +7,13 @@ import {
   IdempotencyKey,
   Instant,
   MachineName,
-  NonEmptyText,
+  RecordedText,
+  RecordedUsername,
   NonNegativeInt,
   Sha256Hex,
-  Username,
   nullable,
 } from '../shared/codecs';
-import { Policy } from '../product/policy';
+import { RecordedPolicy } from '../product/policy';
 
 /**
  * Every event names its license, the instant it was decided (from the command's clock), the
@@ -68,16 +68,16 @@ export type TokenGrant = t.TypeOf<typeof TokenGrant>;
 export const LicenseIssued = licenseEvent('LicenseIssued.v1', {
   productId: Id,
   variantId: Id,
-  policy: Policy,
+  policy: RecordedPolicy,
   /** SHA-256 of the license key. The key itself is never stored. */
   keyHash: Sha256Hex,
-  licensee: nullable(NonEmptyText),
+  licensee: nullable(RecordedText),
   trial: t.boolean,
   expiresAt: nullable(Instant),
 });
-export const LicenseSuspended = licenseEvent('LicenseSuspended.v1', { reason: NonEmptyText });
-export const LicenseReinstated = licenseEvent('LicenseReinstated.v1', { reason: NonEmptyText });
-export const LicenseRevoked = licenseEvent('LicenseRevoked.v1', { reason: NonEmptyText });
+export const LicenseSuspended = licenseEvent('LicenseSuspended.v1', { reason: RecordedText });
+export const LicenseReinstated = licenseEvent('LicenseReinstated.v1', { reason: RecordedText });
+export const LicenseRevoked = licenseEvent('LicenseRevoked.v1', { reason: RecordedText });
 export const LicenseRenewed = licenseEvent('LicenseRenewed.v1', {
   previousExpiresAt: nullable(Instant),
   expiresAt: Instant,
@@ -91,9 +91,9 @@ export const ThreatLevelRaised = licenseEvent('ThreatLevelRaised.v1', {
   reason: t.keyof({ 'geo-spread': null, 'machine-churn': null, admin: null }),
   detail: t.string,
 });
-export const ThreatLevelCleared = licenseEvent('ThreatLevelCleared.v1', { reason: NonEmptyText });
+export const ThreatLevelCleared = licenseEvent('ThreatLevelCleared.v1', { reason: RecordedText });
 export const ReservedAccountsSet = licenseEvent('ReservedAccountsSet.v1', {
-  usernames: t.array(Username),
+  usernames: t.array(RecordedUsername),
 });
 
 // ---- machines (M1-M4, T1, O3-O6) -------------------------------------------------------------
@@ -193,7 +193,7 @@ export type SessionKind = t.TypeOf<typeof SessionKind>;
 
 export const SessionOpened = licenseEvent('SessionOpened.v1', {
   sessionId: Id,
-  username: Username,
+  username: RecordedUsername,
   kind: SessionKind,
   /** S4: the account's reserved slot, or the shared pool. */
   pool: t.keyof({ reserved: null, shared: null }),
@@ -204,7 +204,7 @@ export const SessionOpened = licenseEvent('SessionOpened.v1', {
   shared: Seats,
 });
 export const SessionRefused = licenseEvent('SessionRefused.v1', {
-  username: Username,
+  username: RecordedUsername,
   kind: SessionKind,
   reason: RefusalReason,
   seats: Seats,

@@ -32,7 +32,7 @@ export const evolveLicense = (state: LicenseState, event: LicenseEvent): License
       idempotency: {},
       activationAttempts: [],
       deactivations: [],
-      refusals: { recent: {}, windows: {} },
+      refusals: { recent: {}, windows: {}, day: { start: fromIso(d.at), count: 0 } },
     };
   }
   if (state.kind !== 'issued') return state;
@@ -101,6 +101,11 @@ const refusalRecorded = (
     current && at - current.start < window
       ? { start: current.start, count: current.count + 1 }
       : { start: at, count: 1 };
+  const today = s.refusals.day;
+  const day =
+    at - today.start < DAY
+      ? { start: today.start, count: today.count + 1 }
+      : { start: at, count: 1 };
   return {
     ...s,
     refusals: {
@@ -111,6 +116,7 @@ const refusalRecorded = (
         (t) => t > at - window,
       ),
       windows: put(s.refusals.windows, group, counted),
+      day,
     },
   };
 };

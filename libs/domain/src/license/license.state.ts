@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Policy } from '../product/policy';
+import { RecordedPolicy } from '../product/policy';
 import { nullable } from '../shared/codecs';
 
 /**
@@ -62,7 +62,7 @@ export const IssuedLicense = t.type({
   licenseId: t.string,
   productId: t.string,
   variantId: t.string,
-  policy: Policy,
+  policy: RecordedPolicy,
   keyHash: t.string,
   licensee: nullable(t.string),
   trial: t.boolean,
@@ -85,10 +85,14 @@ export const IssuedLicense = t.type({
   activationAttempts: t.array(ms),
   /** O6: instants of deactivations within the churn window. */
   deactivations: t.array(ms),
-  /** O5/U2: when each kind:reason:subject refusal was last recorded; per kind:reason windows. */
+  /**
+   * O5/U2: when each kind:reason:subject refusal was last recorded; per kind:reason windows;
+   * and the refusal events recorded in the license's current day (from `start`, 24 hours).
+   */
   refusals: t.type({
     recent: sharded(ms),
     windows: t.record(t.string, t.type({ start: ms, count: t.number })),
+    day: t.type({ start: ms, count: t.number }),
   }),
 });
 export type IssuedLicense = t.TypeOf<typeof IssuedLicense>;
@@ -99,4 +103,4 @@ export type LicenseState = t.TypeOf<typeof LicenseState>;
 export const initialLicenseState: LicenseState = { kind: 'unissued' };
 
 /** Bump when the state's shape changes: older snapshots are then ignored and rebuilt. */
-export const licenseStateSchemaVersion = 'license-state.v3';
+export const licenseStateSchemaVersion = 'license-state.v4';

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { validatePolicy } from '../product/policy';
+import { MAX_TERM_DAYS } from '../product/policy-limits';
 import { domainError, type DomainError } from '../shared/errors';
 import { DAY, toIso } from '../shared/time';
 import { eventsFor, type EventMaker } from './event-factory';
@@ -106,7 +107,10 @@ export const revoke = (
   ]);
 };
 
-/** O7: renewal extends from the later of now and the current end date. */
+/**
+ * O7: renewal extends from the later of now and the current end date, never to more than
+ * MAX_TERM_DAYS (100 years) past now: renewals cannot stack a license's end out of reach.
+ */
 export const renew = (
   s: IssuedLicense,
   c: CommandOf<'RenewLicense'>,
@@ -119,10 +123,19 @@ export const renew = (
     return E.left(domainError('INVALID_COMMAND', 'a perpetual policy needs an explicit days'));
   }
   const from = Math.max(now, s.expiresAt ?? now);
+  const until = from + days * DAY;
+  if (until > now + MAX_TERM_DAYS * DAY) {
+    return E.left(
+      domainError(
+        'INVALID_COMMAND',
+        `a license may run at most ${MAX_TERM_DAYS} days past now; this renewal would end it on ${toIso(until)}`,
+      ),
+    );
+  }
   return E.right([
     make('LicenseRenewed.v1', {
       previousExpiresAt: s.expiresAt === null ? null : toIso(s.expiresAt),
-      expiresAt: toIso(from + days * DAY),
+      expiresAt: toIso(until),
       days,
     }),
   ]);
@@ -175,13 +188,16 @@ export const setReserved = (
   return E.right([make('ReservedAccountsSet.v1', { usernames })]);
 };
 
+/** U2: refusals counted but not recorded one by one, one event per kind and reason. */
 export const tally = (c: CommandOf<'TallyRefusals'>, make: EventMaker): Decision =>
-  E.right([
-    make('RefusalsTallied.v1', {
-      kind: c.kind,
-      reason: c.reason,
-      count: c.count,
-      from: c.from,
-      to: c.to,
-    }),
-  ]);
+  E.right(
+    c.tallies.map((x) =>
+      make('RefusalsTallied.v1', {
+        kind: x.kind,
+        reason: x.reason,
+        count: x.count,
+        from: x.from,
+        to: x.to,
+      }),
+    ),
+  );

@@ -46,7 +46,7 @@ describe('refusals are data (U2) without unbounded growth (O5)', () => {
     const small = issued(
       policyOf('render-farm', {
         floating: { maxFloatingUsers: 1, floatingTimeoutMinutes: 15 },
-        refusalLog: { windowSeconds: 60, maxPerWindow: 50 },
+        refusalLog: { windowSeconds: 60, maxPerWindow: 50, maxPerDay: 10_000 },
       }),
     );
     const flood = run(
@@ -68,14 +68,60 @@ describe('refusals are data (U2) without unbounded growth (O5)', () => {
           type: 'TallyRefusals',
           licenseId: 'lic-1',
           actor: { kind: 'system', id: 'refusal-tally' },
-          kind: 'checkout',
-          reason: 'SEATS_EXHAUSTED',
-          count: 42,
-          from: '2026-01-01T00:00:00.000Z',
-          to: '2026-01-01T00:01:00.000Z',
+          tallies: [
+            {
+              kind: 'checkout',
+              reason: 'SEATS_EXHAUSTED',
+              count: 42,
+              from: '2026-01-01T00:00:00.000Z',
+              to: '2026-01-01T00:01:00.000Z',
+            },
+          ],
         },
         at({ m: 1 }),
       )
       .then({ type: 'RefusalsTallied.v1', data: { count: 42, reason: 'SEATS_EXHAUSTED' } });
+  });
+});
+
+describe('the daily bound of refusal events per license (O5, U2)', () => {
+  const daily = issued(
+    policyOf('render-farm', {
+      floating: { maxFloatingUsers: 1, floatingTimeoutMinutes: 10_080 },
+      refusalLog: { windowSeconds: 60, maxPerWindow: 600, maxPerDay: 30 },
+    }),
+  );
+  const taken = run([daily], [[c.checkout('L1'), T0]]).events;
+
+  it('O5: past maxPerDay refusal events in a day, refusals are tallied, not recorded', () => {
+    const flood = run(
+      taken,
+      Array.from(
+        { length: 100 },
+        (_, i) => [c.checkout(`X${i}`, `rnd-${i}`, `k${i}`), at({ m: i })] as const,
+      ),
+    );
+    expect(refusedIn(flood.events)).toBe(30);
+    expect(flood.errors.filter((e) => e === 'SEATS_EXHAUSTED')).toHaveLength(70);
+  });
+
+  it('U2: a refusal past the bound says what to tally: its kind and reason', () => {
+    const full = run(
+      taken,
+      Array.from({ length: 30 }, (_, i) => [c.checkout(`X${i}`, `n-${i}`), at({ m: i })] as const),
+    ).events;
+    const r = given(...full).when(c.checkout('Y', 'another'), at({ h: 1 }));
+    expect(r.result).toEqual(
+      expect.objectContaining({
+        left: expect.objectContaining({
+          code: 'SEATS_EXHAUSTED',
+          suppressedRefusal: { kind: 'checkout', reason: 'SEATS_EXHAUSTED' },
+        }),
+      }),
+    );
+    // A day after the first recorded refusal, the budget starts again.
+    given(...full)
+      .when(c.checkout('Z', 'another'), at({ d: 1 }))
+      .then({ type: 'CheckoutRefused.v1' });
   });
 });

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { DomainError } from '../shared/errors';
-import { SECOND } from '../shared/time';
+import { DAY, SECOND } from '../shared/time';
 import type { LicenseEvent, RefusalKind, RefusalReason } from './license.events';
 import type { IssuedLicense } from './license.state';
 import { getIn } from './sharded';
@@ -26,9 +26,10 @@ export const refusalSubject = (reason: RefusalReason, subject: string): string =
 /**
  * Refusals are events (U2), but a flood must not grow the stream without bound (O5). Within a
  * window (default 60 s), the same client refused for the same reason is recorded once, and at
- * most maxPerWindow refusals (default 600) are recorded per kind and reason. A refusal past
- * either limit is refused without an event (suppressedRefusal) and tallied by the caller
- * (TallyRefusals), so the counts by reason stay complete.
+ * most maxPerWindow refusals (default 600) are recorded per kind and reason; and at most
+ * maxPerDay refusal events (default 10,000) are recorded per license in a day. A refusal past
+ * any limit is refused without an event (suppressedRefusal says what to tally) and the
+ * caller tallies it (TallyRefusals → RefusalsTallied.v1), so the counts by reason stay complete.
  */
 export const recordRefusal = (
   s: IssuedLicense,
@@ -41,13 +42,19 @@ export const recordRefusal = (
   const window = s.policy.refusalLog.windowSeconds * SECOND;
   const last = getIn(s.refusals.recent, refusalKey(kind, reason, refusalSubject(reason, subject)));
   const group = s.refusals.windows[`${kind}:${reason}`];
+  const day = s.refusals.day;
   const repeated = last !== undefined && now - last < window;
   const overBudget =
     group !== undefined &&
     now - group.start < window &&
     group.count >= s.policy.refusalLog.maxPerWindow;
-  if (repeated || overBudget) {
-    return E.left({ code: reason, message: messages[reason], suppressedRefusal: true });
+  const overDay = now - day.start < DAY && day.count >= s.policy.refusalLog.maxPerDay;
+  if (repeated || overBudget || overDay) {
+    return E.left({
+      code: reason,
+      message: messages[reason],
+      suppressedRefusal: { kind, reason },
+    });
   }
   return E.right(events);
 };

@@ -1,4 +1,6 @@
 export * from './policy';
+export * from './policy-limits';
+export * from './policy-override';
 export * from './presets';
 export * from './product.commands';
 export * from './product.decider';

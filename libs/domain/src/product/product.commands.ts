@@ -1,13 +1,13 @@
 import * as t from 'io-ts';
 import { Actor } from '../shared/actor';
-import { Id, NonEmptyText } from '../shared/codecs';
+import { Id, Text } from '../shared/codecs';
 import { Policy } from './policy';
 
 const command = <T extends string, P extends t.Props>(type: T, props: P) =>
   t.type({ type: t.literal(type), productId: Id, actor: Actor, ...props }, type);
 
 export const CreateProduct = command('CreateProduct', {
-  name: NonEmptyText,
+  name: Text,
   /** Define the six presets (seed 002's five variants, seed 000's user-sessions) as well. */
   withPresets: t.boolean,
 });

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { Actor } from '../shared/actor';
-import { Id, Instant, NonEmptyText } from '../shared/codecs';
-import { Policy } from './policy';
+import { Id, Instant, RecordedText } from '../shared/codecs';
+import { RecordedPolicy } from './policy';
 
 const productEvent = <T extends string, P extends t.Props>(type: T, props: P) =>
   t.type(
@@ -12,16 +12,16 @@ const productEvent = <T extends string, P extends t.Props>(type: T, props: P) =>
     type,
   );
 
-export const ProductCreated = productEvent('ProductCreated.v1', { name: NonEmptyText });
+export const ProductCreated = productEvent('ProductCreated.v1', { name: RecordedText });
 export const VariantDefined = productEvent('VariantDefined.v1', {
   variantId: Id,
-  policy: Policy,
+  policy: RecordedPolicy,
   /** The preset it was created from, if any. */
   preset: t.union([t.string, t.null]),
 });
 export const VariantPolicyChanged = productEvent('VariantPolicyChanged.v1', {
   variantId: Id,
-  policy: Policy,
+  policy: RecordedPolicy,
 });
 export const VariantRetired = productEvent('VariantRetired.v1', { variantId: Id });
 

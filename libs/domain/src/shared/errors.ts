@@ -1,6 +1,8 @@
+import type { RefusalKind, RefusalReason } from '../license/license.events';
+
 /**
  * A decision that records nothing. Refusals that are recorded (U2) are events, not errors;
- * a refusal that is not recorded again within its window (O5) is an error with recorded=false.
+ * a refusal not recorded one by one (O5) is an error that says what to tally instead.
  */
 export const ErrorCodes = [
   'LICENSE_NOT_FOUND',
@@ -33,11 +35,20 @@ export const ErrorCodes = [
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
+/** What a refusal not recorded one by one adds to the license's tallies (U2). */
+export interface SuppressedRefusal {
+  readonly kind: RefusalKind;
+  readonly reason: RefusalReason;
+}
+
 export interface DomainError {
   readonly code: ErrorCode;
   readonly message: string;
-  /** True only for a refusal whose event was already recorded in this window (O5). */
-  readonly suppressedRefusal?: boolean;
+  /**
+   * Set only for a refusal past its bounds (O5): recorded neither as an event nor lost — the
+   * caller adds it to the license's refusal tally, recorded as RefusalsTallied.v1 (U2).
+   */
+  readonly suppressedRefusal?: SuppressedRefusal;
   /** Machine-readable particulars, e.g. why a lease is no longer active. */
   readonly details?: Readonly<Record<string, string>>;
 }

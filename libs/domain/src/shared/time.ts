@@ -4,7 +4,18 @@ export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-export const toIso = (ms: number): string => new Date(ms).toISOString();
+/** The instants the Instant codec can carry: four-digit years, 0000-01-01 to 9999-12-31. */
+export const EARLIEST_INSTANT_MS = -62_167_219_200_000;
+export const LATEST_INSTANT_MS = 253_402_300_799_999;
+
+/**
+ * An instant as events carry it. Never produces what the Instant codec refuses: an instant
+ * past year 9999 (or before year 0) is pinned to the last (first) one the codec can carry.
+ * Bounded inputs never get there; this only keeps a policy recorded before the bounds existed
+ * from writing an event that cannot be read back.
+ */
+export const toIso = (ms: number): string =>
+  new Date(Math.min(LATEST_INSTANT_MS, Math.max(EARLIEST_INSTANT_MS, ms))).toISOString();
 export const fromIso = (iso: string): number => Date.parse(iso);
 
 export const minutes = (n: number): number => n * MINUTE;

@@ -46,7 +46,7 @@ export const given = (...history: LicenseEvent[]) => ({
         }
         expect(result.left.code).toBe(code);
         if (extra.suppressedRefusal !== undefined) {
-          expect(result.left.suppressedRefusal === true).toBe(extra.suppressedRefusal);
+          expect(result.left.suppressedRefusal !== undefined).toBe(extra.suppressedRefusal);
         }
         return this;
       },

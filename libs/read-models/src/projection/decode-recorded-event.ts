@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
-import { LicenseEvent, ProductEvent } from '@lic/domain';
+import { LicenseEvent, ProductEvent, firstProblem } from '@lic/domain';
 import type { RecordedEvent } from '@lic/event-store';
 import type { ProjectedEvent } from './projected-event';
 
@@ -19,11 +19,12 @@ export const decodeRecordedEvent = (recorded: RecordedEvent): ProjectedEvent => 
   const isLicense = recorded.streamName.startsWith('license-');
   const codec = (isLicense ? licenseCodecs : productCodecs).get(recorded.type);
   if (codec === undefined) {
-    return { kind: 'other', recorded, why: `unknown event type ${recorded.type}` };
+    return { kind: 'other', recorded, why: `unknown event type ${recorded.type}`, known: false };
   }
   const decoded = codec.decode({ type: recorded.type, data: recorded.data });
   if (E.isLeft(decoded)) {
-    return { kind: 'other', recorded, why: `${recorded.type} does not decode` };
+    const why = `${recorded.type} does not decode: ${firstProblem(decoded.left, 'event')}`;
+    return { kind: 'other', recorded, why, known: true };
   }
   return isLicense
     ? { kind: 'license', recorded, event: decoded.right as LicenseEvent }

@@ -36,6 +36,12 @@ export interface BatchResult {
   /** Events of this batch at or before the stored checkpoint, skipped. */
   readonly skipped: number;
   readonly writes: WriteCounts;
+  /**
+   * Events of a known type whose data did not decode (recorded by a writer that did not check
+   * its events): projected into the audit log only. Never silent: the projector logs and
+   * counts them.
+   */
+  readonly undecodable: readonly { readonly position: bigint; readonly why: string }[];
 }
 
 /**
@@ -57,7 +63,10 @@ export const projectBatch = async (
       }
       const fresh = batch.filter((e) => from.position === null || e.position > from.position);
       if (fresh.length === 0) {
-        return { result: { checkpoint: from, skipped: batch.length, writes: {} }, commit: null };
+        return {
+          result: { checkpoint: from, skipped: batch.length, writes: {}, undecodable: [] },
+          commit: null,
+        };
       }
       const events = fresh.map(decodeRecordedEvent);
       const ws = await loadWorkingSet(manager, events, cache);
@@ -71,7 +80,14 @@ export const projectBatch = async (
       await advanceCheckpoint(manager, from, to, toIso(clock.now()));
       faults.beforeCommit?.();
       return {
-        result: { checkpoint: to, skipped: batch.length - fresh.length, writes },
+        result: {
+          checkpoint: to,
+          skipped: batch.length - fresh.length,
+          writes,
+          undecodable: events.flatMap((e) =>
+            e.kind === 'other' && e.known ? [{ position: e.recorded.position, why: e.why }] : [],
+          ),
+        },
         commit: () => cache?.absorb(ws, tails),
       };
     });

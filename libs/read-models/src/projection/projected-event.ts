@@ -11,6 +11,12 @@ export const PROJECTED_STREAM_PREFIXES: readonly string[] = ['license-', 'produc
 export type ProjectedEvent =
   | { readonly kind: 'license'; readonly recorded: RecordedEvent; readonly event: LicenseEvent }
   | { readonly kind: 'product'; readonly recorded: RecordedEvent; readonly event: ProductEvent }
-  | { readonly kind: 'other'; readonly recorded: RecordedEvent; readonly why: string };
+  | {
+      readonly kind: 'other';
+      readonly recorded: RecordedEvent;
+      readonly why: string;
+      /** A known type whose data did not decode (not merely a type this version does not know). */
+      readonly known: boolean;
+    };
 
 export type LicenseProjected = Extract<ProjectedEvent, { kind: 'license' }>;

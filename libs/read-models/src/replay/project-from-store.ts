@@ -18,6 +18,8 @@ export interface ProjectFromStoreOptions {
 export interface ProjectFromStoreResult {
   readonly events: number;
   readonly checkpoint: Checkpoint;
+  /** Stored events of a known type that do not decode: in the audit log only. */
+  readonly undecodable: readonly { readonly position: bigint; readonly why: string }[];
 }
 
 const projected = (e: RecordedEvent): boolean =>
@@ -36,10 +38,12 @@ export const projectFromStore = async (
   const cache = new ProjectionCache();
   let events = 0;
   let batch: RecordedEvent[] = [];
+  const undecodable: { position: bigint; why: string }[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const result = await projectBatch(dataSource, batch, { clock, expected: checkpoint, cache });
     checkpoint = result.checkpoint;
+    undecodable.push(...result.undecodable);
     events += batch.length;
     batch = [];
     onBatch?.({ events, checkpoint });
@@ -52,5 +56,5 @@ export const projectFromStore = async (
     if (batch.length >= batchSize) await flush();
   }
   await flush();
-  return { events, checkpoint };
+  return { events, checkpoint, undecodable };
 };

@@ -18,6 +18,22 @@ export const bigintTransformer: ValueTransformer = {
   from: (value: unknown) => (value === null || value === undefined ? null : toBigint(value)),
 };
 
+/**
+ * A count or cap from an event: a safe integer is stored as it is. An event recorded before
+ * the bounds existed may carry a larger number (up to 1e308): it is stored as 2^53 − 1, the
+ * largest a number column can hold exactly (the exact value stays in the event and in the
+ * JSON columns that copy it), so no event stops the projection.
+ */
+export const countTransformer: ValueTransformer = {
+  to: (value: number | null | undefined) =>
+    value === null || value === undefined
+      ? value
+      : String(
+          Number.isSafeInteger(value) ? value : Math.sign(value) * Number.MAX_SAFE_INTEGER || 0,
+        ),
+  from: (value: unknown) => (value === null || value === undefined ? null : Number(value)),
+};
+
 /** A bigint column whose values stay below 2^53 (sums of milliseconds): a number in code. */
 export const bigNumberTransformer: ValueTransformer = {
   to: (value: number | null | undefined) =>

@@ -1,5 +1,5 @@
 import { Column, PrimaryColumn, type ColumnOptions } from 'typeorm';
-import { bigNumberTransformer, bigintTransformer } from './bigint.transformer';
+import { bigNumberTransformer, bigintTransformer, countTransformer } from './bigint.transformer';
 
 /**
  * Column shapes shared by the read models. Instants are stored exactly as events carry them:
@@ -19,8 +19,13 @@ export const NameColumn = (name: string, length = 32, options: ColumnOptions = {
   Column({ name, type: 'varchar', length, ...options });
 export const TextColumn = (name: string, options: ColumnOptions = {}) =>
   Column({ name, type: 'text', ...options });
+/**
+ * A count or a cap (seats, minutes, heartbeats, refusals): bigint in the database, so that no
+ * value an event may carry overflows it (PostgreSQL's integer stops at 2^31 − 1), a number in
+ * code.
+ */
 export const IntColumn = (name: string, options: ColumnOptions = {}) =>
-  Column({ name, type: 'integer', ...options });
+  Column({ name, type: 'bigint', transformer: countTransformer, ...options });
 export const BoolColumn = (name: string) => Column({ name, type: 'boolean' });
 /** An event store position or revision. */
 export const PositionColumn = (name: string, options: ColumnOptions = {}) =>

@@ -3,6 +3,17 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { dialectOf } from '../../schema/read-db';
 import { Params, chunks, quote, rowsPerStatement } from './placeholders';
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as every read database stores it: PostgreSQL refuses NUL in text, and both databases
+ * store UTF-8, where a lone surrogate has no encoding. Each becomes U+FFFD (the replacement
+ * character) — on SQLite too, so both read models and every rebuild agree. The API refuses
+ * such text at the edge; this keeps an event recorded before that from stopping the projector.
+ */
+export const storableText = (text: string): string =>
+  text.replaceAll(String.fromCharCode(0), '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
+
 /**
  * Multi-row INSERT, upsert and delete statements for one entity, built from its TypeORM
  * metadata and bound with the driver's own value conversion (transformers, booleans), so rows
@@ -78,7 +89,10 @@ export class TableWriter<Row extends ObjectLiteral> {
 
   private value(row: Row, column: ColumnMetadata): unknown {
     const value: unknown = row[column.propertyName];
-    return this.manager.connection.driver.preparePersistentValue(value ?? null, column);
+    return this.manager.connection.driver.preparePersistentValue(
+      typeof value === 'string' ? storableText(value) : (value ?? null),
+      column,
+    );
   }
 
   private column(property: string): ColumnMetadata {
