@@ -16,6 +16,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /**
+   * Command API: decisions taken again because another writer (another instance, or the
+   * sweeper) had appended to the license's stream first — optimistic concurrency at work.
+   */
+  readonly commandRetries = new Counter({
+    name: 'license_command_retries_total',
+    help: 'Decisions taken again because another writer had appended to the stream first',
+    labelNames: ['command'] as const,
+    registers: [this.registry],
+  });
+
   /** Command API: seats held per license and holder kind, as of its last decision. */
   readonly seatsInUse = new Gauge({
     name: 'license_seats_in_use',

@@ -28,6 +28,9 @@ export const recordDecision = (
       ? 'refused'
       : 'ok';
   metrics.commandSeconds.observe({ command: command.type, outcome }, seconds);
+  if (decided.attempts > 1) {
+    metrics.commandRetries.inc({ command: command.type }, decided.attempts - 1);
+  }
   if (refusal) metrics.refusals.inc({ kind: refusalKind ?? 'other', reason: refusal.data.reason });
   if (E.isLeft(decided.outcome) && decided.outcome.left.suppressedRefusal) {
     metrics.refusals.inc({ kind: refusalKind ?? 'other', reason: decided.outcome.left.code });
