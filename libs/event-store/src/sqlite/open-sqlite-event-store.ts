@@ -30,7 +30,11 @@ export interface SqliteStores {
   readonly eventStore: EventStore;
   /** Shares the event store's connection; closing the event store closes both. */
   readonly snapshotStore: SnapshotStore;
+  /** The connection's settings as SQLite reports them (benchmarks label their figures). */
+  readonly settings: { readonly journalMode: string; readonly synchronous: string };
 }
+
+const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 
 export function openSqliteEventStore({
   file,
@@ -45,9 +49,14 @@ export function openSqliteEventStore({
     prepareDatabase(db, busyTimeoutMs, synchronous);
     const table = new SqliteEventsTable(db);
     const notifier = new ChangeNotifier(() => table.dataVersion());
+    const level = Number(db.pragma('synchronous', { simple: true }));
     return {
       eventStore: new SqliteEventStore(db, table, notifier, clock),
       snapshotStore: new SqliteSnapshotStore(db),
+      settings: {
+        journalMode: String(db.pragma('journal_mode', { simple: true })),
+        synchronous: SYNCHRONOUS[level] ?? String(level),
+      },
     };
   } catch (error) {
     db.close();
