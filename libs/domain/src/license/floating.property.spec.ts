@@ -1,6 +1,4 @@
-import fc from 'fast-check';
-import { describeCoverage, requireCoverage, type Coverage } from '../testing/seat-coverage';
-import { runScenario } from '../testing/seat-run';
+import { checkHistories } from '../testing/seat-run';
 import { scenarios } from '../testing/seat-steps';
 
 /**
@@ -12,48 +10,43 @@ import { scenarios } from '../testing/seat-steps';
  */
 describe('floating leases, property-based', () => {
   it('F4, F5, F6: every decision of any history of checkouts, heartbeats, checkins, activations and expiries agrees with an independent model', () => {
-    const coverage: Coverage = new Map();
-    fc.assert(
-      fc.property(
-        scenarios(
-          {
-            checkout: 10,
-            heartbeat: 6,
-            checkin: 3,
-            release: 1,
-            activate: 3,
-            deactivate: 1,
-            suspend: 1,
-            reinstate: 2,
-            settle: 1,
-            wait: 6,
-            deadline: 5,
-            keyRetentionEnd: 1,
-          },
-          ['per-machine', 'floating'],
-        ),
-        (scenario) => runScenario(scenario, coverage),
+    checkHistories(
+      'F4/F5/F6',
+      scenarios(
+        {
+          checkout: 10,
+          heartbeat: 6,
+          checkin: 3,
+          release: 1,
+          activate: 3,
+          deactivate: 1,
+          suspend: 1,
+          reinstate: 2,
+          settle: 1,
+          wait: 6,
+          deadline: 5,
+          keyRetentionEnd: 1,
+        },
+        ['per-machine', 'floating'],
       ),
-      { numRuns: 200 },
+      // Floors: the histories really did reach the cap, land on deadlines and replay keys.
+      {
+        'F4: leases granted (via checkout)': 600,
+        'F4: leases granted (via activation)': 100,
+        'F4: checkouts at the cap': 250,
+        'F4: checkouts below the cap': 1000,
+        'CheckoutRefused: SEATS_EXHAUSTED (recorded)': 180,
+        'F5: grants of a seat freed by a timeout not yet recorded': 90,
+        'F5: LeaseExpired recorded at its deadline': 400,
+        'F5: heartbeats exactly at the lease deadline (refused)': 5,
+        'F5: heartbeats 1 ms before the deadline (accepted)': 8,
+        'F5/S2: decisions exactly at a deadline': 120,
+        'F5/S2: decisions 1 ms before a deadline': 150,
+        'F5/S2: decisions 1 ms after a deadline': 120,
+        'F6: replays (CheckoutLease)': 90,
+        'errors: CheckoutLease IDEMPOTENCY_KEY_REUSED': 80,
+        'F6: keys used again after their retention ended': 120,
+      },
     );
-    console.info(describeCoverage('F4/F5/F6 property run, 200 histories', coverage));
-    // …and the histories really did reach the cap, land on deadlines and replay keys.
-    requireCoverage(coverage, {
-      'F4: leases granted (via checkout)': 600,
-      'F4: leases granted (via activation)': 100,
-      'F4: checkouts at the cap': 250,
-      'F4: checkouts below the cap': 1000,
-      'CheckoutRefused: SEATS_EXHAUSTED (recorded)': 180,
-      'F5: grants of a seat freed by a timeout not yet recorded': 90,
-      'F5: LeaseExpired recorded at its deadline': 400,
-      'F5: heartbeats exactly at the lease deadline (refused)': 5,
-      'F5: heartbeats 1 ms before the deadline (accepted)': 8,
-      'F5/S2: decisions exactly at a deadline': 120,
-      'F5/S2: decisions 1 ms before a deadline': 150,
-      'F5/S2: decisions 1 ms after a deadline': 120,
-      'F6: replays (CheckoutLease)': 90,
-      'errors: CheckoutLease IDEMPOTENCY_KEY_REUSED': 80,
-      'F6: keys used again after their retention ended': 120,
-    });
   });
 });

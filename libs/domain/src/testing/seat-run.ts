@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { PathReporter } from 'io-ts/PathReporter';
 import { idempotentOutcome } from '../license/idempotency';
@@ -10,7 +11,7 @@ import { SeatModel } from './seat-model';
 import { normalize, type Norm } from './seat-normal';
 import { overdue, predict, type Expected } from './seat-oracle';
 import { commandOf, nextInstant, policyOf, type Scenario } from './seat-steps';
-import { countDecision, type Coverage } from './seat-coverage';
+import { countDecision, describeCoverage, requireCoverage, type Coverage } from './seat-coverage';
 
 /** Thrown when the decider and the model disagree: the message says where and how. */
 export class Disagreement extends Error {}
@@ -153,4 +154,23 @@ export const runScenario = (scenario: Scenario, coverage: Coverage): void => {
     const broken = invariantBroken(m, now) ?? stateDiffers(state, m);
     if (broken) throw new Disagreement(`after step ${i} (${command.type}): ${broken}`);
   });
+};
+
+/**
+ * The property: 200 generated histories, every decision checked (runScenario); then what they
+ * exercised is printed, and must reach the given floors — else the generator is too weak to
+ * prove anything (requireCoverage).
+ */
+export const checkHistories = (
+  title: string,
+  histories: fc.Arbitrary<Scenario>,
+  floors: Readonly<Record<string, number>>,
+): void => {
+  const coverage: Coverage = new Map();
+  fc.assert(
+    fc.property(histories, (scenario) => runScenario(scenario, coverage)),
+    { numRuns: 200 },
+  );
+  console.info(describeCoverage(`${title} property run, 200 histories`, coverage));
+  requireCoverage(coverage, floors);
 };
