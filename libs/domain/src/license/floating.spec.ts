@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/Either';
 import { toIso } from '../shared/time';
 import { idempotentOutcome } from './idempotency';
 import { floatingSeats } from './occupancy';
@@ -109,6 +110,46 @@ describe('floating leases', () => {
     given(cap1, out('L1', T0), ...taken.events)
       .when(c.heartbeat('L2'), at({ m: 17 }))
       .then({ type: 'LeaseHeartbeat.v1', data: { leaseId: 'L2' } });
+  });
+
+  it('F5, F3: a late heartbeat is told why the lease is gone: expired, or ended (and how)', () => {
+    const expired = given(cap2, out('L1', T0)).when(c.settle(), at({ m: 16 }));
+    const r = given(cap2, out('L1', T0), ...expired.events).when(c.heartbeat('L1'), at({ m: 17 }));
+    r.thenError('LEASE_EXPIRED');
+    expect(E.isLeft(r.result) && r.result.left.details).toEqual({ reason: 'expired' });
+    const ci = given(cap2, out('L1', T0)).when(c.checkin('L1'), at({ m: 1 }));
+    const late = given(cap2, out('L1', T0), ...ci.events).when(c.heartbeat('L1'), at({ m: 2 }));
+    late.thenError('LEASE_NOT_ACTIVE');
+    expect(E.isLeft(late.result) && late.result.left.details).toEqual({
+      reason: 'checked-in:checkin',
+    });
+    given(cap2).when(c.heartbeat('never'), T0).thenError('LEASE_NOT_FOUND');
+  });
+
+  it('F3: checkin on a license without the floating overlay is refused', () => {
+    given(issued(policyOf('indie')))
+      .when(c.checkin('L1'), T0)
+      .thenError('FLOATING_NOT_ENABLED');
+  });
+
+  it("F7: /validate on a floating license renews the machine's lease; another machine, or a lapsed lease, is refused", () => {
+    const act = given(cap2).when(c.activate('node-7'), T0);
+    const token = { tokenId: 'tok-node-7-1', issuedAt: T0, expiresAt: at({ m: 15 }) };
+    given(cap2, ...act.events)
+      .when(c.validate('node-7', token), at({ m: 10 }))
+      .then({
+        type: 'LeaseHeartbeat.v1',
+        data: { leaseId: 'act-node-7', via: 'validation', expiresAt: toIso(at({ m: 25 })) },
+      });
+    given(cap2, ...act.events)
+      .when(c.validate('node-8', token, 'act-node-7'), at({ m: 10 }))
+      .then({ type: 'ValidationRefused.v1', data: { reason: 'ACTIVATION_NOT_FOUND' } });
+    given(cap2, ...act.events)
+      .when(c.validate('node-7', token), at({ m: 15 }))
+      .then(
+        { type: 'LeaseExpired.v1' },
+        { type: 'ValidationRefused.v1', data: { reason: 'ACTIVATION_NOT_FOUND' } },
+      );
   });
 
   it('F5: the clean-up records LeaseExpired once, with the timeout instant, after the deadline', () => {
