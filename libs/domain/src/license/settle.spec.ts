@@ -36,12 +36,21 @@ describe('expiries (settle)', () => {
   it('O7, F5, S2: at the license end, holders still live are released at that instant; one that timed out before expires at its own deadline', () => {
     const end = at({ d: 1 });
     const h = run(
-      [oneDay, lease('early', end - 20 * 60_000), lease('late', end - 60_000)],
-      [[c.open('s-late', 'ann'), end - 19 * 60_000]],
+      [oneDay],
+      [
+        [c.open('s-early', 'bob'), end - 30 * 60_000],
+        [c.checkout('early'), end - 20 * 60_000],
+        [c.checkout('late'), end - 12 * 60_000],
+        [c.open('s-late', 'ann'), end - 11 * 60_000],
+      ],
     );
     given(...h.events)
       .when(c.settle(), end + 5 * 60_000)
       .then(
+        {
+          type: 'SessionClosed.v1',
+          data: { sessionId: 's-early', reason: 'idle-timeout', endedAt: toIso(end - 10 * 60_000) },
+        },
         { type: 'LeaseExpired.v1', data: { leaseId: 'early', expiredAt: toIso(end - 5 * 60_000) } },
         { type: 'LicenseExpired.v1', data: { expiredAt: toIso(end) } },
         {
@@ -86,7 +95,7 @@ describe('expiries (settle)', () => {
 
   it('F5: the sweeper is woken at the earliest deadline: a lease, a session or the license end, never one already recorded', () => {
     const h = run(
-      [oneDay, lease('a', T0), lease('b', at({ m: 5 }))],
+      [oneDay, lease('a', at({ m: 5 })), lease('b', T0)],
       [[c.open('s', 'ann'), at({ m: 1 })]],
     );
     const state = h.state as IssuedLicense;
@@ -97,8 +106,12 @@ describe('expiries (settle)', () => {
     expect(nextDeadline(quiet)).toBe(at({ d: 1 }));
     const ended = run([oneDay], [[c.settle(), at({ d: 1 })]]).state as IssuedLicense;
     expect(nextDeadline(ended)).toBeNull();
-    const revoked = run([oneDay], [[c.revoke(), T0]]).state as IssuedLicense;
-    expect(nextDeadline(revoked)).toBeNull();
+    const revoked = run([oneDay], [[c.revoke(), T0]]);
+    expect(nextDeadline(revoked.state as IssuedLicense)).toBeNull();
+    // O4, O7: a revoked license does not expire as well.
+    given(...revoked.events)
+      .when(c.settle(), at({ d: 2 }))
+      .thenNothing();
     expect(nextDeadline(run([issued(floatingPolicy(2))], []).state as IssuedLicense)).toBe(
       at({ d: 365 }),
     );
