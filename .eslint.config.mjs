@@ -3,7 +3,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'coverage/',
+      'reports/',
+      '.stryker-tmp/',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -54,6 +66,23 @@ export default tseslint.config(
         'error',
         { object: 'Date', property: 'now', message: 'Time is an argument.' },
         { object: 'Math', property: 'random', message: 'Ids and randomness are arguments.' },
+      ],
+    },
+  },
+  {
+    // The domain's own tests may also generate histories with fast-check (property tests).
+    files: ['libs/domain/src/**/*.spec.ts', 'libs/domain/src/testing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(fp-ts|io-ts|io-ts-types|fast-check)(/|$)|\\.)',
+              message: 'libs/domain tests depend on nothing but fp-ts, io-ts and fast-check.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,3 +1,4 @@
+import { withoutCredentials } from '../../libs/event-store/bench/store-setup';
 import { apiFigures, projectionFigures, storeFigures, type Figure } from './figures';
 
 export type BenchId = 'store' | 'api' | 'projection';
@@ -10,6 +11,11 @@ export interface BenchDefinition {
   readonly defaults: Readonly<Record<string, string>>;
   /** Passed through, and shown in the command, only when set. */
   readonly optional?: readonly string[];
+  /**
+   * What the figures measure: the bench script and every app it starts; with everything they
+   * import (source-hash.ts) they are hashed into BENCHMARKS.md, so a change shows it stale.
+   */
+  readonly sources: readonly string[];
   readonly figures: (output: string) => Figure[];
 }
 
@@ -21,6 +27,7 @@ export const BENCHES: readonly BenchDefinition[] = [
     title: 'Event store: append throughput, and one command on streams of 10^2, 10^4, 10^6 events',
     defaults: { BENCH_SIZES: '100,10000,1000000' },
     optional: ['EVENTSTORE_URL'],
+    sources: ['libs/command-pipeline/bench/store.bench.ts'],
     figures: storeFigures,
   },
   {
@@ -28,6 +35,11 @@ export const BENCHES: readonly BenchDefinition[] = [
     script: 'bench:api',
     title: 'Command API request rate beside a bare Fastify route',
     defaults: { BENCH_CONNECTIONS: '64', BENCH_SECONDS: '10' },
+    sources: [
+      'apps/command-api/bench/api.bench.ts',
+      'apps/command-api/src/main.ts',
+      'apps/command-api/bench/bare-fastify.ts',
+    ],
     figures: apiFigures,
   },
   {
@@ -42,12 +54,14 @@ export const BENCHES: readonly BenchDefinition[] = [
       BENCH_LAG_CONNECTIONS: '32',
     },
     optional: ['BENCH_PG_URL'],
+    sources: [
+      'apps/projector/bench/projection.bench.ts',
+      'apps/command-api/src/main.ts',
+      'apps/projector/src/main.ts',
+    ],
     figures: projectionFigures,
   },
 ];
-
-/** Credentials never reach BENCHMARKS.md: `scheme://user:pass@host` loses `user:pass`. */
-const withoutCredentials = (value: string): string => value.replace(/\/\/[^/@\s]*@/g, '//…@');
 
 /** The variables a run uses: the defaults, overridden by the environment. */
 export const effectiveEnv = (

@@ -1,9 +1,21 @@
 import { commandLine, effectiveEnv, reductions, BENCHES } from './benches';
 import { apiFigures, projectionFigures, storeFigures } from './figures';
 
+const SQLITE_SETUP = {
+  kind: 'sqlite',
+  file: '/tmp/event-store-bench-x/events.db',
+  journalMode: 'wal',
+  synchronous: 'NORMAL',
+};
 const STORE_OUTPUT = `Node v20.20.2, linux/x64
-- SQLite: file /tmp/event-store-bench-x/events.db (WAL, synchronous=NORMAL)
+- SQLite: file /tmp/event-store-bench-x/events.db (journal_mode=wal, synchronous=NORMAL)
 - ESDB test server: IN-PROCESS gRPC TEST SERVER, NOT A REAL EventStoreDB: measures the client
+BENCH_SETUP ${JSON.stringify({
+  adapters: {
+    SQLite: SQLITE_SETUP,
+    'ESDB test server': { kind: 'esdb', testServer: true, url: 'esdb://127.0.0.1:40001?tls=false' },
+  },
+})}
 
 Append throughput (sequential appends, one at a time)
 
@@ -22,6 +34,13 @@ One command (a heartbeat) on a license whose stream holds N events
 
 const API_OUTPUT = `
 bench:api — 16 connections, 3 s each, loopback, 2 cores, Node v20.20.2
+BENCH_SETUP ${JSON.stringify({
+  commandApi: {
+    eventStore: { ...SQLITE_SETUP, synchronous: 'FULL' },
+    connections: 16,
+    seconds: 3,
+  },
+})}
 ┌─────────┬────────────────────────────────────────────────┬───────────┬─────┬─────┬────────┬────────┐
 │ (index) │ target                                         │ reqPerSec │ p50 │ p99 │ non2xx │ errors │
 ├─────────┼────────────────────────────────────────────────┼───────────┼─────┼─────┼────────┼────────┤
@@ -43,13 +62,17 @@ const lag = {
   lagEvents: { p50: 54, p99: 157, max: 177 },
   lagMs: { p50: 41, p99: 91, max: 93 },
   drainMs: 45,
+  store: { ...SQLITE_SETUP, synchronous: 'FULL' },
+  readDb: { kind: 'sqlite', file: '/tmp/lag/read.db' },
 };
 const PROJECTION_OUTPUT = `read-model rebuild …\nBENCH_JSON ${JSON.stringify({
   events: 20000,
   batchSize: 500,
+  historyStore: { ...SQLITE_SETUP, synchronous: 'FULL' },
   rebuild: [
     {
-      database: 'sqlite',
+      database: 'postgres',
+      readDb: { kind: 'postgres', url: 'postgres://…@db.example:5433/bench_projection' },
       projectionEventsPerSecond: 12000,
       rawInsertEventsPerSecond: 40000,
       ratio: 0.3,
@@ -59,13 +82,13 @@ const PROJECTION_OUTPUT = `read-model rebuild …\nBENCH_JSON ${JSON.stringify({
 })}\n`;
 
 describe('npm run bench reads the figures each benchmark prints', () => {
-  it('bench:store: one figure per table row, naming the store — the ESDB rows as the test server they are', () => {
+  it('bench:store: one figure per table row, naming the store and the settings it reported — the ESDB rows as the test server they are', () => {
     const figures = storeFigures(STORE_OUTPUT);
     expect(figures).toEqual([
       {
         figure: 'Append throughput: 1 event per append, sequential (3,000 events)',
         value: '1,438 events/s (1,438 appends/s)',
-        store: 'SQLite event store (embedded file, WAL)',
+        store: 'SQLite event store (embedded file, journal_mode=wal, synchronous=NORMAL)',
       },
       {
         figure: 'Append throughput: 100 events per append, sequential (30,000 events)',
@@ -76,13 +99,33 @@ describe('npm run bench reads the figures each benchmark prints', () => {
         figure: 'One command (a heartbeat) on a license stream of 1,000 events',
         value:
           'warm p50 0.42 ms, p99 17.94 ms; cold p50 2.57 ms, p99 22.50 ms (1.07x the cold p50 at 10^2); first full load 37.28 ms',
-        store: 'SQLite event store (embedded file, WAL)',
+        store: 'SQLite event store (embedded file, journal_mode=wal, synchronous=NORMAL)',
       },
     ]);
   });
 
-  it('bench:api: the console table and the ratio', () => {
+  it('a bench that does not report what it ran against gets no made-up label', () => {
+    const withoutSetup = STORE_OUTPUT.split('\n')
+      .filter((l) => !l.startsWith('BENCH_SETUP'))
+      .join('\n');
+    expect(new Set(storeFigures(withoutSetup).map((f) => f.store))).toEqual(
+      new Set([
+        'SQLite (not reported by the bench)',
+        'ESDB test server (not reported by the bench)',
+      ]),
+    );
+    expect(apiFigures(API_OUTPUT.replace(/^BENCH_SETUP.*$/m, ''))[0]?.store).toBe(
+      'not reported by the bench',
+    );
+  });
+
+  it('bench:api: the console table and the ratio, labelled with the store the command API opened', () => {
     const figures = apiFigures(API_OUTPUT);
+    expect(figures.map((f) => f.store)).toEqual([
+      'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL)',
+      'none (no-op route)',
+      'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL)',
+    ]);
     expect(figures.map((f) => [f.figure, f.value])).toEqual([
       [
         'Request rate: command API: checkout, 3 heartbeats, checkin (16 connections, 3 s, loopback)',
@@ -104,6 +147,13 @@ describe('npm run bench reads the figures each benchmark prints', () => {
       '612 commands/s (2xx), 611 events/s recorded — the asked rate was NOT sustained',
       'p50 54, p99 157, max 177 (590 samples, every 50 ms)',
       'p50 41 ms, p99 91 ms, max 93 ms; caught up 45 ms after the load stopped',
+    ]);
+    expect(figures.map((f) => f.store)).toEqual([
+      'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL), a cached generated history of 20,000 events → PostgreSQL read models (db.example:5433)',
+      'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL), a cached generated history of 20,000 events → PostgreSQL read models (db.example:5433)',
+      'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL) → SQLite read models',
+      'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL) → SQLite read models',
+      'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL) → SQLite read models',
     ]);
     expect(projectionFigures('no json here')).toEqual([]);
   });

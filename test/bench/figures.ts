@@ -1,10 +1,6 @@
-import {
-  adapterDescriptions,
-  benchJson,
-  consoleTable,
-  markdownTables,
-  type Table,
-} from './parse-tables';
+import type { ReadDbSetup, StoreSetup } from '../../libs/event-store/bench/store-setup';
+import { NOT_REPORTED, readDbLabel, storeLabel } from './labels';
+import { benchJson, benchSetup, consoleTable, markdownTables, type Table } from './parse-tables';
 
 /** One measured figure, as a row of BENCHMARKS.md (the command and machine are per run). */
 export interface Figure {
@@ -14,27 +10,18 @@ export interface Figure {
   readonly store: string;
 }
 
-const storeLabel = (adapter: string, descriptions: Map<string, string>): string => {
-  const description = descriptions.get(adapter) ?? '';
-  if (/NOT A REAL EventStoreDB/i.test(description)) {
-    return 'ESDB adapter against the in-process gRPC test server (not a real EventStoreDB)';
-  }
-  const real = /real EventStoreDB at (\S+)/.exec(description);
-  if (real) return `EventStoreDB at ${real[1]}`;
-  if (adapter.startsWith('SQLite')) return 'SQLite event store (embedded file, WAL)';
-  return adapter;
-};
-
 const column = (table: Table, row: readonly string[], name: string): string =>
   row[table.headers.indexOf(name)] ?? '?';
 
 /** bench:store — append throughput and per-command latency by stream length, per adapter. */
 export const storeFigures = (output: string): Figure[] => {
-  const descriptions = adapterDescriptions(output);
+  const setups =
+    (benchSetup(output) as { adapters?: Record<string, StoreSetup> } | null)?.adapters ?? {};
   return markdownTables(output).flatMap((table) =>
     table.rows.map((row): Figure => {
       const at = (name: string) => column(table, row, name);
-      const store = storeLabel(at('adapter'), descriptions);
+      const setup = setups[at('adapter')];
+      const store = setup ? storeLabel(setup) : `${at('adapter')} (${NOT_REPORTED})`;
       if (table.title.startsWith('Append throughput')) {
         const per = at('events/append');
         return {
@@ -68,8 +55,13 @@ export const storeFigures = (output: string): Figure[] => {
 /** bench:api — request rate of the command API's floating mix beside a bare Fastify route. */
 export const apiFigures = (output: string): Figure[] => {
   const table = consoleTable(output);
-  const setup = /bench:api — (\d+) connections, (\d+) s each/.exec(output);
-  const how = setup ? `${setup[1]} connections, ${setup[2]} s, loopback` : 'loopback';
+  const setup = (
+    benchSetup(output) as {
+      commandApi?: { eventStore: StoreSetup; connections: number; seconds: number };
+    } | null
+  )?.commandApi;
+  const apiStore = setup ? storeLabel(setup.eventStore) : NOT_REPORTED;
+  const how = setup ? `${setup.connections} connections, ${setup.seconds} s, loopback` : 'loopback';
   const figures: Figure[] = (table?.rows ?? []).map((row) => {
     const at = (name: string) => row[table?.headers.indexOf(name) ?? -1] ?? '?';
     const target = at('target');
@@ -79,9 +71,7 @@ export const apiFigures = (output: string): Figure[] => {
       value:
         `${Number(at('reqPerSec')).toLocaleString('en-US')} req/s (latency p50 ${at('p50')} ms, p99 ${at('p99')} ms)` +
         (bad > 0 ? `; ${at('non2xx')} non-2xx, ${at('errors')} errors` : ''),
-      store: target.startsWith('command API')
-        ? 'SQLite event store (embedded file, WAL, synchronous=FULL)'
-        : 'none (no-op route)',
+      store: target.startsWith('command API') ? apiStore : 'none (no-op route)',
     };
   });
   const ratio = /ratio command API \/ bare Fastify: ([\d.]+)/.exec(output);
@@ -89,7 +79,7 @@ export const apiFigures = (output: string): Figure[] => {
     figures.push({
       figure: 'Command API request rate / bare Fastify request rate',
       value: ratio[1] as string,
-      store: 'SQLite event store (embedded file, WAL, synchronous=FULL)',
+      store: apiStore,
     });
   }
   return figures;
@@ -98,8 +88,10 @@ export const apiFigures = (output: string): Figure[] => {
 interface ProjectionJson {
   readonly events: number;
   readonly batchSize: number;
+  readonly historyStore?: StoreSetup | null;
   readonly rebuild: readonly {
     readonly database: string;
+    readonly readDb?: ReadDbSetup;
     readonly projectionEventsPerSecond: number;
     readonly rawInsertEventsPerSecond: number;
     readonly ratio: number;
@@ -116,6 +108,8 @@ interface ProjectionJson {
     readonly lagEvents: { readonly p50: number; readonly p99: number; readonly max: number };
     readonly lagMs: { readonly p50: number; readonly p99: number; readonly max: number };
     readonly drainMs: number;
+    readonly store?: StoreSetup;
+    readonly readDb?: ReadDbSetup;
   } | null;
 }
 
@@ -126,9 +120,9 @@ const n = (x: number, digits = 0) =>
 export const projectionFigures = (output: string): Figure[] => {
   const json = benchJson(output) as ProjectionJson | null;
   if (json === null) return [];
-  const history = `SQLite event store (cached generated history, ${n(json.events)} events)`;
+  const history = `${json.historyStore ? storeLabel(json.historyStore) : NOT_REPORTED}, a cached generated history of ${n(json.events)} events`;
   const figures: Figure[] = json.rebuild.flatMap((r) => {
-    const into = `${history} → ${r.database === 'postgres' ? 'PostgreSQL' : 'SQLite'} read models`;
+    const into = `${history} → ${r.readDb ? readDbLabel(r.readDb) : NOT_REPORTED}`;
     return [
       {
         figure: `Read-model rebuild of ${n(json.events)} events, ${json.batchSize} per transaction`,
@@ -144,7 +138,10 @@ export const projectionFigures = (output: string): Figure[] => {
   });
   const lag = json.lag;
   if (lag !== null) {
-    const store = 'SQLite event store (embedded, synchronous=FULL) → SQLite read models';
+    const store =
+      lag.store && lag.readDb
+        ? `${storeLabel(lag.store)} → ${readDbLabel(lag.readDb)}`
+        : NOT_REPORTED;
     const load = `${n(lag.targetRate)} commands/s asked, ${lag.seconds} s`;
     figures.push(
       {

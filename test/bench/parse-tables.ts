@@ -51,20 +51,16 @@ export const consoleTable = (output: string): Omit<Table, 'title'> | null => {
   };
 };
 
-/** The adapters a store bench describes: `- <name>: <what is measured>`. */
-export const adapterDescriptions = (output: string): Map<string, string> =>
-  new Map(
-    [...output.matchAll(/^- ([^:\n]+): (.+)$/gm)].map((m) => [
-      (m[1] as string).trim(),
-      (m[2] as string).trim(),
-    ]),
-  );
-
-/** The JSON a bench appends as its last `BENCH_JSON {…}` line, if any. */
-export const benchJson = (output: string): unknown => {
+const lastJsonLine = (output: string, tag: string): unknown => {
   const line = output
     .split('\n')
     .reverse()
-    .find((l) => l.startsWith('BENCH_JSON '));
-  return line === undefined ? null : (JSON.parse(line.slice('BENCH_JSON '.length)) as unknown);
+    .find((l) => l.startsWith(`${tag} `));
+  return line === undefined ? null : (JSON.parse(line.slice(tag.length + 1)) as unknown);
 };
+
+/** The JSON a bench appends as its last `BENCH_JSON {…}` line, if any. */
+export const benchJson = (output: string): unknown => lastJsonLine(output, 'BENCH_JSON');
+
+/** What a bench ran against, from its `BENCH_SETUP {…}` line (store-setup.ts), if any. */
+export const benchSetup = (output: string): unknown => lastJsonLine(output, 'BENCH_SETUP');

@@ -116,14 +116,28 @@ export const renderMarkdown = (results: Results): string => {
         `| ${cell(r.title)} | \`${cell(r.command)}\` | ${r.machine.date} | ${r.machine.load1} | ${Math.round(r.seconds)} s |`,
     ),
     '',
+    '## Sources measured',
+    '',
+    'Each run records the hash of what it measured: its bench script, the apps it starts and every',
+    'source they import (`test/bench/source-hash.ts`). When they have changed since, these figures',
+    'are stale: run `npm run bench` again (`BENCH_ONLY=<bench>` for one of them).',
+    '',
+    '| Bench | Sources hash | Files |',
+    '|:--|:--|--:|',
+    ...runs.map(
+      (r) =>
+        `| \`${r.id}\` | ${r.sources ? `\`${r.sources.hash}\`` : 'not recorded'} | ${r.sources?.files ?? ''} |`,
+    ),
+    '',
     '## Notes',
     '',
-    '- **Which store.** The ESDB rows of `bench:store` come from the in-process gRPC test server',
+    '- **Which store.** The Store column is what each bench reported it ran against',
+    '  (`BENCH_SETUP`, `libs/event-store/bench/store-setup.ts`): the SQLite settings are those the',
+    "  adapter's own connection reports, for the apps as their configuration opens the store. The",
+    '  ESDB rows of `bench:store` come from the in-process gRPC test server',
     '  (`libs/event-store/src/test-server`), not a real EventStoreDB: they measure the',
     '  client, gRPC over loopback and an in-memory log in the same process, unless `EVENTSTORE_URL`',
-    '  is set (the Store column then names the server). The SQLite rows use the embedded file with the',
-    "  adapter's default `synchronous=FULL` (every acknowledged append survives a power loss), the",
-    '  same as the command API; `bench:store` still prints "synchronous=NORMAL" in its adapter line.',
+    '  is set (the Store column then names the server).',
     '- **Projection lag.** A command API and a projector, each in its own process, share one embedded',
     '  SQLite event store (SQLite read models); autocannon asks for `BENCH_LAG_RATE` commands/s',
     '  (checkout, three heartbeats, checkin per connection, one event each) and the lag is sampled',
@@ -132,8 +146,9 @@ export const renderMarkdown = (results: Results): string => {
     '  below the asked rate the row says so. Load generator, both apps and the sampler share the',
     "  machine's cores.",
     "- **Rebuild.** The history is generated once by the domain's deciders (500 licenses, seeded",
-    '  workload) and cached under `data/bench/`; "raw insert" turns the same events into audit rows',
-    '  and inserts them with the same statements and batch size, without projection logic.',
+    '  workload) and cached under `data/bench/`, keyed by the hash of the generator and every source',
+    '  it imports; "raw insert" turns the same events into audit rows and inserts them with the same',
+    '  statements and batch size, without projection logic.',
     ...(reduced.length > 0
       ? [
           '- **Reduced sizes.** ' +
@@ -159,3 +174,12 @@ export const renderMarkdown = (results: Results): string => {
     '',
   ].join('\n');
 };
+
+/** The sources hash each bench's run recorded in a BENCHMARKS.md (the Sources measured table). */
+export const recordedSourceHashes = (markdown: string): Map<string, string> =>
+  new Map(
+    [...markdown.matchAll(/^\| `([a-z]+)` \| `([0-9a-f]{16})` \| \d+ \|$/gm)].map((m) => [
+      m[1] as string,
+      m[2] as string,
+    ]),
+  );

@@ -14,6 +14,8 @@ export interface BenchRun {
   readonly seconds: number;
   readonly exitCode: number | null;
   readonly figures: readonly Figure[];
+  /** The hash of the sources measured (source-hash.ts) and how many files they are. */
+  readonly sources?: { readonly hash: string; readonly files: number };
 }
 
 export type Results = Partial<Record<BenchId, BenchRun>>;

@@ -8,6 +8,7 @@ import { describeMachine, machineLine } from './machine';
 import { renderMarkdown } from './render-markdown';
 import { readResults, writeResults } from './results-file';
 import { runScript } from './run-script';
+import { sourceClosure, sourceHash } from './source-hash';
 
 const root = resolve(__dirname, '../..');
 const resultsFile = join(root, 'data', 'bench', 'benchmarks.json');
@@ -26,6 +27,8 @@ const main = async () => {
     const env = effectiveEnv(bench, process.env);
     const command = commandLine(bench, env);
     const machine = describeMachine(clock);
+    // The sources as they are when the bench starts: what its figures measure.
+    const sources = { hash: sourceHash(bench.sources), files: sourceClosure(bench.sources).length };
     process.stdout.write(
       `\n=== ${command}\n    on ${machineLine(machine)}, load average ${machine.load1}\n\n`,
     );
@@ -43,6 +46,7 @@ const main = async () => {
       seconds: run.seconds,
       exitCode: run.code,
       figures,
+      sources,
     };
     writeResults(resultsFile, results);
     writeFileSync(out, renderMarkdown(results));

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { appSetup, printSetup } from '../../../libs/event-store/bench/store-setup';
 
 const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -74,15 +75,16 @@ const row = (target: string, r: autocannon.Result): Row => ({
 
 const main = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+  const apiEnv = {
+    DATA_DIR: dir,
+    EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
+    SIGNING_KEYS_DIR: join(dir, 'keys'),
+    COMMAND_API_PORT: '0',
+    LOG_LEVEL: 'error',
+  };
   const api = await start(
     resolve(__dirname, '../src/main.ts'),
-    {
-      DATA_DIR: dir,
-      EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
-      SIGNING_KEYS_DIR: join(dir, 'keys'),
-      COMMAND_API_PORT: '0',
-      LOG_LEVEL: 'error',
-    },
+    apiEnv,
     /command API\s+(http:\/\/\S+)[\s\S]*admin token\s+(\S+)/,
   );
   const bare = await start(resolve(__dirname, 'bare-fastify.ts'), {}, /listening (\S+)/);
@@ -173,6 +175,8 @@ const main = async () => {
     console.log(
       `\nbench:api — ${CONNECTIONS} connections, ${DURATION} s each, loopback, ${cpus().length} cores, Node ${process.version}`,
     );
+    const { eventStore } = await appSetup({ ...process.env, ...apiEnv });
+    printSetup({ commandApi: { eventStore, connections: CONNECTIONS, seconds: DURATION } });
     console.table(rows.map((r) => ({ ...r, reqPerSec: Math.round(r.reqPerSec) })));
     console.log(
       `ratio command API / bare Fastify: ${(mix.requests.average / baseline.requests.average).toFixed(3)}`,

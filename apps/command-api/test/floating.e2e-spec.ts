@@ -1,9 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventStore } from '@lic/event-store';
 import { verifyEnvelope } from '@lic/signing';
-import { eventsOf, issueLicense, startCommandApi, type Running } from './harness';
+import { retriesAt } from '../../../libs/observability/src/testing';
+import { EVENT_STORE } from '../src/infrastructure/tokens';
+import { holdNextAppend, within } from './gates';
+import { eventsOf, issueLicense, startCommandApi, type Answer, type Running } from './harness';
 
 const CHECKOUT = '/api/v1/license/floating/checkout';
 const HEARTBEAT = '/api/v1/license/floating/heartbeat';
 const CHECKIN = '/api/v1/license/floating/checkin';
+
+const errorCode = (a: Answer) => (a.body.error as { code?: string } | undefined)?.code;
 
 describe('floating leases over HTTP (seed 001)', () => {
   let api: Running;
@@ -218,23 +227,68 @@ describe('floating leases over HTTP (seed 001)', () => {
     expect(r.body).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
   });
 
-  it('F6: concurrent requests with one key take one seat between them', async () => {
+  it('F6: while a request is in flight on one instance, the same key is answered 409 IDEMPOTENCY_KEY_IN_USE; one seat is taken', async () => {
     const { key, licenseId } = await issueLicense(api, 'render-farm', { max_floating_users: 5 });
-    const answers = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'dup' }),
-      ),
+    const store = api.api.app.get(EVENT_STORE) as EventStore;
+    const gate = holdNextAppend(store);
+    const send = () =>
+      api.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'dup' });
+    const first = send();
+    await gate.reached; // the first request has decided and is appending: it is in flight
+    // Refused at once: were they to wait behind the first (no guard), they would still be
+    // unanswered when the first is let go.
+    const others = await within(
+      10_000,
+      Promise.all(Array.from({ length: 15 }, send)),
+      'same-key requests waited behind the one in flight instead of a 409',
     );
-    const ok = answers.filter((a) => a.status === 200);
-    expect(ok.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(ok.map((a) => a.text)).size).toBe(1);
-    expect(
-      answers.every((a) => a.status === 200 || (a.status === 409 && a.body.error !== undefined)),
-    ).toBe(true);
+    gate.release();
+    const answered = await first;
+    const inFlight = others.filter(
+      (a) => a.status === 409 && errorCode(a) === 'IDEMPOTENCY_KEY_IN_USE',
+    );
+    console.info(`F6 one instance: ${inFlight.length} of ${others.length} refused as in flight`);
+    expect(answered.status).toBe(200);
+    expect(inFlight).toHaveLength(others.length);
     const leases = eventsOf(await api.events(), licenseId).filter(
       (e) => e.type === 'LeaseCheckedOut.v1',
     );
     expect(leases).toHaveLength(1);
+  });
+
+  it('F6: one key racing on two instances, which share no in-flight guard: one seat, and the later answer is a replay of the same bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'f6-two-'));
+    const a = await startCommandApi({}, dir);
+    const b = await startCommandApi({}, dir);
+    try {
+      const { key, licenseId } = await issueLicense(a, 'render-farm', { max_floating_users: 20 });
+      // A decides first but is held at its append; B, knowing nothing of A's request (no
+      // shared in-flight guard), decides and appends; A's append then meets B's revision, A
+      // decides again and finds the key bound: a replay.
+      const gate = holdNextAppend(a.api.app.get(EVENT_STORE) as EventStore);
+      const send = (instance: Running) =>
+        instance.client(key, CHECKOUT, { fingerprint: 'n1' }, { 'idempotency-key': 'race' });
+      const fromA = send(a);
+      await gate.reached;
+      const fromB = await send(b);
+      gate.release();
+      const answers = [await fromA, fromB];
+      expect(answers.map((r) => r.status)).toEqual([200, 200]);
+      expect(answers[0]?.text).toBe(answers[1]?.text);
+      const leases = eventsOf(await a.events(), licenseId).filter(
+        (e) => e.type === 'LeaseCheckedOut.v1' && e.data.idempotencyKey === 'race',
+      );
+      expect(leases).toHaveLength(1);
+      const [retriedA, retriedB] = await Promise.all([retriesAt(a.url), retriesAt(b.url)]);
+      console.info(
+        `F6 two instances: decisions retried after a conflict: ${retriedA} + ${retriedB}`,
+      );
+      expect(retriedA).toBeGreaterThan(0);
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('F7: /deactivate on job completion releases the floating seat', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SystemClock } from '@lic/clock';
 import { openSqliteEventStore } from '@lic/event-store';
 import { postJson, startCommandApiProcess } from '../../../test/resilience/processes';
+import { retriesAt } from '../../../libs/observability/src/testing';
 
 /** A command-api process on the shared data directory, with an admin token; and a POST. */
 const startProcess = startCommandApiProcess;
@@ -12,7 +13,7 @@ const post = postJson;
 describe('two command-api processes on one store', () => {
   jest.setTimeout(120_000);
 
-  it('F4: 100 concurrent checkouts for a cap of 10 across two processes grant exactly 10', async () => {
+  it('F4: 100 concurrent checkouts for a cap of 10 across two processes grant exactly 10, and the processes really conflicted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'two-apis-'));
     const a = await startProcess(dir);
     const b = await startProcess(dir);
@@ -56,6 +57,13 @@ describe('two command-api processes on one store', () => {
       }
       await eventStore.close();
       expect(leases).toBe(10);
+      // The two processes really raced for the license's stream: decisions were taken again
+      // after the other process had appended first (license_command_conflict_retries_total).
+      const [retriedA, retriedB] = await Promise.all([retriesAt(a.url), retriesAt(b.url)]);
+      console.info(
+        `F4, two command-api processes: decisions retried after a conflict: ${retriedA} + ${retriedB}`,
+      );
+      expect(retriedA + retriedB).toBeGreaterThan(0);
     } finally {
       a.child.kill('SIGTERM');
       b.child.kill('SIGTERM');

@@ -4,9 +4,14 @@ import { openSqliteEventStore } from '@lic/event-store';
 import { Presets, SingleBar } from 'cli-progress';
 import { LicenseWorld } from '../../../test/read-side/support/license-world';
 import { Workload, prng } from '../../../test/read-side/support/workload';
+import { sourceHash } from '../../../test/bench/source-hash';
 
-/** Bump when the workload changes: a cached file of another version is generated again. */
-const GENERATOR = 'projection-bench.v1';
+/**
+ * What produced a cached history: the hash of this generator's source and of every source it
+ * imports (the workload, the deciders, the event store). A change to any of them generates the
+ * history again.
+ */
+const GENERATOR = `projection-bench:${sourceHash(['apps/projector/bench/generate-history.ts'])}`;
 const START = Date.parse('2026-01-05T08:00:00.000Z');
 
 interface Marker {

@@ -5,6 +5,11 @@ import { performance } from 'node:perf_hooks';
 import { SystemClock } from '@lic/clock';
 import { openSqliteEventStore } from '@lic/event-store';
 import { openReadDb } from '@lic/read-models';
+import {
+  appSetup,
+  type ReadDbSetup,
+  type StoreSetup,
+} from '../../../libs/event-store/bench/store-setup';
 import { startBenchProcess, type BenchProcess } from './bench-processes';
 import { runCheckoutLoad } from './checkout-load';
 import { LagSampler, type LagSample } from './lag-sampler';
@@ -49,8 +54,9 @@ export interface LagFigures {
   readonly lagMs: Distribution;
   /** After the load stopped: time until the checkpoint reached the store's end. */
   readonly drainMs: number;
-  readonly store: string;
-  readonly readDb: string;
+  /** What the command API and the projector ran on, as their own configuration opens it. */
+  readonly store: StoreSetup;
+  readonly readDb: ReadDbSetup;
   readonly batchSize: number;
 }
 
@@ -131,6 +137,7 @@ const measure = async (dir: string): Promise<LagFigures> => {
       const after = (await sampler.sample()).head ?? before;
       const drainMs = await waitUntilCaughtUp(sampler, 60_000);
       const samples: LagSample[] = sampler.samples;
+      const setup = await appSetup({ ...process.env, ...env });
       return {
         targetRate: RATE,
         seconds: SECONDS,
@@ -148,8 +155,8 @@ const measure = async (dir: string): Promise<LagFigures> => {
         lagEvents: distribution(samples.map((s) => s.events)),
         lagMs: distribution(samples.map((s) => s.ms)),
         drainMs,
-        store: 'SQLite (embedded, synchronous=FULL)',
-        readDb: 'SQLite',
+        store: setup.eventStore,
+        readDb: setup.readDb,
         batchSize: Number(process.env['PROJECTION_BATCH_SIZE'] ?? 500),
       };
     } finally {

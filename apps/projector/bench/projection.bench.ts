@@ -6,6 +6,7 @@ import { SystemClock } from '@lic/clock';
 import { openSqliteEventStore, type EventStore } from '@lic/event-store';
 import { openReadDb, rebuildReadModels } from '@lic/read-models';
 import { postgresDb, sqliteDb, type BenchDb } from './bench-databases';
+import { readDbSetup, type StoreSetup } from '../../../libs/event-store/bench/store-setup';
 import { cachedHistory } from './generate-history';
 import { describeLag, projectionLagUnderLoad } from './projection-lag.hook';
 import { rawInsert } from './raw-insert';
@@ -62,7 +63,13 @@ const measure = async (store: EventStore, target: BenchDb, total: number) => {
     const raw = await timed(`${target.name}: raw insert`, total, (tick) =>
       rawInsert(store, db, BATCH, tick),
     );
-    return { name: target.name, projection, raw, tables: tables[0] as Record<string, unknown> };
+    return {
+      name: target.name,
+      readDb: readDbSetup(target.url),
+      projection,
+      raw,
+      tables: tables[0] as Record<string, unknown>,
+    };
   } finally {
     await db.destroy();
     await target.drop();
@@ -75,11 +82,13 @@ const main = async () => {
   mkdirSync(DIR, { recursive: true });
   const results = [];
   let history: { events: number } | null = null;
+  let historyStore: StoreSetup | null = null;
   if (EVENTS > 0) {
     const file = join(DIR, `events-${EVENTS}.db`);
     history = await cachedHistory(file, EVENTS);
     process.stdout.write(`history: ${fmt(history.events)} events in ${file} (cached for reruns)\n`);
-    const { eventStore } = openSqliteEventStore({ file, clock: new SystemClock() });
+    const { eventStore, settings } = openSqliteEventStore({ file, clock: new SystemClock() });
+    historyStore = { kind: 'sqlite', file, ...settings };
     try {
       results.push(await measure(eventStore, sqliteDb(join(DIR, 'read-bench.db')), history.events));
       const pg = await postgresDb('bench_projection');
@@ -113,9 +122,10 @@ const main = async () => {
     bench: 'projection',
     events: history?.events ?? 0,
     batchSize: BATCH,
-    eventStore: 'SQLite (cached generated history)',
+    historyStore,
     rebuild: results.map((r) => ({
       database: r.name,
+      readDb: r.readDb,
       projectionEventsPerSecond: Math.round(r.projection.rate),
       rawInsertEventsPerSecond: Math.round(r.raw.rate),
       ratio: r.projection.rate / r.raw.rate,

@@ -17,11 +17,14 @@ import type {
 import { openEsdbEventStore } from '../src/esdb/open-esdb-event-store';
 import { openSqliteEventStore } from '../src/sqlite/open-sqlite-event-store';
 import { startEsdbTestServer } from '../src/test-server';
+import { printSetup, withoutCredentials, type StoreSetup } from './store-setup';
 
 export interface BenchAdapter {
   readonly name: string;
   /** What is really being measured (file location, which server). */
   readonly description: string;
+  /** The same, as npm run bench reads it: the store and the settings it runs with. */
+  readonly setup: StoreSetup;
   readonly eventStore: EventStore;
   readonly snapshotStore: SnapshotStore;
   close(): Promise<void>;
@@ -30,10 +33,14 @@ export interface BenchAdapter {
 export function openSqliteBenchAdapter(): BenchAdapter {
   const dir = mkdtempSync(join(tmpdir(), 'event-store-bench-'));
   const file = join(dir, 'events.db');
-  const { eventStore, snapshotStore } = openSqliteEventStore({ file, clock: new SystemClock() });
+  const { eventStore, snapshotStore, settings } = openSqliteEventStore({
+    file,
+    clock: new SystemClock(),
+  });
   return {
     name: 'SQLite',
-    description: `file ${file} (WAL, synchronous=FULL, group commit)`,
+    description: `file ${file} (journal_mode=${settings.journalMode}, synchronous=${settings.synchronous}, group commit)`,
+    setup: { kind: 'sqlite', file, ...settings },
     eventStore,
     snapshotStore,
     close: async () => {
@@ -50,7 +57,8 @@ export async function openEsdbBenchAdapter(): Promise<BenchAdapter> {
     const { eventStore, snapshotStore } = openEsdbEventStore({ connectionString: url });
     return {
       name: 'EventStoreDB',
-      description: `real EventStoreDB at ${url}`,
+      description: `real EventStoreDB at ${withoutCredentials(url)}`,
+      setup: { kind: 'esdb', testServer: false, url: withoutCredentials(url) },
       eventStore,
       snapshotStore,
       close: () => eventStore.close(),
@@ -65,6 +73,7 @@ export async function openEsdbBenchAdapter(): Promise<BenchAdapter> {
     description:
       'IN-PROCESS gRPC TEST SERVER, NOT A REAL EventStoreDB: measures the client, gRPC over ' +
       'loopback and an in-memory log in this same process (set EVENTSTORE_URL for a real server)',
+    setup: { kind: 'esdb', testServer: true, url: server.connectionString },
     eventStore,
     snapshotStore,
     close: async () => {
@@ -172,6 +181,7 @@ export async function main(sections: readonly BenchSection[] = SECTIONS): Promis
   try {
     console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
     for (const adapter of adapters) console.log(`- ${adapter.name}: ${adapter.description}`);
+    printSetup({ adapters: Object.fromEntries(adapters.map((a) => [a.name, a.setup])) });
     for (const section of sections) {
       printTable(section.title, section.headers, await section.run(adapters));
     }

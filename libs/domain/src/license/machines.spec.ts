@@ -221,4 +221,20 @@ describe('activation rate limit', () => {
     expect(flood.errors.filter((e) => e === 'RATE_LIMITED')).toHaveLength(999);
     expect(attemptsInWindow(flood.state as IssuedLicense, at({ m: 2 }))).toBe(15);
   });
+
+  it('O4: a token from an activation that has since been replaced is refused online', () => {
+    const studio = issued(policyOf('studio'));
+    const h = run(
+      [studio],
+      [
+        [c.activate('m1'), T0],
+        [c.deactivate('m1'), at({ m: 1 })],
+        [{ ...c.activate('m1', 2), activationId: 'act-m1-again' }, at({ m: 2 })],
+      ],
+    );
+    const old = { tokenId: 'tok-m1-1', issuedAt: T0, expiresAt: at({ d: 30 }) };
+    given(...h.events)
+      .when(c.validate('m1', old), at({ m: 3 }))
+      .then({ type: 'ValidationRefused.v1', data: { reason: 'ACTIVATION_NOT_FOUND' } });
+  });
 });

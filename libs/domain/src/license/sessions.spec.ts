@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/Either';
 import { toIso } from '../shared/time';
 import { given, run } from '../testing/license-spec';
 import { T0, at, commands as c, issued, policyOf, sessionPolicy } from '../testing/fixtures';
@@ -196,5 +197,28 @@ describe('sessions and reserved seats', () => {
     given(issued(policyOf('indie')))
       .when(c.open('s', 'ann'), T0)
       .thenError('SESSIONS_NOT_ENABLED');
+  });
+
+  it('S2, S5: late activity is told why the session is gone: it timed out, or it ended (and how)', () => {
+    const h = run(
+      [cap3],
+      [
+        [c.open('s1', 'ann'), T0],
+        [c.open('s2', 'bob'), T0],
+        [c.logout('s2'), at({ m: 1 })],
+        [c.settle(), at({ m: 21 })],
+      ],
+    );
+    const timedOut = given(...h.events).when(c.activity('s1'), at({ m: 22 }));
+    timedOut.thenError('SESSION_EXPIRED');
+    expect(E.isLeft(timedOut.result) && timedOut.result.left.details).toEqual({
+      reason: 'idle-timeout',
+    });
+    const ended = given(...h.events).when(c.activity('s2'), at({ m: 22 }));
+    ended.thenError('SESSION_NOT_ACTIVE');
+    expect(E.isLeft(ended.result) && ended.result.left.details).toEqual({ reason: 'logout' });
+    given(...h.events)
+      .when(c.activity('nope'), at({ m: 22 }))
+      .thenError('SESSION_NOT_FOUND');
   });
 });

@@ -31,7 +31,11 @@ export interface SqliteStores {
   readonly eventStore: EventStore;
   /** Shares the event store's connection; closing the event store closes both. */
   readonly snapshotStore: SnapshotStore;
+  /** The connection's settings as SQLite reports them (benchmarks label their figures). */
+  readonly settings: { readonly journalMode: string; readonly synchronous: string };
 }
+
+const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 
 export function openSqliteEventStore({
   file,
@@ -47,9 +51,14 @@ export function openSqliteEventStore({
     const table = new SqliteEventsTable(db);
     const notifier = new ChangeNotifier(() => table.dataVersion());
     const gate = new CallGate();
+    const level = Number(db.pragma('synchronous', { simple: true }));
     return {
       eventStore: new SqliteEventStore(db, table, notifier, clock, gate),
       snapshotStore: new SqliteSnapshotStore(db, gate),
+      settings: {
+        journalMode: String(db.pragma('journal_mode', { simple: true })),
+        synchronous: SYNCHRONOUS[level] ?? String(level),
+      },
     };
   } catch (error) {
     db.close();
