@@ -13,6 +13,7 @@ import {
 } from '@lic/read-models';
 import { T0 } from './support/harness';
 import { describeOnReadDbs, scratchReadDb } from './support/read-dbs';
+import { WidenCounts1765000000000 } from '../../libs/read-models/src/schema/migrations/1765000000000-widen-counts';
 
 const admin = { kind: 'admin' as const, id: 'alice' };
 const meta = { correlationId: 'c', causationId: null, actor: 'admin:alice' };
@@ -81,9 +82,13 @@ describeOnReadDbs('values recorded before the bounds', (kind) => {
   it('A2: the migration widening counts keeps the rows of a database created before it', async () => {
     const scratch = await scratchReadDb(kind);
     const options = readDataSourceOptions(scratch.url);
+    // The database as it stood before the widening migration: every earlier migration run.
+    const all = options.migrations as { name?: string }[];
+    const widening = all.findIndex((m) => m.name === WidenCounts1765000000000.name);
+    expect(widening).toBeGreaterThan(0);
     const old = await new DataSource({
       ...options,
-      migrations: [(options.migrations as unknown[])[0]],
+      migrations: all.slice(0, widening),
     } as typeof options).initialize();
     try {
       await old.runMigrations({ transaction: 'all' });

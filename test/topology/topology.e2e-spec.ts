@@ -256,10 +256,10 @@ suite(
           },
         );
         expect(r.status).toBe(200);
-        return (await r.json()) as { seats: Record<string, { inUse: number } | null> };
+        return (await r.json()) as { seats: Record<string, { in_use: number } | null> };
       };
-      expect((await seats(floating.license_id)).seats.lease?.inUse).toBe(leases.held);
-      expect((await seats(machines.license_id)).seats.machine?.inUse).toBe(activations.held);
+      expect((await seats(floating.license_id)).seats.lease?.in_use).toBe(leases.held);
+      expect((await seats(machines.license_id)).seats.machine?.in_use).toBe(activations.held);
 
       // npm run audit:verify: the read models equal a rebuild from the whole history.
       const audit = spawnSync(process.execPath, [DIST.auditVerify], {

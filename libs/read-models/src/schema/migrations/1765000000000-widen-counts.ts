@@ -23,6 +23,7 @@ const counts: Readonly<Record<string, readonly (readonly [string, boolean])[]>> 
     ['peak', false],
   ],
   refusal_counts: [['count', false]],
+  refusals: [['count', false]],
 };
 
 const column = (name: string, isNullable: boolean, type: string) =>
