@@ -6,9 +6,12 @@ import {
   WrongExpectedRevisionError,
   type EventMetadata,
   type EventStore,
+  type NewEvent,
   type SnapshotStore,
 } from '@lic/event-store';
 import type { AggregateDefinition, DomainEvent } from './aggregate-definition';
+import { linkEvents } from '@lic/audit-chain';
+import { readHead, type KnownHead } from './chain/chain-heads';
 import { ConcurrencyConflictError } from './errors';
 import { KeyedLock } from './keyed-lock';
 import { LruCache } from './lru-cache';
@@ -24,6 +27,8 @@ export interface RepositoryOptions {
   readonly maxAttempts?: number;
   /** Called with a snapshot-write failure (snapshots are an optimisation, never fatal). */
   readonly onSnapshotError?: (error: unknown) => void;
+  /** Link every event into its stream's hash chain (default true; off only for a benchmark). */
+  readonly chain?: boolean;
 }
 
 /** The outcome of one command: what was decided, and the aggregate as it stands after it. */
@@ -127,9 +132,11 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
         events,
       );
       try {
+        const stream = this.def.streamName(id);
+        const toAppend = await this.linked(stream, current, events, metadata, decidedAt);
         const result = await this.store.appendToStream(
-          this.def.streamName(id),
-          events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata })),
+          stream,
+          toAppend,
           current.revision ?? 'no_stream',
         );
         const state = events.reduce(this.def.decider.evolve, current.state);
@@ -138,6 +145,7 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
           revision: result.nextExpectedRevision,
           snapshotRevision: current.snapshotRevision,
           eventsRead: events.length,
+          chain: chainHeadOf(toAppend, result.nextExpectedRevision),
         });
         return {
           outcome,
@@ -154,6 +162,29 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
       }
     }
     throw new ConcurrencyConflictError(this.def.streamName(id), this.maxAttempts);
+  }
+
+  /**
+   * The events to append, linked to the stream's head as this decision saw it (known from
+   * reading the stream, else read now). Recomputed on every attempt: a retry after a conflict
+   * links to the new head with its new revisions.
+   */
+  private async linked(
+    stream: string,
+    current: Loaded<S>,
+    events: readonly E[],
+    metadata: EventMetadata,
+    decidedAt: number,
+  ): Promise<NewEvent[]> {
+    const unlinked = events.map((e) => ({
+      id: randomUUID(),
+      type: e.type,
+      data: e.data,
+      metadata,
+    }));
+    if (this.options.chain === false) return unlinked;
+    const head = current.chain !== undefined ? current.chain : await readHead(this.store, stream);
+    return linkEvents(stream, head, unlinked, new Date(decidedAt).toISOString());
   }
 
   private async loaded(id: string): Promise<Loaded<S>> {
@@ -183,6 +214,11 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
     return entry;
   }
 }
+
+const chainHeadOf = (appended: readonly NewEvent[], revision: bigint): KnownHead => {
+  const hash = appended[appended.length - 1]?.metadata.hash;
+  return hash === undefined ? undefined : { revision, hash };
+};
 
 const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

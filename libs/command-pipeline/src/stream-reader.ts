@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { PathReporter } from 'io-ts/PathReporter';
 import type { EventStore, RecordedEvent, SnapshotStore } from '@lic/event-store';
 import type { AggregateDefinition, DomainEvent } from './aggregate-definition';
+import { headAfter, type KnownHead } from './chain/chain-heads';
 import { UndecodableEventError } from './errors';
 
 /** An aggregate's state as of a stream revision (null: the stream does not exist yet). */
@@ -12,6 +13,8 @@ export interface Loaded<S> {
   readonly snapshotRevision: bigint | null;
   /** Events folded from the stream (not from a snapshot) by the last read. */
   readonly eventsRead: number;
+  /** The stream's hash-chain head (undefined: not read yet, e.g. after a snapshot). */
+  readonly chain?: KnownHead;
 }
 
 export const decodeEvent = <E extends DomainEvent>(
@@ -37,7 +40,7 @@ export const catchUp = async <C, E extends DomainEvent, S>(
   id: string,
   from: Loaded<S>,
 ): Promise<Loaded<S>> => {
-  let { state, revision } = from;
+  let { state, revision, chain } = from;
   let eventsRead = 0;
   const stream = def.streamName(id);
   const fromRevision = revision === null ? 0n : revision + 1n;
@@ -47,9 +50,10 @@ export const catchUp = async <C, E extends DomainEvent, S>(
       decodeEvent(def as AggregateDefinition<unknown, E, unknown>, recorded),
     );
     revision = recorded.revision;
+    chain = headAfter(chain, recorded);
     eventsRead++;
   }
-  return { state, revision, snapshotRevision: from.snapshotRevision, eventsRead };
+  return { state, revision, snapshotRevision: from.snapshotRevision, eventsRead, chain };
 };
 
 /** Cold load: the latest usable snapshot, then the tail of the stream after it. */
@@ -72,6 +76,12 @@ export const loadFromStore = async <C, E extends DomainEvent, S>(
           snapshotRevision: snapshot.revision,
           eventsRead: 0,
         }
-      : { state: def.decider.initialState, revision: null, snapshotRevision: null, eventsRead: 0 };
+      : {
+          state: def.decider.initialState,
+          revision: null,
+          snapshotRevision: null,
+          eventsRead: 0,
+          chain: null,
+        };
   return catchUp(store, def, id, start);
 };

@@ -30,8 +30,18 @@ export function decodeEventMetadata(value: unknown, where: string): EventMetadat
   }
   if (typeof actor !== 'string')
     throw new MalformedEventError(where, 'metadata.actor is not a string');
-  return { correlationId, causationId, actor };
+  return { correlationId, causationId, actor, ...chainFields(value) };
 }
+
+/** The chain's fields as stored; their validity is the chain verifier's to judge, not ours. */
+const chainFields = (value: Record<string, unknown>): Partial<EventMetadata> => {
+  const { at, prev, hash } = value;
+  return {
+    ...(typeof at === 'string' ? { at } : {}),
+    ...(typeof prev === 'string' || prev === null ? { prev } : {}),
+    ...(typeof hash === 'string' ? { hash } : {}),
+  };
+};
 
 /** JSON.parse with the event's whereabouts in the error. */
 export function parseJson(text: string, where: string): unknown {

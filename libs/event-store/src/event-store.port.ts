@@ -11,6 +11,14 @@ export interface EventMetadata {
   readonly causationId: string | null;
   /** "admin:<sub>", "license:<id>", "system:sweeper", ... */
   readonly actor: string;
+  /**
+   * The hash chain (libs/audit-chain): the decision instant (ISO-8601), the hash of the
+   * previous event of the stream (null for the first) and this event's own hash. Absent on
+   * events recorded before the chain existed.
+   */
+  readonly at?: string;
+  readonly prev?: string | null;
+  readonly hash?: string;
 }
 
 export interface NewEvent {

@@ -1,0 +1,3 @@
+export * from './event-hash';
+export * from './chain-link';
+export * from './chain-verifier';
