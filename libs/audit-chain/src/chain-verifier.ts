@@ -60,7 +60,31 @@ export class ChainVerifier {
     this.expected.set(stream, heads);
   }
 
-  add(event: ChainEvent): void {
+  /** Whether the stream has been seen (or seeded) and not forgotten. */
+  knows(stream: string): boolean {
+    return this.states.has(stream);
+  }
+
+  /** Starts a stream mid-way: its next revision follows `head`, a chained event's hash. */
+  seed(stream: string, head: ChainHead): void {
+    this.states.set(stream, {
+      next: head.revision + 1n,
+      head: head.hash,
+      chained: true,
+      broken: false,
+    });
+  }
+
+  /** Forgets the longest-known streams beyond `keep` (a long-running watcher's memory bound). */
+  forgetBeyond(keep: number): void {
+    for (const stream of this.states.keys()) {
+      if (this.states.size <= keep) return;
+      this.states.delete(stream);
+    }
+  }
+
+  /** Checks the next event of its stream; returns the break it reveals, if it is the first. */
+  add(event: ChainEvent): ChainBreak | null {
     this.events++;
     const stream = event.streamName;
     const state = this.states.get(stream) ?? {
@@ -70,23 +94,26 @@ export class ChainVerifier {
       broken: false,
     };
     this.states.set(stream, state);
-    if (state.broken) return;
-    const problem = this.check(state, event);
-    if (problem !== null) {
-      state.broken = true;
-      this.found.push({ stream, revision: event.revision, ...problem });
-      return;
-    }
-    const sealed = this.expected.get(stream)?.get(event.revision);
-    if (sealed !== undefined && sealed !== state.head) {
-      state.broken = true;
-      this.found.push({
-        stream,
-        revision: event.revision,
-        kind: 'seal-mismatch',
-        detail: `a seal recorded hash ${sealed} here; the history gives ${String(state.head)}: it was rewritten up to this revision`,
-      });
-    }
+    if (state.broken) return null;
+    const problem = this.check(state, event) ?? this.checkSealed(stream, state, event.revision);
+    if (problem === null) return null;
+    state.broken = true;
+    const found = { stream, revision: event.revision, ...problem };
+    this.found.push(found);
+    return found;
+  }
+
+  private checkSealed(
+    stream: string,
+    state: StreamState,
+    revision: bigint,
+  ): Omit<ChainBreak, 'stream' | 'revision'> | null {
+    const sealed = this.expected.get(stream)?.get(revision);
+    if (sealed === undefined || sealed === state.head) return null;
+    return {
+      kind: 'seal-mismatch',
+      detail: `a seal recorded hash ${sealed} here; the history gives ${String(state.head)}: it was rewritten up to this revision`,
+    };
   }
 
   report(): ChainReport {
@@ -175,7 +202,7 @@ export class ChainVerifier {
         if (r >= 0n && contentHash(event, r) === recorded) {
           return {
             kind: 'moved',
-            detail: `the event recorded at revision ${r} (id-independent content, hash ${recorded}) now stands at revision ${event.revision}: events were reordered or removed`,
+            detail: `the event recorded at revision ${r} (hash ${recorded}) now stands at revision ${event.revision}: events were reordered or removed`,
           };
         }
       }

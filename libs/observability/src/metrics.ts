@@ -92,6 +92,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Projector: events whose hash-chain link does not verify, by what was found. */
+  readonly chainBreaks = new Counter({
+    name: 'license_chain_breaks_total',
+    help: 'Received events whose hash-chain link does not verify (the history was altered)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   /** HTTP apps: request durations by method, route template and status code. */
   readonly httpRequestSeconds = new Histogram({
     name: 'http_request_duration_seconds',

@@ -3,6 +3,8 @@ import { SystemClock } from '@lic/clock';
 import { loadConfig, loadConfigOrExit } from '@lic/config';
 import * as E from 'fp-ts/Either';
 import type { ReadModelComparison } from '@lic/read-models';
+import { verifyStore } from '@lic/audit-chain';
+import { chainSection } from '../audit/chain-section';
 import { verifyReadModels } from '../audit/verify-read-models';
 import { openEventStore } from '../infrastructure/open-event-store';
 import { countProjectedEvents } from './count-events';
@@ -36,7 +38,8 @@ const auditVerifyCli: CliSpec = {
   command: 'npm run audit:verify --',
   summary:
     'Replays EVENT_STORE into a temporary database of the same kind as READ_DB, up to the live\n' +
-    'checkpoint, and compares every read-model table row for row (A3).',
+    'checkpoint, and compares every read-model table row for row (A3); then checks every\n' +
+    'hash-chain link of every stream (an altered, deleted or reordered event is named).',
   options: {
     into: {
       type: 'string',
@@ -46,8 +49,8 @@ const auditVerifyCli: CliSpec = {
   },
   environment: ['EVENT_STORE', 'READ_DB', 'PROJECTION_BATCH_SIZE'],
   exitCodes: {
-    0: 'identical: the read models are what the history says',
-    1: 'DIFFERENT: the differences are printed',
+    0: 'identical: the read models are what the history says, and every chain link verifies',
+    1: 'DIFFERENT or ALTERED: the differences or the first broken link of each stream are printed',
     2: 'the check could not run (store or database unreachable, …)',
   },
 };
@@ -82,11 +85,14 @@ const main = async (): Promise<number> => {
     for (const u of result.undecodable) {
       process.stdout.write(`event at ${u.position} does not decode (audit log only): ${u.why}\n`);
     }
+    const chain = await verifyStore(eventStore);
+    process.stdout.write(`\n${chainSection(chain)}\n\n`);
     const identical = result.comparison.identical && result.undecodable.length === 0;
     process.stdout.write(
       identical ? 'identical\n' : result.comparison.identical ? 'INCOMPLETE\n' : 'DIFFERENT\n',
     );
-    return identical ? 0 : 1;
+    if (chain.breaks.length > 0) process.stdout.write('ALTERED: the history does not verify\n');
+    return identical && chain.breaks.length === 0 ? 0 : 1;
   } finally {
     await eventStore.close();
   }

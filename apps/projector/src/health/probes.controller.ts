@@ -9,6 +9,7 @@ import {
   READ_DB,
   READY_MAX_LAG,
 } from '../infrastructure/tokens';
+import type { ChainAlarm } from '../audit/chain-watch';
 import type { FailingEvent } from '../projector/failing-event';
 import type { Projector } from '../projector/projector';
 import type { LagMonitor } from './lag-monitor';
@@ -17,7 +18,7 @@ const TIMEOUT_MS = 2000;
 
 /**
  * Liveness (the process answers) and readiness: the event store and the read database answer,
- * no event is failing to project, and the projector runs at most READY_MAX_LAG_EVENTS behind
+ * no event is failing to project, every hash-chain link received verifies, and the projector runs at most READY_MAX_LAG_EVENTS behind
  * the store.
  */
 @Controller('health')
@@ -62,8 +63,10 @@ export class ProbesController {
     const indicator = this.indicators.check('projection');
     const status = this.projector.status();
     // An event that fails to project stops everything after it: not ready at once, naming it.
-    const failing: { failing?: FailingEvent } =
-      status.failing === null ? {} : { failing: status.failing };
+    const failing: { failing?: FailingEvent; chain?: ChainAlarm } = {
+      ...(status.failing === null ? {} : { failing: status.failing }),
+      ...(status.chain === null ? {} : { chain: status.chain }),
+    };
     try {
       const { checkpoint, lag, seconds } = await this.lag.read();
       const data = {
@@ -75,7 +78,12 @@ export class ProbesController {
         maxLagEvents: this.maxLag,
         ...failing,
       };
-      return status.running && status.failing === null && lag.events <= this.maxLag && !lag.capped
+      // A link that does not verify: the read models may rest on an altered history.
+      return status.running &&
+        status.failing === null &&
+        status.chain === null &&
+        lag.events <= this.maxLag &&
+        !lag.capped
         ? indicator.up(data)
         : indicator.down(data);
     } catch (error) {

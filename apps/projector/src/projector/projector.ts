@@ -14,6 +14,7 @@ import {
   type BatchResult,
   type Checkpoint,
 } from '@lic/read-models';
+import { ChainWatch, type ChainAlarm } from '../audit/chain-watch';
 import { logBatch, positionOf } from './batch-log';
 import { ProjectionStopped, retryDelayMs, type FailingEvent } from './failing-event';
 import { STOPPED, TIMED_OUT, nextOrTimeout, sleep } from './next-or-timeout';
@@ -47,6 +48,8 @@ export interface ProjectorStatus {
   readonly inHand: number;
   /** The event that fails to project, retried with back-off; everything after it waits. */
   readonly failing: FailingEvent | null;
+  /** The first event received whose hash-chain link does not verify, and how many did. */
+  readonly chain: ChainAlarm | null;
 }
 
 const BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
@@ -71,7 +74,11 @@ export class Projector {
   /** Rows of busy licenses kept between batches; emptied whenever anything fails. */
   private readonly cache = new ProjectionCache();
 
-  constructor(private readonly options: ProjectorOptions) {}
+  private readonly chainWatch: ChainWatch;
+
+  constructor(private readonly options: ProjectorOptions) {
+    this.chainWatch = new ChainWatch(options.eventStore, options.logger, options.metrics);
+  }
 
   start(): void {
     this.loop ??= this.run();
@@ -112,6 +119,7 @@ export class Projector {
       lastError: this.lastError,
       inHand: this.inHand,
       failing: this.failing,
+      chain: this.chainWatch.status(),
     };
   }
 
@@ -164,6 +172,7 @@ export class Projector {
       if (buffer.length === 0) return;
       const batch = buffer;
       buffer = [];
+      await this.chainWatch.inspect(batch);
       await this.write(batch);
     };
     try {
