@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyStore, type ChainHead } from '@lic/audit-chain';
+import type { ChainHead } from '@lic/audit-chain';
+import { verifyStore } from '@lic/command-pipeline';
 import { fixedClock } from '@lic/clock';
 import { openEsdbEventStore, openSqliteEventStore, type EventStore } from '@lic/event-store';
 import { startEsdbTestServer } from '../../libs/event-store/src/testing';

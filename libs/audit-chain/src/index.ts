@@ -1,4 +1,6 @@
 export * from './event-hash';
 export * from './chain-link';
 export * from './chain-verifier';
-export * from './store/verify-store';
+export * from './seal/merkle';
+export * from './seal/detached-jws';
+export * from './seal/seal';

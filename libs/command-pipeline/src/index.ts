@@ -6,3 +6,6 @@ export * from './lru-cache';
 export * from './stream-reader';
 export * from './definitions';
 export * from './round-trip';
+export * from './chain/verify-store';
+export * from './chain/chain-heads';
+export * from './chain/sealer';

@@ -3,7 +3,7 @@ import { SystemClock } from '@lic/clock';
 import { loadConfig, loadConfigOrExit } from '@lic/config';
 import * as E from 'fp-ts/Either';
 import type { ReadModelComparison } from '@lic/read-models';
-import { verifyStore } from '@lic/audit-chain';
+import { verifyStore } from '@lic/command-pipeline';
 import { chainSection } from '../audit/chain-section';
 import { verifyReadModels } from '../audit/verify-read-models';
 import { openEventStore } from '../infrastructure/open-event-store';

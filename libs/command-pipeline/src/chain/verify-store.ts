@@ -1,6 +1,5 @@
 import type { EventStore } from '@lic/event-store';
-import { ChainVerifier, type ChainReport } from '../chain-verifier';
-import type { ChainHead } from '../chain-link';
+import { ChainVerifier, type ChainHead, type ChainReport } from '@lic/audit-chain';
 
 /**
  * Checks every link of every stream of a live store, reading $all once in commit order;
