@@ -34,6 +34,7 @@ import {
   RANDOM,
   SNAPSHOT_STORE,
 } from './infrastructure/tokens';
+import { SealScheduler } from './audit/seal-scheduler';
 import { KeyRingRefresher } from './signing/key-ring-refresher';
 import { Signer } from './signing/signer';
 import { ExpirySweeper } from './sweeper/expiry-sweeper';
@@ -104,6 +105,7 @@ export class CommandApiModule {
         Authenticator,
         Signer,
         KeyRingRefresher,
+        SealScheduler,
         InFlightKeys,
         RefusalTallies,
         ExpirySweeper,

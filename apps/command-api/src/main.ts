@@ -19,6 +19,7 @@ const cli: CliSpec = {
     'LICENSE_TEST_CLOCK',
     'LOG_LEVEL',
     'SWEEP_INTERVAL_MS',
+    'SEAL_INTERVAL_MINUTES',
   ],
   exitCodes: {
     0: 'stopped by SIGINT or SIGTERM after finishing the work in hand',

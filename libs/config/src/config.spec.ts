@@ -48,6 +48,7 @@ describe('configuration', () => {
     ['READ_DB', 'mongodb://x'],
     ['COMMAND_API_PORT', '70000'],
     ['SWEEP_INTERVAL_MS', '-5'],
+    ['SEAL_INTERVAL_MINUTES', '0'],
     ['LICENSE_TEST_CLOCK', 'yes'],
     ['LOG_LEVEL', 'loud'],
   ])('a bad %s stops start-up with one line naming it', (name, value) => {

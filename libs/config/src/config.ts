@@ -172,6 +172,11 @@ export const variables = {
     '1000',
     'How often the expiry sweeper runs.',
   ],
+  SEAL_INTERVAL_MINUTES: [
+    positiveInt('a positive integer'),
+    '10',
+    'How often the command API records a signed seal of the hash chains (and at shutdown).',
+  ],
   PROJECTION_BATCH_SIZE: [
     positiveInt('a positive integer'),
     '500',

@@ -8,6 +8,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { AggregateRepository } from '@lic/command-pipeline';
 import type { EventStore } from '@lic/event-store';
 import { Draining } from '@lic/observability';
+import { SealScheduler } from '../audit/seal-scheduler';
 import { ExpirySweeper } from '../sweeper/expiry-sweeper';
 import { RefusalTallies } from '../sweeper/refusal-tallies';
 import { DRAINING, EVENT_STORE, LICENSE_REPOSITORY, PRODUCT_REPOSITORY } from './tokens';
@@ -17,7 +18,7 @@ type Repository = Pick<AggregateRepository<unknown, never, unknown>, 'close'>;
 /**
  * Graceful shutdown, in order (Nest runs one module's hooks in parallel, so this sequences
  * them): stop accepting requests and let the in-flight ones finish, stop the sweeper, record
- * the tallied refusals, let snapshot saves finish, then close the event store (SQLite
+ * the tallied refusals, record a last seal, let snapshot saves finish, then close the event store (SQLite
  * checkpoints its WAL; the KurrentDB client releases its streams). Every answered command was appended
  * before its answer was sent, so none is lost.
  */
@@ -27,6 +28,7 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
     private readonly http: HttpAdapterHost,
     private readonly sweeper: ExpirySweeper,
     private readonly tallies: RefusalTallies,
+    private readonly seals: SealScheduler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DRAINING) private readonly draining: Draining,
     @Inject(LICENSE_REPOSITORY) private readonly licenses: Repository,
@@ -38,6 +40,7 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
     if (adapter) await this.draining.drain(adapter.getHttpServer(), () => adapter.close());
     await this.sweeper.stop();
     await this.tallies.stop();
+    await this.seals.stop(); // the last seal covers everything appended above
   }
 
   async onApplicationShutdown(): Promise<void> {
