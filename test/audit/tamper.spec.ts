@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChainHead } from '@lic/audit-chain';
-import { verifyStore } from '@lic/command-pipeline';
+import { sealedHeads, verifySeal, type ChainHead, type Seal } from '@lic/audit-chain';
+import { recordSeal, verifyStore } from '@lic/command-pipeline';
 import { fixedClock } from '@lic/clock';
 import { openEsdbEventStore, openSqliteEventStore, type EventStore } from '@lic/event-store';
 import { startEsdbTestServer } from '../../libs/event-store/src/testing';
 import { writeChainedHistory } from './support/chained-history';
+import { freshRing } from './support/keys';
 import {
   changeOneByte,
   deleteEvent,
@@ -18,12 +19,22 @@ import { tamperJournal } from './support/tamper-journal';
 import { tamperSqliteFile } from './support/tamper-sqlite';
 
 const clock = fixedClock(Date.parse('2026-03-01T00:00:00.000Z'));
+
+/** The history, then a real signed seal over it: the heads it vouches for, once verified. */
+const writeAndSeal = async (store: EventStore): Promise<Map<string, ChainHead>> => {
+  const ring = await freshRing(clock.now());
+  const outcome = await recordSeal(store, clock, () => ring.current);
+  if (outcome.kind !== 'sealed') throw new Error('no seal recorded');
+  const seal: Seal = outcome.seal;
+  if (!(await verifySeal(seal, ring.jwks())).valid) throw new Error('the seal does not verify');
+  return new Map(sealedHeads(seal).map((h) => [h.stream, h.head]));
+};
 const L1 = 'license-L1';
 
 /** A store kind: write through the pipeline, tamper with its files, read it back. */
 interface Backend {
   readonly name: string;
-  /** Writes the history; returns the heads a seal would have recorded. */
+  /** Writes the history and seals it; returns the heads the seal vouches for. */
   write(dir: string): Promise<Map<string, ChainHead>>;
   tamper(dir: string, t: Tamper): void;
   open(dir: string): Promise<{ store: EventStore; close(): Promise<void> }>;
@@ -34,9 +45,9 @@ const sqlite: Backend = {
   async write(dir) {
     const stores = openSqliteEventStore({ file: join(dir, 'events.db'), clock });
     await writeChainedHistory(stores, clock);
-    const heads = (await verifyStore(stores.eventStore)).heads;
+    const heads = await writeAndSeal(stores.eventStore);
     await stores.eventStore.close();
-    return new Map(heads);
+    return heads;
   },
   tamper: (dir, t) => tamperSqliteFile(join(dir, 'events.db'), t),
   async open(dir) {
@@ -62,9 +73,9 @@ const esdb: Backend = {
   async write(dir) {
     const { stores, close } = await viaEsdbAdapter(dir);
     await writeChainedHistory(stores, clock);
-    const heads = (await verifyStore(stores.eventStore)).heads;
+    const heads = await writeAndSeal(stores.eventStore);
     await close();
-    return new Map(heads);
+    return heads;
   },
   tamper: (dir, t) => tamperJournal(join(dir, 'journal.jsonl'), t),
   async open(dir) {

@@ -17,6 +17,8 @@ const programs: readonly (readonly [string, string])[] = [
   ['esdb:test-server', 'libs/event-store/src/test-server/main.ts'],
   ['projector:rebuild', 'apps/projector/src/cli/rebuild.ts'],
   ['audit:verify', 'apps/projector/src/cli/audit-verify.ts'],
+  ['audit:export', 'apps/command-api/src/cli/audit-export.ts'],
+  ['audit:verify-export', 'libs/sdk/src/cli/audit-verify-export.ts'],
   ['store:copy', 'apps/launcher/src/copy-store.ts'],
   ['license-run', 'libs/sdk/src/cli/license-run.ts'],
 ];

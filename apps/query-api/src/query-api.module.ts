@@ -6,6 +6,7 @@ import type { Clock } from '@lic/clock';
 import type { EventStore } from '@lic/event-store';
 import type { Metrics } from '@lic/observability';
 import { AuditController } from './audit/audit.controller';
+import { SealsController } from './audit/seals.controller';
 import { AuditReader } from './audit/audit-reader';
 import type { AccessTokenVerifier } from './auth/access-token-verifier';
 import { AuthGuard } from './auth/auth.guard';
@@ -66,6 +67,7 @@ export class QueryApiModule {
         SeatsController,
         HoldersController,
         RefusalsController,
+        SealsController,
         AuditController,
         ReportsController,
         ProductsController,

@@ -116,11 +116,17 @@ export class ChainVerifier {
     };
   }
 
-  report(): ChainReport {
+  /**
+   * The report. A sealed head beyond where a stream ends is a truncation — unless the history
+   * given was cut on purpose: `cutTail` (it ends at a chosen instant), `cutStreams` (streams
+   * absent from it may simply not be part of it).
+   */
+  report(options: { cutTail?: boolean; cutStreams?: boolean } = {}): ChainReport {
     const breaks = [...this.found];
     for (const [stream, heads] of this.expected) {
       const state = this.states.get(stream);
-      if (state?.broken === true) continue;
+      if (state?.broken === true || options.cutTail === true) continue;
+      if (state === undefined && options.cutStreams === true) continue;
       const last = state === undefined ? -1n : state.next - 1n;
       const beyond = [...heads.keys()].filter((r) => r > last).sort((a, b) => (a < b ? -1 : 1));
       if (beyond.length > 0) {

@@ -4,3 +4,8 @@ export * from './chain-verifier';
 export * from './seal/merkle';
 export * from './seal/detached-jws';
 export * from './seal/seal';
+export * from './export/export-format';
+export * from './export/export-writer';
+export * from './export/verify-export';
+export * from './as-of/seats.view';
+export * from './as-of/as-of-seats';

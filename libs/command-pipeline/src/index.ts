@@ -9,3 +9,4 @@ export * from './round-trip';
 export * from './chain/verify-store';
 export * from './chain/chain-heads';
 export * from './chain/sealer';
+export * from './chain/export-store';

@@ -21,3 +21,5 @@ export type { Clock } from './time/clock';
 export type { Random } from './time/backoff';
 export type { Jwks } from './trust/jwks';
 export type { MachineTokenClaims } from './trust/machine-token';
+export { readJwks, seatsAsOf, verifyExportFile } from './audit/verify-export-file';
+export { verifyExport, type ExportVerdict, type SeatsView } from '@lic/audit-chain';

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { AuditExportQuery, AuditQuery } from '../audit/audit.queries';
+import { SealsQuery } from '../audit/seals.controller';
 import { HoldersQuery } from '../holders/holders.queries';
 import { InstantParam } from '../http/query-codecs';
 import { LicensesQuery } from '../licenses/licenses.queries';
@@ -143,6 +144,17 @@ export const operations: readonly Operation[] = [
       description: 'one event per line (text/csv with format=csv)',
     },
     csv: true,
+  },
+  {
+    operationId: 'listSeals',
+    path: '/query/v1/audit/seals',
+    tag: 'audit',
+    roles: ['auditor'],
+    summary:
+      'The signed seals of the hash chains, oldest first: each the head of every stream changed since the previous one, their RFC 6962 Merkle root and an Ed25519 JWS (kid from the JWKS); cursor = last seal_revision',
+    query: SealsQuery,
+    examples: { limit: 100 },
+    response: { schema: 'SealPage', description: 'a page of seals' },
   },
   {
     operationId: 'getUtilizationReport',

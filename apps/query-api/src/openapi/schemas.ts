@@ -73,6 +73,8 @@ const client = {
   description: 'who was refused; null for refusals tallied rather than recorded one by one (O5)',
 };
 
+const hash = { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256, hex' };
+
 export const schemas: Record<string, unknown> = {
   FieldProblem,
   Error: obj({
@@ -206,6 +208,24 @@ export const schemas: Record<string, unknown> = {
     data: { type: 'object', description: "the event's payload, exactly as recorded" },
   }),
   AuditPage: page('AuditEntry'),
+  SealPage: obj({
+    items: list(
+      obj({
+        seal_revision: position,
+        sealed_at: instant,
+        up_to: position,
+        root: hash,
+        heads: list(obj({ stream: str, revision: position, hash })),
+        signature: {
+          type: 'string',
+          description: 'a detached JWS (RFC 7515 appendix F): `protected..signature`',
+        },
+        prev: { ...hash, nullable: true },
+        hash: { ...hash, nullable: true },
+      }),
+    ),
+    next_cursor: { ...nstr, description: 'pass back as cursor' },
+  }),
   ProductList: obj({
     items: list(
       obj({
