@@ -75,18 +75,14 @@ export const createQueryApi = async (
   const logger = loggerFor(config, options.logger);
   const db = options.db ?? (await openReadDb(config.READ_DB));
   const eventStore = options.eventStore ?? openEventStore(config, clock);
-  const verifier =
-    options.verifier ??
-    new KeyRingAccessTokenVerifier(
-      await openKeyRing({
-        dir: config.SIGNING_KEYS_DIR,
-        ...(config.SIGNING_PRIVATE_KEY_FILE === undefined
-          ? {}
-          : { privateKeyFile: config.SIGNING_PRIVATE_KEY_FILE }),
-        now: clock.now(),
-      }),
-      clock,
-    );
+  const ring = await openKeyRing({
+    dir: config.SIGNING_KEYS_DIR,
+    ...(config.SIGNING_PRIVATE_KEY_FILE === undefined
+      ? {}
+      : { privateKeyFile: config.SIGNING_PRIVATE_KEY_FILE }),
+    now: clock.now(),
+  });
+  const verifier = options.verifier ?? new KeyRingAccessTokenVerifier(ring, clock);
   const watcher = new CheckpointWatcher(db);
   const metrics = new Metrics('query-api');
   const adapter = new FastifyAdapter({
@@ -107,6 +103,7 @@ export const createQueryApi = async (
       metrics,
       draining,
       readyMaxLag: config.READY_MAX_LAG_EVENTS,
+      ring,
       settings: {
         readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
         dashboardRefreshMs: options.dashboardRefreshMs ?? 5000,

@@ -4,9 +4,11 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '@lic/clock';
 import type { EventStore } from '@lic/event-store';
+import type { KeyRing } from '@lic/signing';
 import type { Metrics } from '@lic/observability';
 import { AuditController } from './audit/audit.controller';
 import { SealsController } from './audit/seals.controller';
+import { ChainExportController } from './audit/chain-export.controller';
 import { AuditReader } from './audit/audit-reader';
 import type { AccessTokenVerifier } from './auth/access-token-verifier';
 import { AuthGuard } from './auth/auth.guard';
@@ -27,6 +29,7 @@ import {
   CLOCK,
   DRAINING,
   EVENT_STORE,
+  KEY_RING,
   LAG_READER,
   METRICS,
   QUERY_API_SETTINGS,
@@ -54,6 +57,8 @@ export interface QueryApiDeps {
   readonly draining: Draining;
   /** READY_MAX_LAG_EVENTS: readiness fails when the read models lag further behind. */
   readonly readyMaxLag: number;
+  /** Signs the audit export's manifest. */
+  readonly ring: KeyRing;
 }
 
 @Module({})
@@ -68,6 +73,7 @@ export class QueryApiModule {
         HoldersController,
         RefusalsController,
         SealsController,
+        ChainExportController,
         AuditController,
         ReportsController,
         ProductsController,
@@ -79,6 +85,7 @@ export class QueryApiModule {
       providers: [
         { provide: READ_DB, useValue: deps.db },
         { provide: EVENT_STORE, useValue: deps.eventStore },
+        { provide: KEY_RING, useValue: deps.ring },
         { provide: CLOCK, useValue: deps.clock },
         { provide: ACCESS_TOKEN_VERIFIER, useValue: deps.verifier },
         { provide: QUERY_API_SETTINGS, useValue: deps.settings },

@@ -8,3 +8,5 @@ export const METRICS = Symbol('Metrics');
 export const LAG_READER = Symbol('LagReader');
 export const READY_MAX_LAG = Symbol('ReadyMaxLag');
 export const DRAINING = Symbol('Draining');
+/** The server's signing keys: the audit export's manifest is signed with the current one. */
+export const KEY_RING = Symbol('KeyRing');

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { AuditExportQuery, AuditQuery } from '../audit/audit.queries';
 import { SealsQuery } from '../audit/seals.controller';
+import { ChainExportQuery } from '../audit/chain-export.controller';
 import { HoldersQuery } from '../holders/holders.queries';
 import { InstantParam } from '../http/query-codecs';
 import { LicensesQuery } from '../licenses/licenses.queries';
@@ -155,6 +156,20 @@ export const operations: readonly Operation[] = [
     query: SealsQuery,
     examples: { limit: 100 },
     response: { schema: 'SealPage', description: 'a page of seals' },
+  },
+  {
+    operationId: 'exportAuditChain',
+    path: '/query/v1/audit/chain-export',
+    tag: 'audit',
+    roles: ['auditor'],
+    summary:
+      'The tamper-evident export, streamed (as `npm run audit:export`): a header with the JWKS, every seal, the events decided in [from, to) with their hash-chain links, and a manifest signed with the server key; verify it offline with `npm run audit:verify-export`',
+    query: ChainExportQuery,
+    examples: { license_id: '{license_id}' },
+    response: {
+      type: 'application/x-ndjson',
+      description: 'one JSON object per line: header, seals, events, manifest',
+    },
   },
   {
     operationId: 'getUtilizationReport',
