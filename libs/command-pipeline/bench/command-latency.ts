@@ -67,11 +67,13 @@ export const measureCommandLatency = async (
   sizes: readonly number[],
   samples = 200,
   log: (line: string) => void = () => undefined,
+  /** false: without the hash chain (only to measure what the chain costs). */
+  chain = true,
 ): Promise<LatencyRow[]> => {
   const rows: LatencyRow[] = [];
   for (const size of sizes) {
     const licenseId = `latency-${size}-${randomUUID().slice(0, 8)}`;
-    const repo = new AggregateRepository(store, snapshots, licenseAggregate, clock);
+    const repo = new AggregateRepository(store, snapshots, licenseAggregate, clock, { chain });
     await repo.handle(licenseId, issueCommand(licenseId, floatingCap(10)), meta());
     await repo.handle(licenseId, checkoutCommand(licenseId, 1), meta());
     log(`  writing ${size.toLocaleString()} events…`);

@@ -10,9 +10,11 @@ const sizes = (process.env.BENCH_SIZES ?? '100,10000,1000000').split(',').map(Nu
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 const commandLatencySection: BenchSection = {
-  title: 'One command (a heartbeat) on a license whose stream holds N events',
+  title:
+    'One command (a heartbeat) on a license whose stream holds N events, with and without the hash chain',
   headers: [
     'adapter',
+    'chain',
     'events',
     'warm p50',
     'warm p99',
@@ -24,26 +26,30 @@ const commandLatencySection: BenchSection = {
   async run(adapters) {
     const rows: Row[] = [];
     for (const adapter of adapters) {
-      const results = await measureCommandLatency(
-        adapter.eventStore,
-        adapter.snapshotStore,
-        new SystemClock(),
-        sizes,
-        200,
-        (line) => console.log(`${adapter.name}:${line}`),
-      );
-      const base = results[0]?.coldP50 ?? NaN;
-      for (const r of results) {
-        rows.push([
-          adapter.name,
-          r.events.toLocaleString('en-US'),
-          ms(r.warmP50),
-          ms(r.warmP99),
-          ms(r.coldP50),
-          ms(r.coldP99),
-          `${(r.coldP50 / base).toFixed(2)}x`,
-          ms(r.firstLoadMs),
-        ]);
+      for (const chain of [false, true]) {
+        const results = await measureCommandLatency(
+          adapter.eventStore,
+          adapter.snapshotStore,
+          new SystemClock(),
+          sizes,
+          200,
+          (line) => console.log(`${adapter.name}:${line}`),
+          chain,
+        );
+        const base = results[0]?.coldP50 ?? NaN;
+        for (const r of results) {
+          rows.push([
+            adapter.name,
+            chain ? 'on' : 'off',
+            r.events.toLocaleString('en-US'),
+            ms(r.warmP50),
+            ms(r.warmP99),
+            ms(r.coldP50),
+            ms(r.coldP99),
+            `${(r.coldP50 / base).toFixed(2)}x`,
+            ms(r.firstLoadMs),
+          ]);
+        }
       }
     }
     return rows;
