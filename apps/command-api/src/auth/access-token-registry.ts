@@ -11,6 +11,7 @@ import {
   type AccessTokensState,
   type Actor,
   type DomainError,
+  type TokenRefusal,
 } from '@lic/domain';
 import type { EventMetadata, EventStore, SnapshotStore } from '@lic/event-store';
 
@@ -76,7 +77,7 @@ export class AccessTokenRegistry {
   }
 
   /** Why the token with this id is refused now, or null when it is accepted. */
-  async accepts(tokenId: string): Promise<ReturnType<typeof refusalOf>> {
+  async accepts(tokenId: string): Promise<TokenRefusal | null> {
     const { state } = await this.repository.load(ACCESS_TOKENS_ID);
     return refusalOf(state, tokenId, this.clock.now());
   }

@@ -120,24 +120,37 @@ export const accessTokensDecider: Decider<AccessTokenCommand, AccessTokenEvent, 
     decide: decideAccessTokens,
   };
 
+export interface TokenRefusal {
+  readonly code: 'TOKEN_REVOKED' | 'INVALID_TOKEN';
+  /** Short: "not recorded", "expired", "revoked at <instant>". */
+  readonly reason: string;
+  /** What the 401 says. */
+  readonly message: string;
+}
+
+const invalid = (reason: string): TokenRefusal => ({
+  code: 'INVALID_TOKEN',
+  reason,
+  message: `the access token is not valid (${reason})`,
+});
+
 /** Why a presented token id is not accepted now, or null when it is. */
 export const refusalOf = (
   state: AccessTokensState,
   tokenId: string,
   now: number,
-): { readonly code: 'TOKEN_REVOKED' | 'INVALID_TOKEN'; readonly message: string } | null => {
+): TokenRefusal | null => {
   const record = state.tokens[tokenId];
-  if (!record) {
-    return { code: 'INVALID_TOKEN', message: 'the access token is not valid (not recorded)' };
-  }
+  if (!record) return invalid('not recorded');
   switch (accessTokenStatus(record, now)) {
     case 'revoked':
       return {
         code: 'TOKEN_REVOKED',
+        reason: `revoked at ${record.revokedAt}`,
         message: `the access token was revoked at ${record.revokedAt}`,
       };
     case 'expired':
-      return { code: 'INVALID_TOKEN', message: 'the access token is not valid (expired)' };
+      return invalid('expired');
     case 'active':
       return null;
   }

@@ -96,6 +96,7 @@ describe('access tokens: issued and revoked as events of the admin-tokens stream
     const history = [...issued, ...events(issued, revoke, T0 + HOUR)];
     expect(refusalOf(stateOf(history), 'tok-1', T0 + 2 * HOUR)).toEqual({
       code: 'TOKEN_REVOKED',
+      reason: 'revoked at 2026-03-02T10:00:00.000Z',
       message: 'the access token was revoked at 2026-03-02T10:00:00.000Z',
     });
     const revoked = stateOf(history).tokens['tok-1'];
