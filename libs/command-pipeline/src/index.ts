@@ -10,3 +10,4 @@ export * from './chain/verify-store';
 export * from './chain/chain-heads';
 export * from './chain/sealer';
 export * from './chain/export-store';
+export * from './access-token-definition';
