@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '@lic/clock';
 import {
   fromIso,
-  offlineAllowanceMs,
+  offlineDays,
   statusAt,
   toIso,
   type IssuedLicense,
@@ -22,8 +22,6 @@ import type { Random } from '../infrastructure/random';
 import { CLOCK, KEY_RING, RANDOM } from '../infrastructure/tokens';
 import { Signer } from '../signing/signer';
 import { ActivateBody, DeactivateBody, ValidateBody } from './client.requests';
-
-const DAY = 86_400_000;
 
 /** The token a decision granted, with the activation (or lease) it belongs to. */
 const grantIn = (
@@ -161,7 +159,7 @@ export class MachinesController {
         status,
         token_id: claims.tokenId,
         expires_at: toIso(claims.expiresAt),
-        offline_days: offlineAllowanceMs(license, status) / DAY,
+        offline_days: offlineDays(license.policy.offlineDays, status),
       },
       body.token,
       decided.decidedAt,
@@ -216,7 +214,7 @@ export class MachinesController {
         status: grant.status,
         token_id: grant.tokenId,
         expires_at: grant.expiresAt,
-        offline_days: offlineAllowanceMs(license, grant.status) / DAY,
+        offline_days: offlineDays(license.policy.offlineDays, grant.status),
       },
       await this.signer.machineToken(license, activationId, fingerprint, grant),
       fromIso(grant.issuedAt),
@@ -237,7 +235,7 @@ export class MachinesController {
   private withOfflineGrace(error: unknown, license: IssuedLicense, at: number): unknown {
     if (!(error instanceof ApiError)) return error;
     const status = statusAt(license, at);
-    const graceDays = offlineAllowanceMs(license, status) / DAY;
+    const graceDays = offlineDays(license.policy.offlineDays, status);
     return new ApiError(
       error.code,
       error.message,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@lic/config';
-import { fromIso, type IssuedLicense, type TokenGrant } from '@lic/domain';
+import { fromIso, offlineDays, type IssuedLicense, type TokenGrant } from '@lic/domain';
 import {
   canonicalJson,
   sha256Hex,
@@ -46,13 +46,6 @@ export class Signer {
     grant: TokenGrant,
   ): Promise<string> {
     const issuedAt = fromIso(grant.issuedAt);
-    const offline = license.policy.offlineDays;
-    const offlineDays =
-      grant.status === 'active'
-        ? offline.active
-        : grant.status === 'degraded'
-          ? offline.degraded
-          : 0;
     return signMachineToken(
       this.ring,
       {
@@ -64,7 +57,7 @@ export class Signer {
         issuedAt,
         expiresAt: fromIso(grant.expiresAt),
         status: grant.status,
-        offlineDays,
+        offlineDays: offlineDays(license.policy.offlineDays, grant.status),
       },
       { kid: this.kidAt(issuedAt) },
     );

@@ -9,6 +9,8 @@ import {
   liveLeases,
   liveSessions,
   machineSeats,
+  seatCapsOf,
+  seatKinds,
   sessionSeats,
   statusAt,
   toIso,
@@ -17,7 +19,7 @@ import {
   type LicenseState,
 } from '@lic/domain';
 import type { EventStore } from '@lic/event-store';
-import { seatCount, type SeatsView } from './seats.view';
+import { seatsSection, type SeatsView } from './seats.view';
 
 export interface FoldedLicense {
   readonly state: IssuedLicense;
@@ -54,27 +56,19 @@ export const foldLicenseAt = async (
 
 /** The seats at `at`, counted by the domain's own occupancy functions at that instant. */
 export const seatsAt = ({ state, position, hostnames }: FoldedLicense, at: number): SeatsView => {
-  const policy = state.policy;
-  const machines = machineSeats(state);
-  const floating = floatingSeats(state, at);
-  const sessions = sessionSeats(state, at);
   return {
     license_id: state.licenseId,
     at: toIso(at),
     source: 'event-store',
     position: position.toString(10),
     status: statusAt(state, at),
-    seats: {
-      machine: policy.licenseType === 'floating' ? null : seatCount(machines.limit, machines.inUse),
-      lease: policy.floating === null ? null : seatCount(floating.limit, floating.inUse),
-      session:
-        policy.sessions === null
-          ? null
-          : {
-              ...seatCount(sessions.all.limit, sessions.all.inUse, state.reserved.length),
-              shared: { cap: sessions.shared.limit ?? 0, in_use: sessions.shared.inUse },
-            },
-    },
+    seats: seatsSection({
+      kinds: seatKinds(seatCapsOf(state.policy)),
+      machine: machineSeats(state),
+      lease: floatingSeats(state, at),
+      session: sessionSeats(state, at),
+      reserved: state.reserved.length,
+    }),
     holders: {
       activations: valuesIn(state.activations)
         .sort((a, b) => a.activatedAt - b.activatedAt)
