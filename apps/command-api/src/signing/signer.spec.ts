@@ -11,7 +11,6 @@ import {
   presets,
   toIso,
   type IssuedLicense,
-  type LicenseStatusName,
 } from '@lic/domain';
 import { openKeyRing, verifyMachineToken } from '@lic/signing';
 import { Signer } from './signer';
@@ -46,7 +45,7 @@ describe('the signer states the domain offline allowance', () => {
   const dir = mkdtempSync(join(tmpdir(), 'signer-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each<LicenseStatusName>(['active', 'degraded', 'suspended'])(
+  it.each(['active', 'degraded', 'suspended'] as const)(
     'O2: a %s license token carries the allowance the domain gives that status',
     async (status) => {
       const ring = await openKeyRing({ dir, now: T0 });
