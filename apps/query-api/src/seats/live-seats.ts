@@ -1,5 +1,5 @@
 import type { ActivationRow, LeaseRow, LicenseRow, SessionRow } from '@lic/read-models';
-import { seatKinds, sessionPool } from '@lic/domain';
+import { fromIso, isLive, seatKinds, sessionPool } from '@lic/domain';
 import { liveStatus } from './live-status';
 import { seatsSection, type SeatsView } from './seats.view';
 
@@ -10,9 +10,9 @@ export interface ActiveHolders {
 }
 
 /**
- * The live view of a license's seats from the read models. A lease or session counts while
- * now < expires_at (F5, S2, S3): one past its deadline is free even before its expiry is
- * recorded.
+ * The live view of a license's seats from the read models, counted by the domain's own rules:
+ * a lease or session counts while it is live (isLive: F5, S2, S3), the S4 pool by sessionPool,
+ * the kinds by seatKinds and the status by the stored status with the deadline applied.
  */
 export const liveSeats = (
   license: LicenseRow,
@@ -20,8 +20,11 @@ export const liveSeats = (
   nowIso: string,
   position: string | null,
 ): SeatsView => {
-  const leases = active.leases.filter((l) => l.endedAt === null && nowIso < l.expiresAt);
-  const sessions = active.sessions.filter((s) => s.endedAt === null && nowIso < s.expiresAt);
+  const now = fromIso(nowIso);
+  const live = (h: { endedAt: string | null; expiresAt: string }) =>
+    h.endedAt === null && isLive({ expiresAt: fromIso(h.expiresAt) }, now);
+  const leases = active.leases.filter(live);
+  const sessions = active.sessions.filter(live);
   const activations = active.activations.filter((a) => a.deactivatedAt === null);
   const reserved = JSON.parse(license.reservedAccounts) as string[];
   return {
