@@ -21,8 +21,8 @@ import { openKeyRing } from '@lic/signing';
 import { KeyRingAccessTokenVerifier, type AccessTokenVerifier } from './auth/access-token-verifier';
 import { CheckpointWatcher } from './consistency/checkpoint-watcher';
 import { Draining } from '@lic/observability';
-import { ErrorFilter } from './http/error.filter';
-import { openEventStore } from './infrastructure/open-event-store';
+import { ErrorFilter } from '@lic/app';
+import { openStores } from '@lic/app';
 import { setUpOpenApi } from './openapi/openapi';
 import { QueryApiModule } from './query-api.module';
 
@@ -74,7 +74,7 @@ export const createQueryApi = async (
       : new SystemClock());
   const logger = loggerFor(config, options.logger);
   const db = options.db ?? (await openReadDb(config.READ_DB));
-  const eventStore = options.eventStore ?? openEventStore(config, clock);
+  const eventStore = options.eventStore ?? openStores(config, clock).eventStore;
   const verifier =
     options.verifier ??
     new KeyRingAccessTokenVerifier(
@@ -116,7 +116,7 @@ export const createQueryApi = async (
     adapter,
     { logger: options.logger === false ? false : new PinoNestLogger(logger) },
   );
-  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalFilters(new ErrorFilter({ glossaryAt: null, retryHint: 'retry' }));
   setUpOpenApi(app);
   return {
     app,

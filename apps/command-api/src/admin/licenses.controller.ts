@@ -18,7 +18,7 @@ import { toIso } from '@lic/domain';
 import { Authenticator } from '../auth/authenticator';
 import { DecideLicense } from '../commands/decide-license.command';
 import { IssueLicense } from '../commands/issue-license.command';
-import { NoBody, decodeOr400 } from '../http/decode';
+import { NoBody, decodeOr400 } from '@lic/app';
 import { accepted } from '../http/outcome';
 import { contextOf } from '../http/request-context';
 import {

@@ -4,7 +4,7 @@ import type { Config } from '@lic/config';
 import { toIso } from '@lic/domain';
 import { signAccessToken, type KeyRing } from '@lic/signing';
 import { Authenticator } from '../auth/authenticator';
-import { decodeOr400 } from '../http/decode';
+import { decodeOr400 } from '@lic/app';
 import { CLOCK, CONFIG, KEY_RING } from '../infrastructure/tokens';
 import { MintTokenBody } from './admin.requests';
 

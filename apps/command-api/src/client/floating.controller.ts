@@ -11,8 +11,7 @@ import {
 import type { EnvelopePayload } from '@lic/signing';
 import { Authenticator } from '../auth/authenticator';
 import { DecideLicense } from '../commands/decide-license.command';
-import { ApiError } from '../http/api-error';
-import { decodeOr400 } from '../http/decode';
+import { ApiError, decodeOr400 } from '@lic/app';
 import { accepted } from '../http/outcome';
 import { contextOf } from '../http/request-context';
 import type { Random } from '../infrastructure/random';

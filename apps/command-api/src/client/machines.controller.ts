@@ -14,8 +14,7 @@ import {
 import { verifyMachineToken, type EnvelopePayload, type KeyRing } from '@lic/signing';
 import { Authenticator, type LicenseClient } from '../auth/authenticator';
 import { DecideLicense } from '../commands/decide-license.command';
-import { ApiError } from '../http/api-error';
-import { decodeOr400 } from '../http/decode';
+import { ApiError, decodeOr400 } from '@lic/app';
 import { accepted } from '../http/outcome';
 import { contextOf } from '../http/request-context';
 import type { Random } from '../infrastructure/random';

@@ -16,7 +16,7 @@ import {
 } from '@lic/domain';
 import { hashLicenseKey, mintLicenseKey } from '@lic/signing';
 import type { IssueLicenseBody } from '../admin/admin.requests';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '@lic/app';
 import type { Random } from '../infrastructure/random';
 import { LICENSE_REPOSITORY, PRODUCT_REPOSITORY, RANDOM } from '../infrastructure/tokens';
 import { IssueLicense, type Issued } from './issue-license.command';

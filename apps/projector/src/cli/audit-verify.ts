@@ -4,7 +4,7 @@ import { loadConfig, loadConfigOrExit } from '@lic/config';
 import * as E from 'fp-ts/Either';
 import type { ReadModelComparison } from '@lic/read-models';
 import { verifyReadModels } from '../audit/verify-read-models';
-import { openEventStore } from '../infrastructure/open-event-store';
+import { openStores } from '@lic/app';
 import { countProjectedEvents } from './count-events';
 import { eventProgress } from './progress';
 
@@ -62,7 +62,7 @@ const main = async (): Promise<number> => {
           throw new Error(`--into: ${message}`);
         })(loadConfig({ READ_DB: values.into })).READ_DB;
   const clock = new SystemClock();
-  const eventStore = openEventStore(config, clock);
+  const eventStore = openStores(config, clock).eventStore;
   try {
     const total = await countProjectedEvents(eventStore);
     const progress = eventProgress('replay', total);

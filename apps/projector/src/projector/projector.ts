@@ -67,7 +67,6 @@ export class Projector {
   private lastError: string | null = null;
   private inHand = 0;
   private failing: FailingEvent | null = null;
-  private readonly listeners = new Set<(checkpoint: Checkpoint) => void>();
   /** Rows of busy licenses kept between batches; emptied whenever anything fails. */
   private readonly cache = new ProjectionCache();
 
@@ -113,12 +112,6 @@ export class Projector {
       inHand: this.inHand,
       failing: this.failing,
     };
-  }
-
-  /** Called after every committed batch. */
-  onCheckpoint(listener: (checkpoint: Checkpoint) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   private async run(): Promise<void> {
@@ -286,7 +279,6 @@ export class Projector {
       skipped: result.skipped,
       ms: Math.round(seconds * 10_000) / 10,
     });
-    for (const listener of this.listeners) listener(result.checkpoint);
   }
 
   /** Events the writer should never have appended: audit log only, and loudly. */
