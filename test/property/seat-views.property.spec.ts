@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
-import { AggregateRepository, licenseAggregate, productAggregate } from '@lic/command-pipeline';
 import { fixedClock } from '@lic/clock';
 import {
   LicenseStatusName,
@@ -18,12 +17,11 @@ import { liveSeats } from '../../apps/query-api/src/seats/live-seats';
 import type { SeatsView } from '../../apps/query-api/src/seats/seats.view';
 import { scratchReadDb, type ScratchDb } from '../read-side/support/read-dbs';
 import { policyArb } from './support/arbitraries';
-import { commandOf, stepArb } from './support/steps';
+import * as pipeline from './support/pipeline';
+import { stepArb } from './support/steps';
 
-const T0 = Date.parse('2026-03-02T09:00:00.000Z');
+const T0 = pipeline.PROPERTY_T0;
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 40);
-const meta = { correlationId: 'property', causationId: null, actor: 'admin:prop-admin' };
-const admin = { kind: 'admin' as const, id: 'prop-admin' };
 const STATUSES = Object.keys(LicenseStatusName.keys) as LicenseStatusName[];
 
 /** What a view says about seats, with holders as sorted id lists (orders differ by source). */
@@ -73,49 +71,27 @@ describe('property: the live view, the projection and the domain agree', () => {
         async (policy, steps, lookAhead) => {
           run++;
           const clock = fixedClock(T0);
-          const products = new AggregateRepository(
-            store.eventStore,
-            store.snapshotStore,
-            productAggregate,
-            clock,
-          );
-          const licenses = new AggregateRepository(
-            store.eventStore,
-            store.snapshotStore,
-            licenseAggregate,
-            clock,
-          );
+          const { products, licenses } = pipeline.pipelineOn(store, clock);
           const productId = `views-prod-${run}`;
           const licenseId = `views-lic-${run}`;
           await products.handle(
             productId,
-            { type: 'CreateProduct', productId, actor: admin, name: 'P', withPresets: false },
-            meta,
-          );
-          let decided = await licenses.handle(
-            licenseId,
             {
-              type: 'IssueLicense',
-              licenseId,
-              actor: admin,
+              type: 'CreateProduct',
               productId,
-              variantId: 'generated',
-              policy,
-              keyHash: 'a'.repeat(64),
-              licensee: null,
-              trial: false,
+              actor: pipeline.propertyAdmin,
+              name: 'P',
+              withPresets: false,
             },
-            meta,
+            pipeline.propertyMeta,
           );
-          let seq = 0;
-          for (const step of steps) {
-            if (step.kind === 'advance') {
-              clock.advance(step.ms);
-              continue;
-            }
-            const command = commandOf(step, licenseId, decided.state, clock.now(), seq++);
-            decided = await licenses.handle(licenseId, command, meta);
-          }
+          const issuedNow = await pipeline.issueGenerated(
+            licenses,
+            { licenseId, productId },
+            policy,
+            null,
+          );
+          const decided = await pipeline.runSteps(licenses, licenseId, issuedNow, steps, clock);
           await projectFromStore(store.eventStore, db, { batchSize: 7, clock });
           const state = issued(decided.state);
           const row = await db.getRepository(LicenseRow).findOneByOrFail({ licenseId });
