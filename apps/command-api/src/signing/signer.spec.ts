@@ -54,7 +54,8 @@ describe('the signer states the domain offline allowance', () => {
       const signer = new Signer(ring, config.right);
       const license = studioLicense();
       const policy = license.policy;
-      const token = await signer.machineToken(license, 'act-1', 'ws', {
+      const facts = { licenseId: license.licenseId, offlineDays: policy.offlineDays };
+      const token = await signer.machineToken(facts, 'act-1', 'ws', {
         tokenId: 'tok-1',
         issuedAt: toIso(T0),
         expiresAt: toIso(T0 + DAY),
