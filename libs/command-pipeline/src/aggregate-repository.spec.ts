@@ -145,6 +145,29 @@ describe('the command pipeline', () => {
     await stores.eventStore.close();
   });
 
+  it('A1: a stored event of a type this code does not know is skipped by the fold', async () => {
+    const clock = fixedClock(T0);
+    const stores = open(clock);
+    const repo = repoOn(stores, clock);
+    await repo.handle('L', issueCommand('L', floatingCap(5)), meta());
+    await stores.eventStore.appendToStream(
+      'license-L',
+      [
+        {
+          id: '00000000-0000-4000-8000-000000000002',
+          type: 'Billing.v1',
+          data: { amount: 12 },
+          metadata: meta(),
+        },
+      ],
+      0n,
+    );
+    repo.evict();
+    const decided = await repo.handle('L', checkoutCommand('L', 1), meta());
+    expect(decided.outcome._tag).toBe('Right');
+    await stores.eventStore.close();
+  });
+
   it('A1: every appended event carries the request metadata', async () => {
     const clock = fixedClock(T0);
     const stores = open(clock);

@@ -1,7 +1,6 @@
-import * as E from 'fp-ts/Either';
 import {
-  LicenseEvent,
   evolveLicense,
+  foldableLicenseEvent,
   floatingSeats,
   fromIso,
   initialLicenseState,
@@ -20,6 +19,14 @@ import {
 } from '@lic/domain';
 import type { EventStore } from '@lic/event-store';
 import { seatsSection, type SeatsView } from './seats.view';
+
+/** A stored event of the license does not decode: its history cannot be shown as of a time. */
+export class UnfoldableHistoryError extends Error {
+  override readonly name = 'UnfoldableHistoryError';
+  constructor(streamName: string, position: bigint, why: string) {
+    super(`the history of ${streamName} cannot be folded at position ${position}: ${why}`);
+  }
+}
 
 export interface FoldedLicense {
   readonly state: IssuedLicense;
@@ -42,12 +49,17 @@ export const foldLicenseAt = async (
   let position: bigint | null = null;
   const hostnames = new Map<string, string>();
   for await (const recorded of eventStore.readStream(licenseStream(licenseId))) {
-    const decoded = LicenseEvent.decode({ type: recorded.type, data: recorded.data });
-    if (E.isLeft(decoded)) continue; // not a license event this code knows: the audit log has it
-    if (fromIso(decoded.right.data.at) > at) break;
-    state = evolveLicense(state, decoded.right);
-    if (decoded.right.type === 'MachineActivated.v2') {
-      hostnames.set(decoded.right.data.fingerprint, decoded.right.data.hostname);
+    const read = foldableLicenseEvent(recorded.streamName, recorded.type, recorded.data);
+    if (read.kind === 'skip') continue; // not a license event this code knows: the audit log has it
+    if (read.kind === 'stop') {
+      // A3: an as-of view is never folded over a gap in the history.
+      throw new UnfoldableHistoryError(recorded.streamName, recorded.position, read.why);
+    }
+    const event = read.event;
+    if (fromIso(event.data.at) > at) break;
+    state = evolveLicense(state, event);
+    if (event.type === 'MachineActivated.v2') {
+      hostnames.set(event.data.fingerprint, event.data.hostname);
     }
     position = recorded.position;
   }

@@ -11,7 +11,7 @@ import { licenseIdParam } from '../http/params';
 import { InstantParam } from '../http/query-codecs';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { LicenseReader } from '../licenses/license-reader';
-import { foldLicenseAt, seatsAt } from './as-of-seats';
+import { UnfoldableHistoryError, foldLicenseAt, seatsAt } from './as-of-seats';
 import { liveSeats } from './live-seats';
 import type { SeatsView } from './seats.view';
 
@@ -60,7 +60,9 @@ export class SeatsController {
     let folded: Awaited<ReturnType<typeof foldLicenseAt>>;
     try {
       folded = await foldLicenseAt(this.eventStore, licenseId, at);
-    } catch {
+    } catch (error) {
+      // A history that does not decode is a defect (logged, 500), not a reason to retry.
+      if (error instanceof UnfoldableHistoryError) throw error;
       throw new ApiError('EVENT_STORE_UNAVAILABLE', 'the event store could not be read; retry');
     }
     if (folded === null) throw notFound(`license ${licenseId} was not issued at ${toIso(at)}`);
