@@ -100,6 +100,7 @@ const main = async () => {
     role: 'admin',
     subject: 'bench',
     ttlHours: 1,
+    mintedBy: 'bench',
   });
   const bareUrl = bare.match[1] as string;
   try {

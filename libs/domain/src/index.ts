@@ -1,4 +1,5 @@
 export * from './shared';
 export * from './product';
 export * from './license';
+export * from './access-token';
 export * from './stored-event';

@@ -51,7 +51,7 @@ export type Foldable<Ev> =
   | { readonly kind: 'skip'; readonly why: string }
   | { readonly kind: 'stop'; readonly why: string };
 
-const foldableOf =
+const foldableFrom =
   <Ev>(pick: (s: StoredEvent) => Ev | null) =>
   (streamName: string, type: string, data: unknown): Foldable<Ev> => {
     const stored = decodeStoredEvent(streamName, type, data);
@@ -62,10 +62,25 @@ const foldableOf =
   };
 
 /** A license stream's stored event, for a fold. */
-export const foldableLicenseEvent = foldableOf<LicenseEvent>((s) =>
+export const foldableLicenseEvent = foldableFrom<LicenseEvent>((s) =>
   s.kind === 'license' ? s.event : null,
 );
 /** A product stream's stored event, for a fold. */
-export const foldableProductEvent = foldableOf<ProductEvent>((s) =>
+export const foldableProductEvent = foldableFrom<ProductEvent>((s) =>
   s.kind === 'product' ? s.event : null,
 );
+
+/**
+ * The same policy for a stream family of its own (e.g. the admin-tokens stream): a type the
+ * union does not name is skipped, a named type that does not decode stops the fold.
+ */
+export const foldableOf =
+  <Ev>(union: t.UnionType<t.Mixed[], Ev>) =>
+  (_streamName: string, type: string, data: unknown): Foldable<Ev> => {
+    const codec = byType(union.types).get(type);
+    if (codec === undefined) return { kind: 'skip', why: `unknown event type ${type}` };
+    const decoded = codec.decode({ type, data });
+    return E.isRight(decoded)
+      ? { kind: 'event', event: decoded.right as Ev }
+      : { kind: 'stop', why: `${type} does not decode: ${firstProblem(decoded.left, 'event')}` };
+  };
