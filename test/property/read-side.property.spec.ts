@@ -1,17 +1,23 @@
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
-import { AggregateRepository, licenseAggregate, productAggregate } from '@lic/command-pipeline';
 import { fixedClock } from '@lic/clock';
 import { openSqliteEventStore, type EventStore, type SnapshotStore } from '@lic/event-store';
 import { LicenseRow, openReadDb, projectFromStore } from '@lic/read-models';
 import { postgresReachable, scratchReadDb, type ScratchDb } from '../read-side/support/read-dbs';
 import { policyArb, textArb } from './support/arbitraries';
-import { commandOf, stepArb } from './support/steps';
+import {
+  issueGenerated,
+  pipelineOn,
+  runSteps,
+  propertyAdmin,
+  propertyMeta,
+} from './support/pipeline';
+import { stepArb } from './support/steps';
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 100);
-const meta = { correlationId: 'property', causationId: null, actor: 'admin:prop-admin' };
-const admin = { kind: 'admin' as const, id: 'prop-admin' };
+const meta = propertyMeta;
+const admin = propertyAdmin;
 
 interface ReadDb {
   readonly name: string;
@@ -61,18 +67,7 @@ describe('property: every valid history projects into both read databases', () =
         async (policy, licensee, steps) => {
           run++;
           const clock = fixedClock(T0);
-          const products = new AggregateRepository(
-            store.eventStore,
-            store.snapshotStore,
-            productAggregate,
-            clock,
-          );
-          const licenses = new AggregateRepository(
-            store.eventStore,
-            store.snapshotStore,
-            licenseAggregate,
-            clock,
-          );
+          const { products, licenses } = pipelineOn(store, clock);
           const productId = `prod-${run}`;
           const licenseId = `lic-${run}`;
           const product = await products.handle(
@@ -98,20 +93,11 @@ describe('property: every valid history projects into both read databases', () =
             },
             meta,
           );
-          let decided = await licenses.handle(
-            licenseId,
-            {
-              type: 'IssueLicense',
-              licenseId,
-              actor: admin,
-              productId,
-              variantId: 'generated',
-              policy,
-              keyHash: 'a'.repeat(64),
-              licensee,
-              trial: false,
-            },
-            meta,
+          const decided = await issueGenerated(
+            licenses,
+            { licenseId, productId },
+            policy,
+            licensee,
           );
           if (
             decided.outcome._tag === 'Left' ||
@@ -123,17 +109,10 @@ describe('property: every valid history projects into both read databases', () =
             );
           }
           appended += product.outcome.right.length + variant.outcome.right.length + 1;
-          let seq = 0;
-          for (const step of steps) {
-            if (step.kind === 'advance') {
-              clock.advance(step.ms);
-              continue;
-            }
-            const command = commandOf(step, licenseId, decided.state, clock.now(), seq++);
-            decided = await licenses.handle(licenseId, command, meta);
+          await runSteps(licenses, licenseId, decided, steps, clock, (d) => {
             decisions++;
-            if (decided.outcome._tag === 'Right') appended += decided.outcome.right.length;
-          }
+            if (d.outcome._tag === 'Right') appended += d.outcome.right.length;
+          });
           for (const { db } of dbs) {
             await projectFromStore(store.eventStore, db, { batchSize: 7, clock });
             const row = await db.getRepository(LicenseRow).findOneBy({ licenseId });

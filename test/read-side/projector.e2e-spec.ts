@@ -5,7 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { LagReader } from '@lic/app';
 import { fixedClock } from '@lic/clock';
+import { Metrics } from '@lic/observability';
 import { openSqliteEventStore } from '@lic/event-store';
 import {
   AuditEntryRow,
@@ -15,7 +17,6 @@ import {
   rebuildReadModels,
 } from '@lic/read-models';
 import { createProjectorApp } from '../../apps/projector/src/bootstrap';
-import { LagProbe } from '../../apps/projector/src/health/lag-probe';
 import { T0 } from './support/harness';
 import { configFor, readDbEnv } from './support/config';
 import { LicenseWorld, commands, policies } from './support/license-world';
@@ -115,9 +116,13 @@ describeOnReadDbs('projector', (kind) => {
       await world.run('lic-f', commands.checkout('L2'));
       await world.run('lic-f', commands.checkin('L1'));
       const db = await openReadDb(scratch.url);
-      const behind = await new LagProbe(eventStore, 10).measure(
-        (await readCheckpoint(db)).position,
-      );
+      const { lag: behind } = await new LagReader(
+        db,
+        eventStore,
+        clock,
+        new Metrics('test'),
+        10,
+      ).read();
       expect(behind).toMatchObject({ events: 2, capped: false });
       await db.destroy();
       const second = await createProjectorApp(config, { clock, eventStore, logger });

@@ -8,6 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import * as E from 'fp-ts/Either';
+import { SystemClock } from '@lic/clock';
+import { loadConfig } from '@lic/config';
+import { mintAdminToken } from '../src/cli/mint-admin-token';
 import { appSetup, printSetup } from '../../../libs/event-store/bench/store-setup';
 
 const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
@@ -85,10 +89,19 @@ const main = async () => {
   const api = await start(
     resolve(__dirname, '../src/main.ts'),
     apiEnv,
-    /command API\s+(http:\/\/\S+)[\s\S]*admin token\s+(\S+)/,
+    /command API\s+(http:\/\/\S+)/,
   );
   const bare = await start(resolve(__dirname, 'bare-fastify.ts'), {}, /listening (\S+)/);
-  const [, apiUrl, token] = api.match as unknown as [string, string, string];
+  const [, apiUrl] = api.match as unknown as [string, string];
+  // The API prints no token (admin tokens come from `npm run admin:token`): mint one the same way.
+  const config = loadConfig(apiEnv);
+  if (E.isLeft(config)) throw new Error(config.left);
+  const token = await mintAdminToken(config.right, new SystemClock(), {
+    role: 'admin',
+    subject: 'bench',
+    ttlHours: 1,
+    mintedBy: 'bench',
+  });
   const bareUrl = bare.match[1] as string;
   try {
     const admin = { authorization: `Bearer ${token}` };

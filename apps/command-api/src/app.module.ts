@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TerminusModule } from '@nestjs/terminus';
+import { OperationsModule, eventStoreAnswers } from '@lic/app';
 import { AggregateRepository, licenseAggregate, productAggregate } from '@lic/command-pipeline';
 import type { Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
@@ -19,7 +19,6 @@ import { SessionsController } from './client/sessions.controller';
 import { DecideLicenseHandler } from './commands/decide-license.handler';
 import { DecideProductHandler } from './commands/decide-product.handler';
 import { IssueLicenseHandler } from './commands/issue-license.handler';
-import { HealthController } from './health/health.controller';
 import type { Draining } from '@lic/observability';
 import { Lifecycle } from './infrastructure/lifecycle';
 import { cryptoRandom } from './infrastructure/random';
@@ -34,7 +33,6 @@ import {
   METRICS,
   PRODUCT_REPOSITORY,
   RANDOM,
-  SNAPSHOT_STORE,
 } from './infrastructure/tokens';
 import { SealScheduler } from './audit/seal-scheduler';
 import { KeyRingRefresher } from './signing/key-ring-refresher';
@@ -82,7 +80,14 @@ export class CommandApiModule {
     ];
     return {
       module: CommandApiModule,
-      imports: [CqrsModule.forRoot(), TerminusModule],
+      imports: [
+        CqrsModule.forRoot(),
+        OperationsModule.forRoot({
+          metrics: deps.metrics,
+          metricsToken: deps.config.METRICS_TOKEN,
+          readiness: [eventStoreAnswers(deps.eventStore)],
+        }),
+      ],
       controllers: [
         FloatingController,
         MachinesController,
@@ -91,14 +96,12 @@ export class CommandApiModule {
         LicensesController,
         TokensController,
         JwksController,
-        HealthController,
         ...(deps.config.LICENSE_TEST_CLOCK ? [TestClockController] : []),
       ],
       providers: [
         { provide: CONFIG, useValue: deps.config },
         { provide: CLOCK, useValue: deps.clock },
         { provide: EVENT_STORE, useValue: deps.eventStore },
-        { provide: SNAPSHOT_STORE, useValue: deps.snapshotStore },
         { provide: KEY_RING, useValue: deps.ring },
         { provide: RANDOM, useValue: cryptoRandom },
         { provide: METRICS, useValue: deps.metrics },

@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { join } from 'node:path';
 import { SharedTestClock, SystemClock, TEST_CLOCK_FILE, type Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
-import { openStores } from './infrastructure/open-stores';
+import { openStores } from '@lic/app';
 import {
   Draining,
   Metrics,
@@ -17,7 +17,7 @@ import {
 } from '@lic/observability';
 import { openKeyRing, type KeyRing } from '@lic/signing';
 import { CommandApiModule } from './app.module';
-import { ErrorFilter } from './http/error.filter';
+import { ErrorFilter } from '@lic/app';
 import { setUpOpenApi } from './openapi/openapi';
 
 export interface CommandApi {
@@ -68,7 +68,12 @@ export const createCommandApi = async (
     adapter,
     { logger: new PinoNestLogger(logger) },
   );
-  app.useGlobalFilters(new ErrorFilter(config.PUBLIC_URL));
+  app.useGlobalFilters(
+    new ErrorFilter({
+      glossaryAt: config.PUBLIC_URL,
+      retryHint: 'retry with the same Idempotency-Key',
+    }),
+  );
   app.enableShutdownHooks();
   setUpOpenApi(app);
   return {

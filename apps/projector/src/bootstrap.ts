@@ -14,9 +14,7 @@ import {
   type Logger,
 } from '@lic/observability';
 import { openReadDb, type BatchFaults } from '@lic/read-models';
-import { LagMonitor } from './health/lag-monitor';
-import { LagProbe } from './health/lag-probe';
-import { openEventStore } from './infrastructure/open-event-store';
+import { ErrorFilter, LagReader, openStores } from '@lic/app';
 import { ProjectorHttpModule } from './projector-http.module';
 import { Projector } from './projector/projector';
 
@@ -53,7 +51,7 @@ export const createProjectorApp = async (
 ): Promise<ProjectorApp> => {
   const clock = options.clock ?? new SystemClock();
   const logger = options.logger ?? createLogger('projector', config.LOG_LEVEL);
-  const eventStore = options.eventStore ?? openEventStore(config, clock);
+  const eventStore = options.eventStore ?? openStores(config, clock).eventStore;
   const dataSource = options.dataSource ?? (await openReadDb(config.READ_DB));
   const metrics = new Metrics('projector');
   const projector = new Projector({
@@ -65,12 +63,18 @@ export const createProjectorApp = async (
     batchSize: config.PROJECTION_BATCH_SIZE,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
   });
-  const lagProbe = new LagProbe(eventStore, config.READY_MAX_LAG_EVENTS);
+  const lag = new LagReader(
+    dataSource,
+    eventStore,
+    clock,
+    metrics,
+    config.READY_MAX_LAG_EVENTS,
+    () => projector.status().checkpoint,
+  );
   const app = await NestFactory.create<NestFastifyApplication>(
     ProjectorHttpModule.forRoot({
       projector,
-      lagProbe,
-      lagMonitor: new LagMonitor(projector, lagProbe, dataSource, clock, metrics),
+      lag,
       readyMaxLag: config.READY_MAX_LAG_EVENTS,
       eventStore,
       dataSource,
@@ -85,6 +89,7 @@ export const createProjectorApp = async (
     }),
     { logger: new PinoNestLogger(logger) },
   );
+  app.useGlobalFilters(new ErrorFilter({ glossaryAt: null, retryHint: 'retry' }));
   projector.start();
   return {
     app,

@@ -1,29 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import type { DataSource } from 'typeorm';
+import {
+  LAG_READER,
+  OperationsModule,
+  eventStoreAnswers,
+  projectionWithin,
+  readDbAnswers,
+  type LagReader,
+} from '@lic/app';
 import type { EventStore } from '@lic/event-store';
 import type { Metrics } from '@lic/observability';
 import { HealthController } from './health/health.controller';
-import type { LagMonitor } from './health/lag-monitor';
-import type { LagProbe } from './health/lag-probe';
-import { MetricsController } from './health/metrics.controller';
-import { ProbesController } from './health/probes.controller';
-import {
-  EVENT_STORE,
-  LAG_MONITOR,
-  LAG_PROBE,
-  METRICS,
-  METRICS_TOKEN,
-  PROJECTOR,
-  READ_DB,
-  READY_MAX_LAG,
-} from './infrastructure/tokens';
+import { PROJECTOR, READY_MAX_LAG } from './infrastructure/tokens';
 import type { Projector } from './projector/projector';
 
 export interface ProjectorHttpDeps {
   readonly projector: Projector;
-  readonly lagProbe: LagProbe;
-  readonly lagMonitor: LagMonitor;
+  readonly lag: LagReader;
   readonly readyMaxLag: number;
   readonly eventStore: EventStore;
   readonly dataSource: DataSource;
@@ -34,24 +27,30 @@ export interface ProjectorHttpDeps {
 
 /**
  * The projector's small HTTP side on PROJECTOR_PORT: /health (checkpoint and lag, one JSON),
- * the terminus probes /health/live and /health/ready, and Prometheus /metrics.
+ * and the probes /health/live, /health/ready and Prometheus /metrics every service has.
  */
 @Module({})
 export class ProjectorHttpModule {
   static forRoot(deps: ProjectorHttpDeps): DynamicModule {
     return {
       module: ProjectorHttpModule,
-      imports: [TerminusModule],
-      controllers: [HealthController, ProbesController, MetricsController],
+      imports: [
+        OperationsModule.forRoot({
+          metrics: deps.metrics,
+          metricsToken: deps.metricsToken,
+          lag: deps.lag,
+          readiness: [
+            eventStoreAnswers(deps.eventStore),
+            readDbAnswers(deps.dataSource),
+            projectionWithin(deps.lag, deps.readyMaxLag, () => deps.projector.status()),
+          ],
+        }),
+      ],
+      controllers: [HealthController],
       providers: [
         { provide: PROJECTOR, useValue: deps.projector },
-        { provide: LAG_PROBE, useValue: deps.lagProbe },
-        { provide: LAG_MONITOR, useValue: deps.lagMonitor },
+        { provide: LAG_READER, useValue: deps.lag },
         { provide: READY_MAX_LAG, useValue: deps.readyMaxLag },
-        { provide: EVENT_STORE, useValue: deps.eventStore },
-        { provide: READ_DB, useValue: deps.dataSource },
-        { provide: METRICS, useValue: deps.metrics },
-        { provide: METRICS_TOKEN, useValue: deps.metricsToken },
       ],
     };
   }

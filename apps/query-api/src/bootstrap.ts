@@ -22,8 +22,8 @@ import { KeyRingAccessTokenVerifier, type AccessTokenVerifier } from './auth/acc
 import { StreamRecordedTokens } from './auth/recorded-tokens';
 import { CheckpointWatcher } from './consistency/checkpoint-watcher';
 import { Draining } from '@lic/observability';
-import { ErrorFilter } from './http/error.filter';
-import { openEventStore } from './infrastructure/open-event-store';
+import { ErrorFilter } from '@lic/app';
+import { openStores } from '@lic/app';
 import { setUpOpenApi } from './openapi/openapi';
 import { QueryApiModule } from './query-api.module';
 
@@ -75,7 +75,7 @@ export const createQueryApi = async (
       : new SystemClock());
   const logger = loggerFor(config, options.logger);
   const db = options.db ?? (await openReadDb(config.READ_DB));
-  const eventStore = options.eventStore ?? openEventStore(config, clock);
+  const eventStore = options.eventStore ?? openStores(config, clock).eventStore;
   const ring = await openKeyRing({
     dir: config.SIGNING_KEYS_DIR,
     ...(config.SIGNING_PRIVATE_KEY_FILE === undefined
@@ -116,7 +116,7 @@ export const createQueryApi = async (
     adapter,
     { logger: options.logger === false ? false : new PinoNestLogger(logger) },
   );
-  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalFilters(new ErrorFilter({ glossaryAt: null, retryHint: 'retry' }));
   setUpOpenApi(app);
   return {
     app,

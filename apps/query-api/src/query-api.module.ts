@@ -1,7 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { TerminusModule } from '@nestjs/terminus';
 import type { DataSource } from 'typeorm';
+import {
+  LagReader,
+  OperationsModule,
+  eventStoreAnswers,
+  projectionWithin,
+  readDbAnswers,
+} from '@lic/app';
 import type { Clock } from '@lic/clock';
 import type { EventStore } from '@lic/event-store';
 import type { KeyRing } from '@lic/signing';
@@ -17,9 +23,6 @@ import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interc
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardFeed } from './dashboard/dashboard-feed';
 import { DashboardStreams } from './dashboard/dashboard-streams';
-import { LagReader } from './health/lag-reader';
-import { MetricsController } from './health/metrics.controller';
-import { ProbesController } from './health/probes.controller';
 import { HolderReader } from './holders/holder-reader';
 import { HoldersController } from './holders/holders.controller';
 import type { Draining } from '@lic/observability';
@@ -30,11 +33,9 @@ import {
   DRAINING,
   EVENT_STORE,
   KEY_RING,
-  LAG_READER,
   METRICS,
   QUERY_API_SETTINGS,
   READ_DB,
-  READY_MAX_LAG,
 } from './infrastructure/tokens';
 import { LicenseReader } from './licenses/license-reader';
 import { LicensesController } from './licenses/licenses.controller';
@@ -64,9 +65,21 @@ export interface QueryApiDeps {
 @Module({})
 export class QueryApiModule {
   static forRoot(deps: QueryApiDeps): DynamicModule {
+    const lag = new LagReader(deps.db, deps.eventStore, deps.clock, deps.metrics, deps.readyMaxLag);
     return {
       module: QueryApiModule,
-      imports: [TerminusModule],
+      imports: [
+        OperationsModule.forRoot({
+          metrics: deps.metrics,
+          metricsToken: deps.settings.metricsToken,
+          lag,
+          readiness: [
+            eventStoreAnswers(deps.eventStore),
+            readDbAnswers(deps.db),
+            projectionWithin(lag, deps.readyMaxLag),
+          ],
+        }),
+      ],
       controllers: [
         LicensesController,
         SeatsController,
@@ -79,8 +92,6 @@ export class QueryApiModule {
         ProductsController,
         StatusController,
         DashboardController,
-        ProbesController,
-        MetricsController,
       ],
       providers: [
         { provide: READ_DB, useValue: deps.db },
@@ -95,12 +106,6 @@ export class QueryApiModule {
         { provide: AuditReader, useFactory: () => new AuditReader(deps.db) },
         { provide: METRICS, useValue: deps.metrics },
         { provide: DRAINING, useValue: deps.draining },
-        { provide: READY_MAX_LAG, useValue: deps.readyMaxLag },
-        {
-          provide: LAG_READER,
-          useFactory: () =>
-            new LagReader(deps.db, deps.eventStore, deps.clock, deps.metrics, deps.readyMaxLag),
-        },
         Lifecycle,
         DashboardFeed,
         DashboardStreams,

@@ -2,6 +2,7 @@ import {
   AccessTokenEvent,
   accessTokenStream,
   accessTokensDecider,
+  foldableOf,
   type AccessTokenCommand,
   type AccessTokensState,
 } from '@lic/domain';
@@ -25,6 +26,7 @@ export const accessTokenAggregate: AggregateDefinition<
   decider: accessTokensDecider,
   streamName: accessTokenStream,
   eventCodec: AccessTokenEvent,
+  readStored: foldableOf(AccessTokenEvent),
   stateCodec: noSnapshot,
   stateSchemaVersion: 'admin-tokens-state.none',
 };

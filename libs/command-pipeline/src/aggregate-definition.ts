@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import type { Decider } from '@lic/domain';
+import type { Decider, Foldable } from '@lic/domain';
 
 /** A domain event as the deciders produce it: a versioned type name and a JSON object. */
 export interface DomainEvent {
@@ -12,8 +12,10 @@ export interface AggregateDefinition<C, E extends DomainEvent, S> {
   readonly name: string;
   readonly decider: Decider<C, E, S>;
   readonly streamName: (id: string) => string;
-  /** Decodes a stored event ({ type, data }); stored events are never trusted blindly. */
+  /** Checks that a decided event reads back as itself before it is appended. */
   readonly eventCodec: t.Decoder<unknown, E>;
+  /** Reads a stored event through the domain's one decode point (decodeStoredEvent). */
+  readonly readStored: (streamName: string, type: string, data: unknown) => Foldable<E>;
   /** Decodes a stored snapshot of the state. */
   readonly stateCodec: t.Decoder<unknown, S>;
   /** A snapshot written under another version is ignored. */

@@ -120,28 +120,31 @@ describe('the command pipeline', () => {
     await stores.eventStore.close();
   });
 
-  it('A1: a stored event that does not decode is an error naming its stream and revision', async () => {
+  /** A license L issued through the repository, then one raw event appended after it. */
+  const withRawEvent = async (type: string, data: Record<string, unknown>) => {
     const clock = fixedClock(T0);
     const stores = open(clock);
     const repo = repoOn(stores, clock);
     await repo.handle('L', issueCommand('L', floatingCap(5)), meta());
-    await stores.eventStore.appendToStream(
-      'license-L',
-      [
-        {
-          id: '00000000-0000-4000-8000-000000000001',
-          type: 'LeaseCheckedOut.v1',
-          data: { leaseId: 7 },
-          metadata: meta(),
-        },
-      ],
-      0n,
-    );
+    const raw = { id: '00000000-0000-4000-8000-000000000001', type, data, metadata: meta() };
+    await stores.eventStore.appendToStream('license-L', [raw], 0n);
     repo.evict();
+    return { stores, repo };
+  };
+
+  it('A1: a stored event that does not decode is an error naming its stream and revision', async () => {
+    const { stores, repo } = await withRawEvent('LeaseCheckedOut.v1', { leaseId: 7 });
     await expect(repo.handle('L', checkoutCommand('L', 1), meta())).rejects.toThrow(
       UndecodableEventError,
     );
     await expect(repo.load('L')).rejects.toThrow(/license-L@1 \(LeaseCheckedOut\.v1\)/);
+    await stores.eventStore.close();
+  });
+
+  it('A1: a stored event of a type this code does not know is skipped by the fold', async () => {
+    const { stores, repo } = await withRawEvent('Billing.v1', { amount: 12 });
+    const decided = await repo.handle('L', checkoutCommand('L', 1), meta());
+    expect(decided.outcome._tag).toBe('Right');
     await stores.eventStore.close();
   });
 

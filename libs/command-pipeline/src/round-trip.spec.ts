@@ -21,6 +21,12 @@ const notes: AggregateDefinition<Note, Noted, number> = {
   },
   streamName: (id) => `note-${id}`,
   eventCodec: Noted,
+  readStored: (_stream, type, data) => {
+    const decoded = Noted.decode({ type, data });
+    return E.isRight(decoded)
+      ? { kind: 'event', event: decoded.right }
+      : { kind: 'stop', why: `${type} does not decode` };
+  },
   stateCodec: t.number,
   stateSchemaVersion: 'note.v1',
 };

@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/Either';
-import { PathReporter } from 'io-ts/PathReporter';
 import type { EventStore, RecordedEvent, SnapshotStore } from '@lic/event-store';
 import type { AggregateDefinition, DomainEvent } from './aggregate-definition';
 import { headAfter, type KnownHead } from './chain/chain-heads';
@@ -17,20 +16,18 @@ export interface Loaded<S> {
   readonly chain?: KnownHead;
 }
 
+/** The stored event, null for one to skip (foreign); an undecodable one stops the fold. */
 export const decodeEvent = <E extends DomainEvent>(
   def: AggregateDefinition<unknown, E, unknown>,
   recorded: RecordedEvent,
-): E => {
-  const decoded = def.eventCodec.decode({ type: recorded.type, data: recorded.data });
-  if (E.isLeft(decoded)) {
-    throw new UndecodableEventError(
-      recorded.streamName,
-      recorded.revision,
-      recorded.type,
-      PathReporter.report(decoded),
-    );
+): E | null => {
+  const read = def.readStored(recorded.streamName, recorded.type, recorded.data);
+  if (read.kind === 'stop') {
+    throw new UndecodableEventError(recorded.streamName, recorded.revision, recorded.type, [
+      read.why,
+    ]);
   }
-  return decoded.right;
+  return read.kind === 'event' ? read.event : null;
 };
 
 /** Folds the stream's events after `from.revision` into `from.state`. */
@@ -45,10 +42,8 @@ export const catchUp = async <C, E extends DomainEvent, S>(
   const stream = def.streamName(id);
   const fromRevision = revision === null ? 0n : revision + 1n;
   for await (const recorded of store.readStream(stream, { fromRevision })) {
-    state = def.decider.evolve(
-      state,
-      decodeEvent(def as AggregateDefinition<unknown, E, unknown>, recorded),
-    );
+    const event = decodeEvent(def as AggregateDefinition<unknown, E, unknown>, recorded);
+    if (event !== null) state = def.decider.evolve(state, event);
     revision = recorded.revision;
     chain = headAfter(chain, recorded);
     eventsRead++;

@@ -2,3 +2,4 @@ export * from './shared';
 export * from './product';
 export * from './license';
 export * from './access-token';
+export * from './stored-event';

@@ -7,7 +7,6 @@ export { decodeRecordedEvent } from './projection/decode-recorded-event';
 export * from './projection/project-batch';
 export { ProjectionCache } from './projection/projection-cache';
 export { recordedStatus } from './projection/projections/licenses.projection';
-export { enabledKinds } from './projection/projections/occupancy.projection';
 export * from './projection/utilization/buckets';
 export { summarize } from './projection/utilization/step-function';
 export { hydrate } from './projection/sql/hydrate';

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import type { TestClock } from '@lic/clock';
+import { AggregateRepository, licenseAggregate, productAggregate } from '@lic/command-pipeline';
 import {
   actorToString,
-  licenseDecider,
-  licenseStream,
   presets,
-  productDecider,
-  productStream,
   type Actor,
   type LicenseCommand,
   type LicenseEvent,
@@ -17,7 +14,7 @@ import {
   type ProductEvent,
   type ProductState,
 } from '@lic/domain';
-import type { EventStore, ExpectedRevision } from '@lic/event-store';
+import type { EventMetadata, EventStore, Snapshot, SnapshotStore } from '@lic/event-store';
 
 export const admin: Actor = { kind: 'admin', id: 'alice' };
 export const sweeper: Actor = { kind: 'system', id: 'expiry-sweeper' };
@@ -44,26 +41,42 @@ export const policies = {
 type Without<C> = C extends unknown ? Omit<C, 'licenseId' | 'actor'> : never;
 export type Command = Without<LicenseCommand>;
 
-interface Stream<S> {
-  state: S;
-  revision: ExpectedRevision;
+/** Snapshots kept in memory: the pipeline's own snapshot policy, without a second store. */
+class MemorySnapshots implements SnapshotStore {
+  private readonly latest = new Map<string, Snapshot>();
+
+  load(streamName: string): Promise<Snapshot | null> {
+    return Promise.resolve(this.latest.get(streamName) ?? null);
+  }
+
+  save(streamName: string, snapshot: Snapshot): Promise<void> {
+    const known = this.latest.get(streamName);
+    if (known === undefined || known.revision < snapshot.revision) {
+      this.latest.set(streamName, snapshot);
+    }
+    return Promise.resolve();
+  }
 }
 
 /**
- * Produces realistic history the way the command API will: each command is decided by the
- * domain against the folded stream at the clock's instant, and its events are appended with
- * an expected revision and metadata (correlation id, actor).
+ * Produces realistic history the way the command API does: each command goes through the same
+ * command pipeline (AggregateRepository: load, decide at the clock's instant, append with an
+ * expected revision and metadata — correlation id, actor), not a second one.
  */
 export class LicenseWorld {
-  private readonly licenses = new Map<string, Stream<LicenseState>>();
-  private readonly products = new Map<string, Stream<ProductState>>();
+  private readonly licenses: AggregateRepository<LicenseCommand, LicenseEvent, LicenseState>;
+  private readonly products: AggregateRepository<ProductCommand, ProductEvent, ProductState>;
   /** Position of the last append: what a client would pass as ?after=. */
   lastPosition: bigint | null = null;
 
   constructor(
     readonly eventStore: EventStore,
     readonly clock: TestClock,
-  ) {}
+  ) {
+    const snapshots = new MemorySnapshots();
+    this.licenses = new AggregateRepository(eventStore, snapshots, licenseAggregate, clock);
+    this.products = new AggregateRepository(eventStore, snapshots, productAggregate, clock);
+  }
 
   advance(ms: number): number {
     return this.clock.advance(ms);
@@ -77,17 +90,12 @@ export class LicenseWorld {
       name,
       withPresets: true,
     };
-    const stream = this.products.get(productId) ?? {
-      state: productDecider.initialState,
-      revision: 'no_stream' as ExpectedRevision,
-    };
-    const decided = productDecider.decide(command, stream.state, { now: this.clock.now() });
-    if (E.isLeft(decided)) throw new Error(`${command.type}: ${decided.left.code}`);
-    const events = [...decided.right];
-    stream.state = events.reduce(productDecider.evolve, stream.state);
-    stream.revision = await this.append(productStream(productId), events, stream.revision);
-    this.products.set(productId, stream);
-    return events;
+    const decided = await this.products.handle(productId, command, metadataOf(admin));
+    if (E.isLeft(decided.outcome)) {
+      throw new Error(`${command.type}: ${decided.outcome.left.code}`);
+    }
+    this.lastPosition = decided.position ?? this.lastPosition;
+    return [...decided.outcome.right];
   }
 
   issue(
@@ -129,45 +137,19 @@ export class LicenseWorld {
     command: Command,
     actor: Actor = { kind: 'license', id: licenseId },
   ): Promise<E.Either<string, LicenseEvent[]>> {
-    const stream = this.licenses.get(licenseId) ?? {
-      state: licenseDecider.initialState,
-      revision: 'no_stream' as ExpectedRevision,
-    };
     const full = { ...command, licenseId, actor } as LicenseCommand;
-    const decided = licenseDecider.decide(full, stream.state, { now: this.clock.now() });
-    if (E.isLeft(decided)) return E.left(decided.left.code);
-    const events = [...decided.right];
-    if (events.length === 0) return E.right([]);
-    stream.state = events.reduce(licenseDecider.evolve, stream.state);
-    stream.revision = await this.append(licenseStream(licenseId), events, stream.revision);
-    this.licenses.set(licenseId, stream);
-    return E.right(events);
-  }
-
-  state(licenseId: string): LicenseState | undefined {
-    return this.licenses.get(licenseId)?.state;
-  }
-
-  private async append(
-    stream: string,
-    events: readonly (LicenseEvent | ProductEvent)[],
-    expected: ExpectedRevision,
-  ): Promise<bigint> {
-    const correlationId = randomUUID();
-    const result = await this.eventStore.appendToStream(
-      stream,
-      events.map((e) => ({
-        id: randomUUID(),
-        type: e.type,
-        data: e.data,
-        metadata: { correlationId, causationId: null, actor: actorToString(e.data.actor) },
-      })),
-      expected,
-    );
-    this.lastPosition = result.position;
-    return result.nextExpectedRevision;
+    const decided = await this.licenses.handle(licenseId, full, metadataOf(actor));
+    if (E.isLeft(decided.outcome)) return E.left(decided.outcome.left.code);
+    this.lastPosition = decided.position ?? this.lastPosition;
+    return E.right([...decided.outcome.right]);
   }
 }
+
+const metadataOf = (actor: Actor): EventMetadata => ({
+  correlationId: randomUUID(),
+  causationId: null,
+  actor: actorToString(actor),
+});
 
 /** Commands by name, as a client or admin would send them. */
 export const commands = {

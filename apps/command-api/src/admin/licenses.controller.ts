@@ -13,12 +13,12 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type * as t from 'io-ts';
-import type { IssuedLicense, LicenseCommand } from '@lic/domain';
-import { toIso } from '@lic/domain';
+import * as E from 'fp-ts/Either';
+import type { LicenseCommand } from '@lic/domain';
 import { Authenticator } from '../auth/authenticator';
 import { DecideLicense } from '../commands/decide-license.command';
 import { IssueLicense } from '../commands/issue-license.command';
-import { NoBody, decodeOr400 } from '../http/decode';
+import { ApiError, NoBody, decodeOr400 } from '@lic/app';
 import { accepted } from '../http/outcome';
 import { contextOf } from '../http/request-context';
 import {
@@ -115,19 +115,21 @@ export class LicensesController {
   ) {
     const operator = await this.auth.operator(authorization, 'admin');
     const body = decodeOr400(IssueLicenseBody, raw, 'body');
-    const issued = await this.commands.execute(
+    const outcome = await this.commands.execute(
       new IssueLicense(body, contextOf(request, { kind: 'admin', id: operator.subject })),
     );
-    accepted(issued.decided, reply);
-    const license = issued.decided.state as IssuedLicense;
+    if (E.isLeft(outcome)) throw new ApiError(outcome.left.code, outcome.left.message);
+    const { licenseId, licenseKey, decided } = outcome.right;
+    const event = accepted(decided, reply).find((e) => e.type === 'LicenseIssued.v1');
+    if (event?.type !== 'LicenseIssued.v1') throw new ApiError('INTERNAL', 'no license issued');
     return {
-      license_id: issued.licenseId,
-      license_key: issued.licenseKey,
-      product_id: license.productId,
-      variant_id: license.variantId,
-      trial: license.trial,
-      expires_at: license.expiresAt === null ? null : toIso(license.expiresAt),
-      policy: license.policy,
+      license_id: licenseId,
+      license_key: licenseKey,
+      product_id: event.data.productId,
+      variant_id: event.data.variantId,
+      trial: event.data.trial,
+      expires_at: event.data.expiresAt,
+      policy: event.data.policy,
     };
   }
 

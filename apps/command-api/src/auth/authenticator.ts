@@ -4,7 +4,7 @@ import type { AggregateRepository } from '@lic/command-pipeline';
 import type { Clock } from '@lic/clock';
 import type { IssuedLicense, LicenseCommand, LicenseEvent, LicenseState } from '@lic/domain';
 import { hashLicenseKey, parseLicenseKey, verifyAccessToken, type KeyRing } from '@lic/signing';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '@lic/app';
 import {
   ACCESS_TOKEN_REGISTRY,
   CLOCK,

@@ -7,7 +7,7 @@ import { openKeyRing, verifyAccessToken, type KeyRing, type Role } from '@lic/si
 import { AccessTokenRegistry } from '../auth/access-token-registry';
 import { mintRecordedToken } from '../auth/mint-recorded-token';
 import { cryptoRandom } from '../infrastructure/random';
-import { openStores } from '../infrastructure/open-stores';
+import { openStores } from '@lic/app';
 
 const HOUR = 3_600_000;
 

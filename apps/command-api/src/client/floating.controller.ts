@@ -1,18 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  idempotentOutcome,
-  toIso,
-  type IdempotencyRecord,
-  type IssuedLicense,
-  type LicenseCommand,
-} from '@lic/domain';
+import { toIso, type IdempotencyRecord, type LicenseCommand } from '@lic/domain';
 import type { EnvelopePayload } from '@lic/signing';
 import { Authenticator } from '../auth/authenticator';
 import { DecideLicense } from '../commands/decide-license.command';
-import { ApiError } from '../http/api-error';
-import { decodeOr400 } from '../http/decode';
+import { ApiError, decodeOr400 } from '@lic/app';
 import { accepted } from '../http/outcome';
 import { contextOf } from '../http/request-context';
 import type { Random } from '../infrastructure/random';
@@ -170,7 +163,7 @@ export class FloatingController {
       ),
     );
     accepted(decided, reply);
-    const record = idempotentOutcome(decided.state as IssuedLicense, key);
+    const record = decided.license?.idempotency ?? null;
     if (!record) throw new ApiError('INTERNAL', `the ${operation} left no record`);
     const payload = answer(record);
     return { ...payload, envelope: await this.signer.envelope(payload, record.at) };

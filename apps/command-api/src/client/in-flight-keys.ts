@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '@lic/app';
 
 /**
  * F6: a request whose Idempotency-Key is still being processed on this instance is a

@@ -2,28 +2,17 @@ import { Body, Controller, Headers, HttpCode, Inject, Post, Req, Res } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '@lic/clock';
-import {
-  fromIso,
-  offlineAllowanceMs,
-  statusAt,
-  toIso,
-  type IssuedLicense,
-  type LicenseEvent,
-  type TokenGrant,
-} from '@lic/domain';
+import { fromIso, offlineDays, toIso, type LicenseEvent, type TokenGrant } from '@lic/domain';
 import { verifyMachineToken, type EnvelopePayload, type KeyRing } from '@lic/signing';
 import { Authenticator, type LicenseClient } from '../auth/authenticator';
-import { DecideLicense } from '../commands/decide-license.command';
-import { ApiError } from '../http/api-error';
-import { decodeOr400 } from '../http/decode';
+import { DecideLicense, type LicenseFacts } from '../commands/decide-license.command';
+import { ApiError, decodeOr400 } from '@lic/app';
 import { accepted } from '../http/outcome';
 import { contextOf } from '../http/request-context';
 import type { Random } from '../infrastructure/random';
 import { CLOCK, KEY_RING, RANDOM } from '../infrastructure/tokens';
 import { Signer } from '../signing/signer';
 import { ActivateBody, DeactivateBody, ValidateBody } from './client.requests';
-
-const DAY = 86_400_000;
 
 /** The token a decision granted, with the activation (or lease) it belongs to. */
 const grantIn = (
@@ -90,9 +79,11 @@ export class MachinesController {
       ),
     );
     const granted = grantIn(accepted(decided, reply));
-    if (!granted) throw new ApiError('INTERNAL', 'the activation granted no token');
+    if (!granted || !decided.license) {
+      throw new ApiError('INTERNAL', 'the activation granted no token');
+    }
     return this.tokenAnswer(
-      decided.state as IssuedLicense,
+      decided.license,
       granted.activationId,
       body.fingerprint,
       granted.grant,
@@ -121,36 +112,35 @@ export class MachinesController {
     if (claims.fingerprint !== body.fingerprint) {
       throw new ApiError('FINGERPRINT_MISMATCH', 'the token was issued to another machine (M4)');
     }
-    const decided = await this.commands
-      .execute(
-        new DecideLicense(
-          {
-            type: 'ValidateMachine',
-            licenseId: client.licenseId,
-            actor: { kind: 'license', id: client.licenseId },
-            fingerprint: body.fingerprint,
-            activationId: claims.activationId,
-            tokenId: claims.tokenId,
-            tokenIssuedAt: toIso(claims.issuedAt),
-            tokenExpiresAt: toIso(claims.expiresAt),
-            newTokenId: this.random.id(),
-          },
-          contextOf(request, { kind: 'license', id: client.licenseId }),
-        ),
-      )
-      .catch((e: unknown) => Promise.reject(e));
-    const license = decided.state as IssuedLicense;
+    const decided = await this.commands.execute(
+      new DecideLicense(
+        {
+          type: 'ValidateMachine',
+          licenseId: client.licenseId,
+          actor: { kind: 'license', id: client.licenseId },
+          fingerprint: body.fingerprint,
+          activationId: claims.activationId,
+          tokenId: claims.tokenId,
+          tokenIssuedAt: toIso(claims.issuedAt),
+          tokenExpiresAt: toIso(claims.expiresAt),
+          newTokenId: this.random.id(),
+        },
+        contextOf(request, { kind: 'license', id: client.licenseId }),
+      ),
+    );
+    const license = decided.license;
     let events: readonly LicenseEvent[];
     try {
       events = accepted(decided, reply);
     } catch (error) {
-      throw this.withOfflineGrace(error, license, decided.decidedAt);
+      throw license === null ? error : this.withOfflineGrace(error, license);
     }
+    if (license === null) throw new ApiError('INTERNAL', 'the license was not issued');
     const granted = grantIn(events);
     if (granted) {
       return this.tokenAnswer(license, granted.activationId, body.fingerprint, granted.grant, true);
     }
-    const status = statusAt(license, decided.decidedAt);
+    const status = license.status;
     return this.signed(
       {
         valid: true,
@@ -161,7 +151,7 @@ export class MachinesController {
         status,
         token_id: claims.tokenId,
         expires_at: toIso(claims.expiresAt),
-        offline_days: offlineAllowanceMs(license, status) / DAY,
+        offline_days: offlineDays(license.offlineDays, status),
       },
       body.token,
       decided.decidedAt,
@@ -200,7 +190,7 @@ export class MachinesController {
   }
 
   private async tokenAnswer(
-    license: IssuedLicense,
+    license: LicenseFacts,
     activationId: string,
     fingerprint: string,
     grant: TokenGrant,
@@ -216,7 +206,7 @@ export class MachinesController {
         status: grant.status,
         token_id: grant.tokenId,
         expires_at: grant.expiresAt,
-        offline_days: offlineAllowanceMs(license, grant.status) / DAY,
+        offline_days: offlineDays(license.offlineDays, grant.status),
       },
       await this.signer.machineToken(license, activationId, fingerprint, grant),
       fromIso(grant.issuedAt),
@@ -234,10 +224,10 @@ export class MachinesController {
   }
 
   /** O2: a suspended license may still run on its cached token for its offline allowance. */
-  private withOfflineGrace(error: unknown, license: IssuedLicense, at: number): unknown {
+  private withOfflineGrace(error: unknown, license: LicenseFacts): unknown {
     if (!(error instanceof ApiError)) return error;
-    const status = statusAt(license, at);
-    const graceDays = offlineAllowanceMs(license, status) / DAY;
+    const status = license.status;
+    const graceDays = offlineDays(license.offlineDays, status);
     return new ApiError(
       error.code,
       error.message,

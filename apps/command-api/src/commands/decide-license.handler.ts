@@ -2,13 +2,20 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import * as E from 'fp-ts/Either';
 import type { AggregateRepository, Decided } from '@lic/command-pipeline';
-import type { LicenseCommand, LicenseEvent, LicenseState, RefusalKind } from '@lic/domain';
+import {
+  idempotentOutcome,
+  statusAt,
+  type LicenseCommand,
+  type LicenseEvent,
+  type LicenseState,
+  type RefusalKind,
+} from '@lic/domain';
 import type { Metrics } from '@lic/observability';
 import type { Config } from '@lic/config';
 import { CONFIG, LICENSE_REPOSITORY, METRICS } from '../infrastructure/tokens';
 import { recordDecision } from './decision-metrics';
 import { RefusalTallies } from '../sweeper/refusal-tallies';
-import { DecideLicense } from './decide-license.command';
+import { DecideLicense, type LicenseDecision, type LicenseFacts } from './decide-license.command';
 import { metadataOf } from './request-context';
 
 const refusalKinds: Partial<Record<LicenseCommand['type'], RefusalKind>> = {
@@ -16,6 +23,22 @@ const refusalKinds: Partial<Record<LicenseCommand['type'], RefusalKind>> = {
   CheckoutLease: 'checkout',
   OpenSession: 'session',
   ValidateMachine: 'validation',
+};
+
+/** The facts an answer states, from the state the decision left (domain functions only). */
+const factsOf = (
+  command: LicenseCommand,
+  decided: Decided<LicenseEvent, LicenseState>,
+): LicenseFacts | null => {
+  const state = decided.state;
+  if (state.kind !== 'issued') return null;
+  const key = 'idempotencyKey' in command ? command.idempotencyKey : null;
+  return {
+    licenseId: state.licenseId,
+    status: statusAt(state, decided.decidedAt),
+    offlineDays: state.policy.offlineDays,
+    idempotency: key === null ? null : idempotentOutcome(state, key),
+  };
 };
 
 /**
@@ -32,7 +55,7 @@ export class DecideLicenseHandler implements ICommandHandler<DecideLicense> {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  async execute({ command, context }: DecideLicense): Promise<Decided<LicenseEvent, LicenseState>> {
+  async execute({ command, context }: DecideLicense): Promise<LicenseDecision> {
     const started = performance.now();
     const kind = refusalKinds[command.type];
     let decided: Decided<LicenseEvent, LicenseState>;
@@ -57,6 +80,6 @@ export class DecideLicenseHandler implements ICommandHandler<DecideLicense> {
       ? decided.outcome.left.suppressedRefusal
       : undefined;
     if (suppressed) this.tallies.add(command.licenseId, suppressed, decided.decidedAt);
-    return decided;
+    return { ...decided, license: factsOf(command, decided) };
   }
 }

@@ -3,41 +3,20 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import * as E from 'fp-ts/Either';
 import type { AggregateRepository } from '@lic/command-pipeline';
 import {
-  defaultFloating,
-  defaultSessions,
   policyForIssue,
+  withSeatCaps,
   type LicenseCommand,
   type LicenseEvent,
   type LicenseState,
-  type Policy,
   type ProductCommand,
   type ProductEvent,
   type ProductState,
 } from '@lic/domain';
 import { hashLicenseKey, mintLicenseKey } from '@lic/signing';
-import type { IssueLicenseBody } from '../admin/admin.requests';
-import { ApiError } from '../http/api-error';
 import type { Random } from '../infrastructure/random';
 import { LICENSE_REPOSITORY, PRODUCT_REPOSITORY, RANDOM } from '../infrastructure/tokens';
-import { IssueLicense, type Issued } from './issue-license.command';
+import { IssueLicense, type IssueOutcome } from './issue-license.command';
 import { metadataOf } from './request-context';
-
-/** Per-license seat overrides; a cap for an overlay the variant lacks adds that overlay. */
-const withSeats = (policy: Policy, seats: IssueLicenseBody['seats']): Policy => ({
-  ...policy,
-  ...(seats?.max_machines !== undefined ? { maxMachines: seats.max_machines } : {}),
-  ...(seats?.max_floating_users !== undefined
-    ? {
-        floating: {
-          ...(policy.floating ?? defaultFloating),
-          maxFloatingUsers: seats.max_floating_users,
-        },
-      }
-    : {}),
-  ...(seats?.max_sessions !== undefined
-    ? { sessions: { ...(policy.sessions ?? defaultSessions), maxSessions: seats.max_sessions } }
-    : {}),
-});
 
 @CommandHandler(IssueLicense)
 export class IssueLicenseHandler implements ICommandHandler<IssueLicense> {
@@ -49,10 +28,11 @@ export class IssueLicenseHandler implements ICommandHandler<IssueLicense> {
     @Inject(RANDOM) private readonly random: Random,
   ) {}
 
-  async execute({ request, context }: IssueLicense): Promise<Issued> {
+  /** A variant that cannot be issued is a typed refusal (Left); nothing is appended then. */
+  async execute({ request, context }: IssueLicense): Promise<IssueOutcome> {
     const product = await this.products.load(request.product_id);
     const policy = policyForIssue(product.state, request.variant_id);
-    if (E.isLeft(policy)) throw new ApiError(policy.left.code, policy.left.message);
+    if (E.isLeft(policy)) return policy;
     const licenseId = request.license_id ?? this.random.id('lic');
     const licenseKey = mintLicenseKey(licenseId, this.random.bytes(32));
     const decided = await this.licenses.handle(
@@ -63,13 +43,17 @@ export class IssueLicenseHandler implements ICommandHandler<IssueLicense> {
         actor: context.actor,
         productId: request.product_id,
         variantId: request.variant_id,
-        policy: withSeats(policy.right, request.seats),
+        policy: withSeatCaps(policy.right, {
+          maxMachines: request.seats?.max_machines,
+          maxFloatingUsers: request.seats?.max_floating_users,
+          maxSessions: request.seats?.max_sessions,
+        }),
         keyHash: hashLicenseKey(licenseKey),
         licensee: request.licensee ?? null,
         trial: request.trial ?? false,
       },
       metadataOf(context),
     );
-    return { licenseId, licenseKey, decided };
+    return E.right({ licenseId, licenseKey, decided });
   }
 }

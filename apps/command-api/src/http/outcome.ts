@@ -8,7 +8,7 @@ import {
   type LicenseEvent,
   type LicenseState,
 } from '@lic/domain';
-import { ApiError } from './api-error';
+import { ApiError } from '@lic/app';
 
 /** The read-your-writes token: the global position of what the command appended. */
 export const POSITION_HEADER = 'x-event-position';

@@ -1,12 +1,10 @@
-/** Nest injection tokens for what the command API is built from. */
-export const EVENT_STORE = Symbol('EventStore');
-export const SNAPSHOT_STORE = Symbol('SnapshotStore');
+/** Nest injection tokens for what the command API is built from (shared ones: their libraries). */
+export { CLOCK } from '@lic/clock';
+export { CONFIG } from '@lic/config';
+export { EVENT_STORE } from '@lic/event-store';
+export { DRAINING, METRICS } from '@lic/app';
 export const LICENSE_REPOSITORY = Symbol('LicenseRepository');
 export const PRODUCT_REPOSITORY = Symbol('ProductRepository');
 export const KEY_RING = Symbol('KeyRing');
-export const CLOCK = Symbol('Clock');
-export const CONFIG = Symbol('Config');
 export const RANDOM = Symbol('Random');
-export const METRICS = Symbol('Metrics');
-export const DRAINING = Symbol('Draining');
 export const ACCESS_TOKEN_REGISTRY = Symbol('AccessTokenRegistry');

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@lic/config';
-import { fromIso, type IssuedLicense, type TokenGrant } from '@lic/domain';
+import { fromIso, offlineDays, type TokenGrant } from '@lic/domain';
+import type { LicenseFacts } from '../commands/decide-license.command';
 import {
   canonicalJson,
   sha256Hex,
@@ -40,19 +41,12 @@ export class Signer {
 
   /** M4: the machine's token carries its fingerprint in the machineFingerprint claim. */
   machineToken(
-    license: IssuedLicense,
+    license: Pick<LicenseFacts, 'licenseId' | 'offlineDays'>,
     activationId: string,
     fingerprint: string,
     grant: TokenGrant,
   ): Promise<string> {
     const issuedAt = fromIso(grant.issuedAt);
-    const offline = license.policy.offlineDays;
-    const offlineDays =
-      grant.status === 'active'
-        ? offline.active
-        : grant.status === 'degraded'
-          ? offline.degraded
-          : 0;
     return signMachineToken(
       this.ring,
       {
@@ -64,7 +58,7 @@ export class Signer {
         issuedAt,
         expiresAt: fromIso(grant.expiresAt),
         status: grant.status,
-        offlineDays,
+        offlineDays: offlineDays(license.offlineDays, grant.status),
       },
       { kid: this.kidAt(issuedAt) },
     );

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import * as t from 'io-ts';
 import { TestClock } from '@lic/clock';
 import { closed, toIso } from '@lic/domain';
-import { decodeOr400 } from '../http/decode';
+import { decodeOr400 } from '@lic/app';
 import { CLOCK } from '../infrastructure/tokens';
 
 export const AdvanceBody = closed(

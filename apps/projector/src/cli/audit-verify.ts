@@ -6,7 +6,7 @@ import type { ReadModelComparison } from '@lic/read-models';
 import { verifyStore } from '@lic/command-pipeline';
 import { chainSection } from '../audit/chain-section';
 import { verifyReadModels } from '../audit/verify-read-models';
-import { openEventStore } from '../infrastructure/open-event-store';
+import { openStores } from '@lic/app';
 import { countProjectedEvents } from './count-events';
 import { eventProgress } from './progress';
 
@@ -65,7 +65,7 @@ const main = async (): Promise<number> => {
           throw new Error(`--into: ${message}`);
         })(loadConfig({ READ_DB: values.into })).READ_DB;
   const clock = new SystemClock();
-  const eventStore = openEventStore(config, clock);
+  const eventStore = openStores(config, clock).eventStore;
   try {
     const total = await countProjectedEvents(eventStore);
     const progress = eventProgress('replay', total);

@@ -2,7 +2,7 @@ import { argsOrExit, type CliSpec } from '@lic/cli';
 import { SystemClock } from '@lic/clock';
 import { loadConfigOrExit } from '@lic/config';
 import { openReadDb, rebuildReadModels } from '@lic/read-models';
-import { openEventStore } from '../infrastructure/open-event-store';
+import { openStores } from '@lic/app';
 import { countProjectedEvents } from './count-events';
 import { eventProgress } from './progress';
 
@@ -25,7 +25,7 @@ const main = async (): Promise<void> => {
   argsOrExit(rebuildCli, __dirname);
   const config = loadConfigOrExit();
   const clock = new SystemClock();
-  const eventStore = openEventStore(config, clock);
+  const eventStore = openStores(config, clock).eventStore;
   const db = await openReadDb(config.READ_DB);
   try {
     process.stdout.write('counting events… ');

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Projector } from '../projector/projector';
-import { LAG_PROBE, PROJECTOR, READY_MAX_LAG } from '../infrastructure/tokens';
-import type { LagProbe } from './lag-probe';
+import { LAG_READER, type LagReader, type LagReading } from '@lic/app';
+import { PROJECTOR, READY_MAX_LAG } from '../infrastructure/tokens';
 
 /**
  * GET /health: the checkpoint and the lag behind the event store. 200 while the projector
@@ -13,7 +13,7 @@ import type { LagProbe } from './lag-probe';
 export class HealthController {
   constructor(
     @Inject(PROJECTOR) private readonly projector: Projector,
-    @Inject(LAG_PROBE) private readonly lag: LagProbe,
+    @Inject(LAG_READER) private readonly lag: LagReader,
     @Inject(READY_MAX_LAG) private readonly maxLag: number,
   ) {}
 
@@ -21,16 +21,17 @@ export class HealthController {
   async health(@Res() reply: FastifyReply): Promise<void> {
     const status = this.projector.status();
     const checkpoint = status.checkpoint;
-    let lag: Awaited<ReturnType<LagProbe['measure']>> | null = null;
+    let lag: LagReading['lag'] | null = null;
     let storeError: string | null = null;
     try {
-      lag = checkpoint === null ? null : await this.lag.measure(checkpoint.position);
+      lag = checkpoint === null ? null : (await this.lag.read()).lag;
     } catch (error) {
       storeError = error instanceof Error ? error.message : String(error);
     }
     const ok =
       status.running &&
       status.failing === null &&
+      status.chain === null &&
       checkpoint !== null &&
       lag !== null &&
       lag.events <= this.maxLag;
@@ -50,6 +51,7 @@ export class HealthController {
         restarts: status.restarts,
         lastError: status.lastError,
         failing: status.failing,
+        chain: status.chain,
       },
       ...(storeError === null ? {} : { eventStore: { error: 'unreachable' } }),
     });

@@ -70,7 +70,6 @@ export class Projector {
   private lastError: string | null = null;
   private inHand = 0;
   private failing: FailingEvent | null = null;
-  private readonly listeners = new Set<(checkpoint: Checkpoint) => void>();
   /** Rows of busy licenses kept between batches; emptied whenever anything fails. */
   private readonly cache = new ProjectionCache();
 
@@ -121,12 +120,6 @@ export class Projector {
       failing: this.failing,
       chain: this.chainWatch.status(),
     };
-  }
-
-  /** Called after every committed batch. */
-  onCheckpoint(listener: (checkpoint: Checkpoint) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   private async run(): Promise<void> {
@@ -295,7 +288,6 @@ export class Projector {
       skipped: result.skipped,
       ms: Math.round(seconds * 10_000) / 10,
     });
-    for (const listener of this.listeners) listener(result.checkpoint);
   }
 
   /** Events the writer should never have appended: audit log only, and loudly. */

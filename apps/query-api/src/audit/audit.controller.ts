@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuditEntryRow } from '@lic/read-models';
 import { Roles } from '../auth/roles.decorator';
 import { csvRow, sendCsv } from '../csv/csv';
-import { decodeQuery } from '../http/decode';
+import { decodeQuery } from '@lic/app';
 import { AuditReader } from './audit-reader';
 import { AUDIT_CSV_COLUMNS, auditCsvLine } from './audit-csv';
 import { auditEntryView } from './audit-entry.view';

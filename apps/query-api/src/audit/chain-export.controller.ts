@@ -8,7 +8,7 @@ import { Id } from '@lic/domain';
 import type { EventStore } from '@lic/event-store';
 import type { KeyRing } from '@lic/signing';
 import { Roles } from '../auth/roles.decorator';
-import { decodeQuery } from '../http/decode';
+import { decodeQuery } from '@lic/app';
 import { InstantParam } from '../http/query-codecs';
 import { CLOCK, EVENT_STORE, KEY_RING } from '../infrastructure/tokens';
 

@@ -3,8 +3,8 @@ import * as t from 'io-ts';
 import { SEAL_STREAM, linkOf, type Seal } from '@lic/audit-chain';
 import type { EventStore } from '@lic/event-store';
 import { Roles } from '../auth/roles.decorator';
-import { ApiError } from '../http/api-error';
-import { decodeQuery } from '../http/decode';
+import { ApiError } from '@lic/app';
+import { decodeQuery } from '@lic/app';
 import { PositionParam, limitParam } from '../http/query-codecs';
 import { EVENT_STORE } from '../infrastructure/tokens';
 

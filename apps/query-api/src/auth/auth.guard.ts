@@ -2,8 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import * as t from 'io-ts';
-import { ApiError } from '../http/api-error';
-import { decodeOr400 } from '../http/decode';
+import { ApiError, decodeOr400 } from '@lic/app';
 import { ACCESS_TOKEN_VERIFIER } from '../infrastructure/tokens';
 import type { AccessTokenVerifier, Principal, Role } from './access-token-verifier';
 import { QUERY_TOKEN, ROLES } from './roles.decorator';

@@ -9,13 +9,11 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as t from 'io-ts';
 import type { Observable } from 'rxjs';
-import { ApiError } from '../http/api-error';
-import { decodeOr400 } from '../http/decode';
+import { ApiError, PLAIN_ROUTE, decodeOr400 } from '@lic/app';
 import { PositionParam } from '../http/query-codecs';
 import { QUERY_API_SETTINGS } from '../infrastructure/tokens';
 import type { QueryApiSettings } from '../query-api.settings';
 import { CheckpointWatcher } from './checkpoint-watcher';
-import { PLAIN_ROUTE } from './plain-route.decorator';
 
 export const READ_MODEL_POSITION_HEADER = 'x-read-model-position';
 const After = t.partial({ after: PositionParam });

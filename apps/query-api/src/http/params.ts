@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { Id } from '@lic/domain';
-import { decodeOr400 } from './decode';
+import { decodeOr400 } from '@lic/app';
 
 /** A route's {license_id}, decoded like any other input. */
 export const licenseIdParam = (value: unknown): string =>

@@ -1,6 +1,6 @@
 import { Brackets, In, IsNull, MoreThan, type DataSource } from 'typeorm';
 import { ActivationRow, LeaseRow, LicenseRow, ProductRow, SessionRow } from '@lic/read-models';
-import type { LicenseStatusName } from '@lic/domain';
+import { LicenseStatusName, statusAfterDeadline } from '@lic/domain';
 import type { ActiveHolders } from '../seats/live-seats';
 
 export interface LicenseFilter {
@@ -13,14 +13,24 @@ export interface LicenseFilter {
   readonly limit: number;
 }
 
-/** The same precedence as statusAt, in SQL, at `:now`. */
-const EXPIRED = `(l.standing <> 'revoked' AND (l.expired_at IS NOT NULL OR (l.expires_at IS NOT NULL AND l.expires_at <= :now)))`;
-const statusWhere: Record<LicenseStatusName, string> = {
-  revoked: `l.standing = 'revoked'`,
-  expired: EXPIRED,
-  suspended: `l.standing = 'suspended' AND NOT ${EXPIRED}`,
-  degraded: `l.standing = 'active' AND l.threat = 'degraded' AND NOT ${EXPIRED}`,
-  active: `l.standing = 'active' AND l.threat = 'normal' AND NOT ${EXPIRED}`,
+const STATUSES = Object.keys(LicenseStatusName.keys) as LicenseStatusName[];
+const PASSED = `(l.expires_at IS NOT NULL AND l.expires_at <= :now)`;
+
+/**
+ * Rows whose status at `:now` is `wanted`: the stored status (the domain's statusOf, written by
+ * the projection) with a passed deadline applied by the domain's statusAfterDeadline. The SQL
+ * only lists which stored statuses give `wanted` with and without a passed deadline; the rule
+ * itself is not restated here.
+ */
+const statusWhere = (wanted: LicenseStatusName): string => {
+  const terms = STATUSES.flatMap((recorded) => {
+    const before = statusAfterDeadline(recorded, false) === wanted;
+    const after = statusAfterDeadline(recorded, true) === wanted;
+    if (!before && !after) return [];
+    const deadline = before && after ? '' : before ? ` AND NOT ${PASSED}` : ` AND ${PASSED}`;
+    return [`(l.status = '${recorded}'${deadline})`];
+  });
+  return terms.length === 0 ? '1 = 0' : terms.join(' OR ');
 };
 
 /** Licenses and their holders, as the read models have them. */
@@ -52,7 +62,7 @@ export class LicenseReader {
     if (filter.status !== undefined) {
       q.andWhere(
         new Brackets((b) =>
-          b.where(statusWhere[filter.status as LicenseStatusName], { now: nowIso }),
+          b.where(statusWhere(filter.status as LicenseStatusName), { now: nowIso }),
         ),
       );
     }

@@ -1,5 +1,5 @@
 import { BUCKET_MS, bucketStartOf } from '@lic/read-models';
-import { badRequest } from '../http/api-error';
+import { badRequest } from '@lic/app';
 import { InstantParam } from '../http/query-codecs';
 
 export const TimeRangeProps = { from: InstantParam, to: InstantParam };

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { enabledKinds, type HolderKind, type LicenseRow } from '@lic/read-models';
+import { seatKinds } from '@lic/domain';
+import type { HolderKind, LicenseRow } from '@lic/read-models';
 import type { CsvValue } from '../csv/csv';
 import { liveStatus } from '../seats/live-status';
 import { combineHours, seriesTotals, type HourFigures } from './combine-hours';
@@ -46,7 +47,7 @@ export const utilizationSeries = async (
   const series: UtilizationSeries[] = [];
   for (const kind of KINDS) {
     if (only !== undefined && kind !== only) continue;
-    const members = licenses.filter((l) => enabledKinds(l).includes(kind));
+    const members = licenses.filter((l) => seatKinds(l).includes(kind));
     if (members.length === 0) continue;
     const inForce =
       members.length === 1

@@ -1,7 +1,7 @@
 import type { ActivationRow, LeaseRow, LicenseRow, SessionRow } from '@lic/read-models';
-import { enabledKinds } from '@lic/read-models';
+import { fromIso, isLive, seatKinds, sessionPool } from '@lic/domain';
 import { liveStatus } from './live-status';
-import { seatCount, sharedInUse, type SeatsView } from './seats.view';
+import { seatsSection, type SeatsView } from './seats.view';
 
 export interface ActiveHolders {
   readonly activations: readonly ActivationRow[];
@@ -10,9 +10,9 @@ export interface ActiveHolders {
 }
 
 /**
- * The live view of a license's seats from the read models. A lease or session counts while
- * now < expires_at (F5, S2, S3): one past its deadline is free even before its expiry is
- * recorded.
+ * The live view of a license's seats from the read models, counted by the domain's own rules:
+ * a lease or session counts while it is live (isLive: F5, S2, S3), the S4 pool by sessionPool,
+ * the kinds by seatKinds and the status by the stored status with the deadline applied.
  */
 export const liveSeats = (
   license: LicenseRow,
@@ -20,36 +20,30 @@ export const liveSeats = (
   nowIso: string,
   position: string | null,
 ): SeatsView => {
-  const kinds = enabledKinds(license);
-  const leases = active.leases.filter((l) => l.endedAt === null && nowIso < l.expiresAt);
-  const sessions = active.sessions.filter((s) => s.endedAt === null && nowIso < s.expiresAt);
+  const now = fromIso(nowIso);
+  const live = (h: { endedAt: string | null; expiresAt: string }) =>
+    h.endedAt === null && isLive({ expiresAt: fromIso(h.expiresAt) }, now);
+  const leases = active.leases.filter(live);
+  const sessions = active.sessions.filter(live);
   const activations = active.activations.filter((a) => a.deactivatedAt === null);
   const reserved = JSON.parse(license.reservedAccounts) as string[];
-  const sessionCap = license.maxSessions ?? 0;
   return {
     license_id: license.licenseId,
     at: nowIso,
     source: 'read-model',
     position,
     status: liveStatus(license, nowIso),
-    seats: {
-      machine: kinds.includes('machine')
-        ? seatCount(license.maxMachines, activations.length)
-        : null,
-      lease: kinds.includes('lease') ? seatCount(license.maxFloating, leases.length) : null,
-      session: kinds.includes('session')
-        ? {
-            ...seatCount(sessionCap, sessions.length, reserved.length),
-            shared: {
-              cap: Math.max(0, sessionCap - reserved.length),
-              in_use: sharedInUse(
-                sessions.map((s) => s.username),
-                reserved,
-              ),
-            },
-          }
-        : null,
-    },
+    seats: seatsSection({
+      kinds: seatKinds(license),
+      machine: { limit: license.maxMachines, inUse: activations.length },
+      lease: { limit: license.maxFloating, inUse: leases.length },
+      session: sessionPool(
+        sessions.map((s) => s.username),
+        reserved,
+        license.maxSessions ?? 0,
+      ),
+      reserved: reserved.length,
+    }),
     holders: {
       activations: activations.map((a) => ({
         activation_id: a.activationId,

@@ -6,13 +6,12 @@ import type { EventStore } from '@lic/event-store';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { CheckpointWatcher } from '../consistency/checkpoint-watcher';
-import { ApiError, notFound } from '../http/api-error';
-import { decodeQuery } from '../http/decode';
+import { ApiError, notFound, decodeQuery } from '@lic/app';
 import { licenseIdParam } from '../http/params';
 import { InstantParam } from '../http/query-codecs';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { LicenseReader } from '../licenses/license-reader';
-import { foldLicenseAt, seatsAt } from './as-of-seats';
+import { UnfoldableHistoryError, foldLicenseAt, seatsAt } from './as-of-seats';
 import { liveSeats } from './live-seats';
 import type { SeatsView } from './seats.view';
 
@@ -61,7 +60,9 @@ export class SeatsController {
     let folded: Awaited<ReturnType<typeof foldLicenseAt>>;
     try {
       folded = await foldLicenseAt(this.eventStore, licenseId, at);
-    } catch {
+    } catch (error) {
+      // A history that does not decode is a defect (logged, 500), not a reason to retry.
+      if (error instanceof UnfoldableHistoryError) throw error;
       throw new ApiError('EVENT_STORE_UNAVAILABLE', 'the event store could not be read; retry');
     }
     if (folded === null) throw notFound(`license ${licenseId} was not issued at ${toIso(at)}`);

@@ -1,7 +1,8 @@
-/** The as-of view is shared with the offline verifier (libs/audit-chain). */
+/** The seats view is shared with the offline verifier (libs/audit-chain). */
 export {
   seatCount,
-  sharedInUse,
+  seatsSection,
+  type CountedSeats,
   type SeatCount,
   type SeatsView,
   type SessionSeatCount,

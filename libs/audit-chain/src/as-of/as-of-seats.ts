@@ -1,13 +1,14 @@
-import * as E from 'fp-ts/Either';
 import {
-  LicenseEvent,
   evolveLicense,
   floatingSeats,
+  foldableLicenseEvent,
   fromIso,
   initialLicenseState,
   liveLeases,
   liveSessions,
   machineSeats,
+  seatCapsOf,
+  seatKinds,
   sessionSeats,
   statusAt,
   toIso,
@@ -15,7 +16,15 @@ import {
   type IssuedLicense,
   type LicenseState,
 } from '@lic/domain';
-import { seatCount, type SeatsView } from './seats.view';
+import { seatsSection, type SeatsView } from './seats.view';
+
+/** A stored event of the license does not decode: its history cannot be shown as of a time. */
+export class UnfoldableHistoryError extends Error {
+  override readonly name = 'UnfoldableHistoryError';
+  constructor(streamName: string, position: bigint, why: string) {
+    super(`the history of ${streamName} cannot be folded at position ${position}: ${why}`);
+  }
+}
 
 export interface FoldedLicense {
   readonly state: IssuedLicense;
@@ -26,6 +35,7 @@ export interface FoldedLicense {
 
 /** A recorded event of a license stream, from a store or from an export. */
 export interface FoldableEvent {
+  readonly streamName: string;
   readonly type: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly position: bigint;
@@ -44,12 +54,18 @@ export const foldLicenseEventsAt = async (
   let position: bigint | null = null;
   const hostnames = new Map<string, string>();
   for await (const recorded of events) {
-    const decoded = LicenseEvent.decode({ type: recorded.type, data: recorded.data });
-    if (E.isLeft(decoded)) continue; // not a license event this code knows: the audit log has it
-    if (fromIso(decoded.right.data.at) > at) break;
-    state = evolveLicense(state, decoded.right);
-    if (decoded.right.type === 'MachineActivated.v2') {
-      hostnames.set(decoded.right.data.fingerprint, decoded.right.data.hostname);
+    // The one decode point for stored events (libs/domain stored-event.ts) and its policy.
+    const read = foldableLicenseEvent(recorded.streamName, recorded.type, recorded.data);
+    if (read.kind === 'skip') continue; // not a license event this code knows: the audit log has it
+    if (read.kind === 'stop') {
+      // A3: an as-of view is never folded over a gap in the history.
+      throw new UnfoldableHistoryError(recorded.streamName, recorded.position, read.why);
+    }
+    const event = read.event;
+    if (fromIso(event.data.at) > at) break;
+    state = evolveLicense(state, event);
+    if (event.type === 'MachineActivated.v2') {
+      hostnames.set(event.data.fingerprint, event.data.hostname);
     }
     position = recorded.position;
   }
@@ -58,27 +74,19 @@ export const foldLicenseEventsAt = async (
 
 /** The seats at `at`, counted by the domain's own occupancy functions at that instant. */
 export const seatsAt = ({ state, position, hostnames }: FoldedLicense, at: number): SeatsView => {
-  const policy = state.policy;
-  const machines = machineSeats(state);
-  const floating = floatingSeats(state, at);
-  const sessions = sessionSeats(state, at);
   return {
     license_id: state.licenseId,
     at: toIso(at),
     source: 'event-store',
     position: position.toString(10),
     status: statusAt(state, at),
-    seats: {
-      machine: policy.licenseType === 'floating' ? null : seatCount(machines.limit, machines.inUse),
-      lease: policy.floating === null ? null : seatCount(floating.limit, floating.inUse),
-      session:
-        policy.sessions === null
-          ? null
-          : {
-              ...seatCount(sessions.all.limit, sessions.all.inUse, state.reserved.length),
-              shared: { cap: sessions.shared.limit ?? 0, in_use: sessions.shared.inUse },
-            },
-    },
+    seats: seatsSection({
+      kinds: seatKinds(seatCapsOf(state.policy)),
+      machine: machineSeats(state),
+      lease: floatingSeats(state, at),
+      session: sessionSeats(state, at),
+      reserved: state.reserved.length,
+    }),
     holders: {
       activations: valuesIn(state.activations)
         .sort((a, b) => a.activatedAt - b.activatedAt)

@@ -1,4 +1,11 @@
-import type { LicenseStatusName } from '@lic/domain';
+/** The seats view: the query API's live and as-of answers and the offline verifier's, one shape. */
+import {
+  seatsAvailable,
+  type LicenseStatusName,
+  type SeatKind,
+  type Seats,
+  type SessionSeats,
+} from '@lic/domain';
 
 export interface SeatCount {
   /** null = unlimited. */
@@ -52,19 +59,30 @@ export interface SeatsView {
   };
 }
 
-export const seatCount = (cap: number | null, inUse: number, reserved = 0): SeatCount => ({
-  cap,
+export const seatCount = (seats: Seats, reserved = 0): SeatCount => ({
+  cap: seats.limit,
   reserved,
-  in_use: inUse,
-  available: cap === null ? null : Math.max(0, cap - inUse),
+  in_use: seats.inUse,
+  available: seatsAvailable(seats),
 });
 
-/** S4, as the domain counts it: a reserved account's first session sits in its own slot. */
-export const sharedInUse = (usernames: readonly string[], reserved: readonly string[]): number => {
-  const perUser = new Map<string, number>();
-  for (const u of usernames) perUser.set(u, (perUser.get(u) ?? 0) + 1);
-  const held = new Set(reserved);
-  let shared = 0;
-  for (const [user, n] of perUser) shared += held.has(user) ? n - 1 : n;
-  return shared;
-};
+/** What a license's seats are, as the domain counted them: one entry per kind it has. */
+export interface CountedSeats {
+  readonly kinds: readonly SeatKind[];
+  readonly machine: Seats;
+  readonly lease: Seats;
+  /** S4: the pool, and how many accounts are reserved. */
+  readonly session: SessionSeats;
+  readonly reserved: number;
+}
+
+export const seatsSection = (c: CountedSeats): SeatsView['seats'] => ({
+  machine: c.kinds.includes('machine') ? seatCount(c.machine) : null,
+  lease: c.kinds.includes('lease') ? seatCount(c.lease) : null,
+  session: c.kinds.includes('session')
+    ? {
+        ...seatCount(c.session.all, c.reserved),
+        shared: { cap: c.session.shared.limit ?? 0, in_use: c.session.shared.inUse },
+      }
+    : null,
+});

@@ -10,15 +10,4 @@ export const omit = <V>(r: Readonly<Record<string, V>>, k: string): Record<strin
   return rest;
 };
 
-/** Keeps entries whose time (per `at`) is at or after the cutoff. */
-export const pruneBefore = <V>(
-  r: Readonly<Record<string, V>>,
-  cutoff: number,
-  at: (v: V) => number,
-): Record<string, V> => {
-  const out: Record<string, V> = {};
-  for (const [k, v] of Object.entries(r)) if (at(v) >= cutoff) out[k] = v;
-  return out;
-};
-
 export const valuesOf = <V>(r: Readonly<Record<string, V>>): V[] => Object.values(r);

@@ -19,8 +19,6 @@ const hash = (s: string): number => {
 
 export const shardOf = (key: string): string => (hash(key) % SHARDS).toString(36);
 
-export const emptySharded = <V>(): Sharded<V> => ({});
-
 export const getIn = <V>(r: Sharded<V>, key: string): V | undefined => r[shardOf(key)]?.[key];
 
 /** Sets key; while copying its shard, drops the entries `keep` rejects (pruning by age). */

@@ -1,23 +1,28 @@
 import { DAY, toIso } from '../shared/time';
 import type { LicenseStatusName, TokenGrant } from './license.events';
+import type { OfflineDays } from '../product/policy';
 import type { IssuedLicense } from './license.state';
 
 /**
- * O2: how long a client may run offline on a cached token, by license status:
+ * O2: how many days a client may run offline on a cached token, by license status:
  * active 30 days, degraded 1, suspended 3 (on a token it already holds), revoked and expired 0.
  */
-export const offlineAllowanceMs = (s: IssuedLicense, status: LicenseStatusName): number => {
+export const offlineDays = (days: OfflineDays, status: LicenseStatusName): number => {
   switch (status) {
     case 'active':
-      return s.policy.offlineDays.active * DAY;
+      return days.active;
     case 'degraded':
-      return s.policy.offlineDays.degraded * DAY;
+      return days.degraded;
     case 'suspended':
-      return s.policy.offlineDays.suspended * DAY;
+      return days.suspended;
     default:
       return 0;
   }
 };
+
+/** O2 in milliseconds, for the license's policy. */
+export const offlineAllowanceMs = (s: IssuedLicense, status: LicenseStatusName): number =>
+  offlineDays(s.policy.offlineDays, status) * DAY;
 
 /**
  * O3: a machine token's lifetime follows the status (threat level): 30 d active, 1 d degraded.

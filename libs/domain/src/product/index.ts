@@ -5,3 +5,4 @@ export * from './presets';
 export * from './product.commands';
 export * from './product.decider';
 export * from './product.events';
+export * from './seat-caps';

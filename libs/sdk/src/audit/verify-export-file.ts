@@ -39,7 +39,12 @@ export const seatsAsOf = async (
   const stream = `license-${licenseId}`;
   const events = verdict.events
     .filter((e) => e.stream === stream)
-    .map((e) => ({ type: e.type, data: e.data, position: BigInt(e.position) }));
+    .map((e) => ({
+      streamName: e.stream,
+      type: e.type,
+      data: e.data,
+      position: BigInt(e.position),
+    }));
   const folded = await foldLicenseEventsAt(events, at);
   return folded === null ? null : seatsAt(folded, at);
 };

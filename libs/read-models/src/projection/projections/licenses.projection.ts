@@ -1,17 +1,13 @@
-import type { LicenseEvent } from '@lic/domain';
+import { statusOf, type LicenseEvent } from '@lic/domain';
 import type { LicenseRow, RecordedStatus } from '../../schema/entities';
 import type { LicenseProjected } from '../projected-event';
 import type { Projection, RowChange } from '../row-change';
 
-/** Precedence as in the domain's statusAt: revoked, expired, suspended, degraded, active. */
+/** The status as events recorded it: the domain's precedence over the row's facts. */
 export const recordedStatus = (
   row: Pick<LicenseRow, 'standing' | 'threat' | 'expiredAt'>,
-): RecordedStatus => {
-  if (row.standing === 'revoked') return 'revoked';
-  if (row.expiredAt !== null) return 'expired';
-  if (row.standing === 'suspended') return 'suspended';
-  return row.threat === 'degraded' ? 'degraded' : 'active';
-};
+): RecordedStatus =>
+  statusOf({ standing: row.standing, threat: row.threat, expired: row.expiredAt !== null });
 
 const issued = (
   e: Extract<LicenseEvent, { type: 'LicenseIssued.v1' }>,

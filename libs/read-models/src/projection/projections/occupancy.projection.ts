@@ -1,3 +1,4 @@
+import { seatKinds, seatsAvailable } from '@lic/domain';
 import type { HolderKind, LicenseRow, SeatOccupancyRow } from '../../schema/entities';
 
 export type ActiveHolders = Readonly<Record<HolderKind, number>>;
@@ -14,15 +15,8 @@ const row = (
   cap,
   reserved,
   inUse,
-  available: cap === null ? null : Math.max(0, cap - inUse),
+  available: seatsAvailable({ limit: cap, inUse }),
 });
-
-/** The holder kinds a license's policy has seats for. */
-export const enabledKinds = (license: LicenseRow): HolderKind[] => [
-  ...(license.licenseType === 'floating' ? [] : (['machine'] as const)),
-  ...(license.maxFloating === null ? [] : (['lease'] as const)),
-  ...(license.maxSessions === null ? [] : (['session'] as const)),
-];
 
 /**
  * Seat occupancy as recorded, derived whole from the license and its active holders (so it can
@@ -30,7 +24,7 @@ export const enabledKinds = (license: LicenseRow): HolderKind[] => [
  */
 export const seatOccupancy = (license: LicenseRow, active: ActiveHolders): SeatOccupancyRow[] => {
   const reserved = (JSON.parse(license.reservedAccounts) as unknown[]).length;
-  return enabledKinds(license).map((kind) => {
+  return seatKinds(license).map((kind) => {
     switch (kind) {
       case 'machine':
         return row(license.licenseId, kind, license.maxMachines, 0, active.machine);

@@ -1,4 +1,5 @@
 import { Entity, Index } from 'typeorm';
+import type { LicenseStatusName } from '@lic/domain';
 import {
   BoolColumn,
   IdColumn,
@@ -12,7 +13,7 @@ import {
 
 export type Standing = 'active' | 'suspended' | 'revoked';
 export type Threat = 'normal' | 'degraded';
-export type RecordedStatus = 'active' | 'degraded' | 'suspended' | 'revoked' | 'expired';
+export type RecordedStatus = LicenseStatusName;
 
 /** One issued license: its variant, its standing as recorded, and its seat caps. */
 @Entity({ name: 'licenses' })

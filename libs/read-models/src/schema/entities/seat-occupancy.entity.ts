@@ -1,7 +1,8 @@
 import { Entity, PrimaryColumn } from 'typeorm';
+import type { SeatKind } from '@lic/domain';
 import { IntColumn, PrimaryIdColumn } from '../columns';
 
-export type HolderKind = 'machine' | 'lease' | 'session';
+export type HolderKind = SeatKind;
 
 /**
  * Seats of one license by holder kind, as recorded: a lease or session counts until its end is

@@ -1,4 +1,6 @@
-/** HTTP status by error code. Anything not listed is a domain refusal: 422. */
+import { ErrorCodes } from '@lic/domain';
+
+/** HTTP status by error code, for both APIs. */
 const byCode: Readonly<Record<string, number>> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
@@ -15,6 +17,7 @@ const byCode: Readonly<Record<string, number>> = {
   ACTIVATION_NOT_FOUND: 404,
   TOKEN_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  FINGERPRINT_MISMATCH: 422,
   LICENSE_EXISTS: 409,
   PRODUCT_EXISTS: 409,
   VARIANT_EXISTS: 409,
@@ -27,6 +30,14 @@ const byCode: Readonly<Record<string, number>> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  EVENT_STORE_UNAVAILABLE: 503,
+  READ_MODEL_BEHIND: 504,
 };
 
-export const statusOf = (code: string): number => byCode[code] ?? 422;
+const refusals: ReadonlySet<string> = new Set(ErrorCodes);
+
+/**
+ * The one error policy: a listed code has its status; any other domain error code is a
+ * refusal of the request as it stands (422); a code neither knows is a defect (500).
+ */
+export const statusOf = (code: string): number => byCode[code] ?? (refusals.has(code) ? 422 : 500);

@@ -1,32 +1,33 @@
-import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, Optional } from '@nestjs/common';
 import { metricsAllowed, type Metrics } from '@lic/observability';
 import { ApiError } from '../http/api-error';
-import type { QueryApiSettings } from '../query-api.settings';
-import { PlainRoute } from '../consistency/plain-route.decorator';
-import { LAG_READER, METRICS, QUERY_API_SETTINGS } from '../infrastructure/tokens';
+import { PlainRoute } from '../http/plain-route.decorator';
 import type { LagReader } from './lag-reader';
+import { LAG_READER, METRICS, METRICS_TOKEN } from './tokens';
 
 /**
- * Prometheus metrics: `http_request_duration_seconds` by method, route and status, the lag of
- * the read models it serves (measured at each scrape), and the process's default metrics.
+ * Prometheus metrics: the service's own, the process's default metrics and, where the service
+ * serves or writes read models, their lag measured at each scrape
+ * (`license_projection_lag_events`, `license_projection_lag_seconds`). Open, or only to
+ * `Authorization: Bearer <METRICS_TOKEN>` when that is configured.
  */
 @Controller()
 @PlainRoute()
 export class MetricsController {
   constructor(
     @Inject(METRICS) private readonly metrics: Metrics,
-    @Inject(LAG_READER) private readonly lag: LagReader,
-    @Inject(QUERY_API_SETTINGS) private readonly settings: QueryApiSettings,
+    @Inject(METRICS_TOKEN) private readonly token: string | undefined,
+    @Optional() @Inject(LAG_READER) private readonly lag: LagReader | undefined,
   ) {}
 
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   async scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
-    if (!metricsAllowed(authorization, this.settings.metricsToken)) {
+    if (!metricsAllowed(authorization, this.token)) {
       throw new ApiError('UNAUTHORIZED', '/metrics needs Authorization: Bearer <METRICS_TOKEN>');
     }
     try {
-      await this.lag.read();
+      await this.lag?.read();
     } catch {
       // A store is unreachable: the gauges keep their last values; readiness says why.
     }

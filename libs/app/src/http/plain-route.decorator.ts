@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 
-export const PLAIN_ROUTE = 'query-api:plain-route';
+export const PLAIN_ROUTE = 'app:plain-route';
 
 /**
  * Operational routes (probes, metrics) that do not read the read models: no read-your-writes

@@ -1,9 +1,12 @@
-import type * as t from 'io-ts';
+import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
-import { problemsOf, type FieldProblem } from '@lic/domain';
+import { closed, problemsOf, type FieldProblem } from '@lic/domain';
 import { badRequest } from './api-error';
 
 export type { FieldProblem };
+
+/** Routes that take no body: one with any field in it is refused, not ignored. */
+export const NoBody = closed(t.type({}, 'NoBody'));
 
 /** Query parameters every endpoint accepts besides its own (see ReadYourWritesInterceptor). */
 export const COMMON_QUERY_PARAMETERS: readonly string[] = ['after', 'access_token'];
@@ -15,7 +18,8 @@ const fail = (problems: readonly FieldProblem[]): never => {
 
 /**
  * Decodes one part of a request; a failure is a 400 naming each offending field and what it
- * must be (bounded codecs are named after their limits, e.g. `an integer from 1 to 500`).
+ * must be (the bounded codecs are named after their limits: `body.days must be an integer
+ * from 1 to 36525`; an unknown field: `body.expires_at is not a known field`).
  */
 export const decodeOr400 = <A>(codec: t.Decoder<unknown, A>, value: unknown, where: string): A => {
   const result = codec.decode(value);

@@ -18,28 +18,44 @@ const frameworkCode = (status: number): string =>
     415: 'UNSUPPORTED_MEDIA_TYPE',
   })[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL');
 
+export interface ErrorPolicyOptions {
+  /** Where the glossary is served: each code it explains gets a `help` link. Null: none. */
+  readonly glossaryAt: string | null;
+  /** What a client does when the store did not answer (a command: retry with the same key). */
+  readonly retryHint: string;
+}
+
 /**
- * The only place an error becomes a response: `{ "error": { code, message, details?, help } }`,
- * `help` (and a `Link: <…>; rel="help"` header) pointing at the code's glossary entry.
- * Unknown errors are logged with their stack and answered with a bare 500 — no stack trace,
- * no internal message ever reaches a client.
+ * The only place an error becomes a response, in both APIs:
+ * `{ "error": { code, message, details?, help? } }`, `help` (and a `Link: <…>; rel="help"`
+ * header) pointing at the code's glossary entry. Unknown errors are logged with their stack
+ * and answered with a bare 500 — no stack trace, no internal message ever reaches a client.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
-  /** `publicUrl`: where the command API is reached, so `help` links work from anywhere. */
-  constructor(private readonly publicUrl: string) {}
+  constructor(private readonly options: ErrorPolicyOptions) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (reply.sent || reply.raw.headersSent) {
+      // A streamed answer failed half-way: all that can be done is to cut it short.
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      reply.raw.destroy();
+      return;
+    }
     const { code, message, details, headers } = this.describe(error);
     const status =
       error instanceof HttpException && !(error instanceof ApiError)
         ? error.getStatus()
         : statusOf(code);
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
-    const help = glossaryIds.has(code) ? `${this.publicUrl}${GLOSSARY_PATH}#${code}` : undefined;
+    const glossary = this.options.glossaryAt;
+    const help =
+      glossary !== null && glossaryIds.has(code)
+        ? `${glossary}${GLOSSARY_PATH}#${code}`
+        : undefined;
     if (help) void reply.header('link', `<${help}>; rel="help"`);
     void reply
       .status(status)
@@ -83,7 +99,7 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.warn(error.message);
       return {
         code: 'UNAVAILABLE',
-        message: 'the event store is unavailable; retry with the same Idempotency-Key',
+        message: `the event store is unavailable; ${this.options.retryHint}`,
         headers: { 'retry-after': String(error.retryAfterSeconds) },
       };
     }
@@ -103,7 +119,9 @@ export class ErrorFilter implements ExceptionFilter {
           ? 'no such route'
           : status === 400
             ? 'the request could not be read'
-            : error.message;
+            : status < 500
+              ? error.message
+              : 'error';
       return { code: frameworkCode(status), message, headers: {} };
     }
     if (isFastifyClientError(error)) {

@@ -17,4 +17,4 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string, details?: unknown) =>
   new ApiError('BAD_REQUEST', message, details);
-export const unauthorized = (code: string, message: string) => new ApiError(code, message);
+export const notFound = (message: string) => new ApiError('NOT_FOUND', message);
