@@ -9,6 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { appSetup, printSetup } from '../../../libs/event-store/bench/store-setup';
+import { adminTokenFor } from '../../../test/resilience/processes';
 
 const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -85,10 +86,11 @@ const main = async () => {
   const api = await start(
     resolve(__dirname, '../src/main.ts'),
     apiEnv,
-    /command API\s+(http:\/\/\S+)[\s\S]*admin token\s+(\S+)/,
+    /command API\s+(http:\/\/\S+)/,
   );
   const bare = await start(resolve(__dirname, 'bare-fastify.ts'), {}, /listening (\S+)/);
-  const [, apiUrl, token] = api.match as unknown as [string, string, string];
+  const [, apiUrl] = api.match as unknown as [string, string];
+  const token = await adminTokenFor(apiEnv.SIGNING_KEYS_DIR);
   const bareUrl = bare.match[1] as string;
   try {
     const admin = { authorization: `Bearer ${token}` };
