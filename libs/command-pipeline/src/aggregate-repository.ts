@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import type { Clock } from '@lic/clock';
 import type { DomainError } from '@lic/domain';
@@ -14,6 +13,7 @@ import { KeyedLock } from './keyed-lock';
 import { LruCache } from './lru-cache';
 import { checkRoundTrip } from './round-trip';
 import { catchUp, loadFromStore, type Loaded } from './stream-reader';
+import { timeOrderedId } from './time-ordered-id';
 
 export interface RepositoryOptions {
   /** Aggregates kept in memory with their revision (default 10,000). */
@@ -129,7 +129,12 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
       try {
         const result = await this.store.appendToStream(
           this.def.streamName(id),
-          events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata })),
+          events.map((e) => ({
+            id: timeOrderedId(decidedAt),
+            type: e.type,
+            data: e.data,
+            metadata,
+          })),
           current.revision ?? 'no_stream',
         );
         const state = events.reduce(this.def.decider.evolve, current.state);
