@@ -82,6 +82,15 @@ export const apiFigures = (output: string): Figure[] => {
       store: apiStore,
     });
   }
+  for (const [, area, micros, share] of output.matchAll(
+    /^CPU_AREA\t([^\t]+)\t([\d.]+)\t([\d.]+%)$/gm,
+  )) {
+    figures.push({
+      figure: `CPU profile of the command path under the mix, main thread: ${area ?? ''}`,
+      value: `${micros ?? ''} µs per request (${share ?? ''})`,
+      store: apiStore,
+    });
+  }
   return figures;
 };
 
