@@ -56,9 +56,11 @@ const commandLatencySection: BenchSection = {
 const busyLicenseSection: BenchSection = {
   title: 'A checkout on a license holding N live idempotency keys, beside a fresh license',
   headers: ['adapter', 'live keys', 'p50', 'p99', 'p99 / fresh p99', 'snapshot bytes'],
+  // SQLite only: the ESDB client cannot read back a snapshot over gRPC's 4 MB message limit,
+  // which a license holding 20,000 keys has (see the snapshot bytes column).
   async run(adapters) {
     const rows: Row[] = [];
-    for (const adapter of adapters) {
+    for (const adapter of adapters.filter((a) => a.setup.kind === 'sqlite')) {
       const results = await measureBusyLicense(
         adapter.eventStore,
         adapter.snapshotStore,
