@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { LicenseEvent, ProductEvent } from '@lic/domain';
+import type * as t from 'io-ts';
+import { AccessTokenEvent, LicenseEvent, ProductEvent } from '@lic/domain';
 import type { RecordedEvent } from '@lic/event-store';
 import { startFuzzWorld, type FuzzWorld } from './fuzz-world';
 import { operationsOf, type Operation } from './operations';
@@ -77,9 +78,12 @@ const send = async (req: FuzzRequest): Promise<{ status: number; text: string }>
 
 const decodes = (e: RecordedEvent): boolean => {
   const stored = { type: e.type, data: e.data };
-  return e.streamName.startsWith('license-')
-    ? E.isRight(LicenseEvent.decode(stored))
-    : E.isRight(ProductEvent.decode(stored));
+  const codec: t.Decoder<unknown, unknown> = e.streamName.startsWith('license-')
+    ? LicenseEvent
+    : e.streamName.startsWith('admin-tokens-')
+      ? AccessTokenEvent
+      : ProductEvent;
+  return E.isRight(codec.decode(stored));
 };
 
 /**

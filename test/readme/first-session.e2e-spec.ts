@@ -47,6 +47,7 @@ describe('README: A first session', () => {
       'checkin',
       'sessions',
       'licenses',
+      'tokens',
     ]);
     expect(all).toHaveLength(blocks.length + 1);
   });
@@ -110,6 +111,14 @@ describe('README: A first session', () => {
       'Acme Render',
       'Initech',
     ]);
+    const [auditor, printed, revoked, refused, ...rest] = (out.tokens ?? '').trim().split('\n');
+    expect([auditor, printed, rest]).toEqual([
+      'audit-team auditor active admin:bootstrap-admin',
+      'bootstrap-admin admin active system:launcher',
+      [],
+    ]);
+    expect(revoked).toMatch(/^tok\w+ revoked at \d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    expect(refused).toBe('TOKEN_REVOKED');
   });
 
   it('A2: the dashboard link npm start printed opens the dashboard', async () => {

@@ -13,12 +13,21 @@ export interface AppProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** An admin token for the installation whose signing keys are in `keysDir` (npm run admin:token). */
-export const adminTokenFor = (keysDir: string): Promise<string> =>
+/**
+ * An admin token for the installation whose signing keys are in `keysDir`, recorded in the
+ * embedded store `eventsDb` (what npm run admin:token does).
+ */
+export const adminTokenFor = (keysDir: string, eventsDb: string): Promise<string> =>
   mintAdminToken(
-    { SIGNING_KEYS_DIR: keysDir, SIGNING_PRIVATE_KEY_FILE: undefined, PUBLIC_URL: 'test' },
+    {
+      SIGNING_KEYS_DIR: keysDir,
+      SIGNING_PRIVATE_KEY_FILE: undefined,
+      PUBLIC_URL: 'test',
+      EVENT_STORE: { kind: 'sqlite', file: eventsDb },
+      EVENT_STORE_DEADLINE_MS: 5_000,
+    },
     new SystemClock(),
-    { role: 'admin', subject: 'test-admin', ttlHours: 1 },
+    { role: 'admin', subject: 'test-admin', ttlHours: 1, mintedBy: 'test' },
   );
 
 /**
@@ -55,7 +64,8 @@ export const startCommandApiProcess = async (
       fail(new Error(`command-api exited (${code}) before it was ready: ${out}`)),
     );
   });
-  return { ...started, token: await adminTokenFor(env.SIGNING_KEYS_DIR ?? join(dir, 'keys')) };
+  const keys = env.SIGNING_KEYS_DIR ?? join(dir, 'keys');
+  return { ...started, token: await adminTokenFor(keys, join(dir, 'events.db')) };
 };
 
 export const postJson = async (url: string, headers: Record<string, string>, body: unknown) => {

@@ -10,6 +10,7 @@ import type { KeyRing } from '@lic/signing';
 import { LicensesController } from './admin/licenses.controller';
 import { ProductsController } from './admin/products.controller';
 import { TokensController } from './admin/tokens.controller';
+import { AccessTokenRegistry } from './auth/access-token-registry';
 import { Authenticator } from './auth/authenticator';
 import { FloatingController } from './client/floating.controller';
 import { InFlightKeys } from './client/in-flight-keys';
@@ -23,6 +24,7 @@ import type { Draining } from '@lic/observability';
 import { Lifecycle } from './infrastructure/lifecycle';
 import { cryptoRandom } from './infrastructure/random';
 import {
+  ACCESS_TOKEN_REGISTRY,
   CLOCK,
   CONFIG,
   DRAINING,
@@ -101,6 +103,11 @@ export class CommandApiModule {
         { provide: METRICS, useValue: deps.metrics },
         { provide: DRAINING, useValue: deps.draining },
         ...repositories,
+        {
+          provide: ACCESS_TOKEN_REGISTRY,
+          useFactory: () =>
+            new AccessTokenRegistry(deps.eventStore, deps.snapshotStore, deps.clock),
+        },
         Authenticator,
         Signer,
         KeyRingRefresher,

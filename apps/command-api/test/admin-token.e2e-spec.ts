@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SystemClock } from '@lic/clock';
+import { openSqliteEventStore } from '@lic/event-store';
 import { openKeyRing, verifyAccessToken } from '@lic/signing';
 
 const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
@@ -17,7 +19,12 @@ describe('npm run admin:token', () => {
 
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['-r', hook, cli, ...args], {
-      env: { ...process.env, DATA_DIR: dir, SIGNING_KEYS_DIR: join(dir, 'keys') },
+      env: {
+        ...process.env,
+        DATA_DIR: dir,
+        EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
+        SIGNING_KEYS_DIR: join(dir, 'keys'),
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -43,13 +50,40 @@ describe('npm run admin:token', () => {
     expect(Math.abs(expiresAt - (now + 2 * 3_600_000))).toBeLessThan(120_000);
   });
 
-  it.each([['--role', 'root'], ['--ttl-hours', '0'], ['--bogus']])(
+  it('records the token it prints (AdminTokenIssued.v1 by system:admin-token-cli, never the token)', async () => {
+    const out = run('--role', 'admin', '--subject', 'ops', '--label', 'on-call laptop');
+    expect(out.status).toBe(0);
+    const token = out.stdout.trim();
+    const ring = await openKeyRing({ dir: join(dir, 'keys'), now: 0 });
+    const verified = await verifyAccessToken(ring, token, Date.now());
+    const { eventStore } = openSqliteEventStore({
+      file: join(dir, 'events.db'),
+      clock: new SystemClock(),
+    });
+    const events = [];
+    for await (const e of eventStore.readAll()) events.push(e);
+    await eventStore.close();
+    expect(events.map((e) => [e.streamName, e.type])).toEqual([
+      ['admin-tokens-all', 'AdminTokenIssued.v1'],
+    ]);
+    expect(events[0]?.data).toMatchObject({
+      tokenId: verified.kind === 'valid' ? verified.tokenId : 'not valid',
+      roles: ['admin'],
+      subject: 'ops',
+      label: 'on-call laptop',
+      actor: { kind: 'system', id: 'admin-token-cli' },
+    });
+    expect(JSON.stringify(events[0]?.data)).not.toContain(token.split('.')[2]);
+  });
+
+  it.each([['--role', 'root'], ['--ttl-hours', '0'], ['--label', 'x'.repeat(101)], ['--bogus']])(
     'refuses %s naming it, with exit code 64',
     (...args) => {
       const out = run(...args);
       expect(out.status).toBe(64);
       expect(out.stderr).toContain(args[0]);
       expect(out.stdout).toBe('');
+      expect(existsSync(join(dir, 'events.db'))).toBe(false);
     },
   );
 });

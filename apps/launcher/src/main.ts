@@ -1,17 +1,17 @@
 import { argsOrExit, type CliSpec } from '@lic/cli';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SystemClock } from '@lic/clock';
 import { assertCanListen, distinctPorts, loadConfigOrExit } from '@lic/config';
-import { mintAdminToken } from '../../command-api/src/cli/mint-admin-token';
 import { startService, type Service } from './service';
+import { startupToken } from './startup-token';
 
 const cli: CliSpec = {
   name: 'start',
   command: 'npm start --',
   summary:
     'The whole system on the embedded defaults: command API, projector and query API, each its\n' +
-    'own process, on SQLite files under DATA_DIR. Prints the URLs and an admin token. Every\n' +
+    'own process, on SQLite files under DATA_DIR. Prints the URLs and an admin token (the one\n' +
+    'of the last start while it is recorded, not revoked and valid for another day). Every\n' +
     'variable of the three apps applies to them (see .env.example).',
   environment: ['DATA_DIR', 'HOST', 'COMMAND_API_PORT', 'QUERY_API_PORT', 'PROJECTOR_PORT'],
   exitCodes: {
@@ -25,7 +25,8 @@ const cli: CliSpec = {
  * the query API, each its own process as in production, on SQLite files under DATA_DIR. The
  * command API starts first (it creates the signing keys the query API verifies tokens with).
  * Prints the URLs and one ready-to-use admin token (also written, readable by the owner only, to
- * <DATA_DIR>/admin-token); Ctrl-C stops all three gracefully. `npm run admin:token` mints more.
+ * <DATA_DIR>/admin-token; the same one at the next start while it is good, see startup-token.ts);
+ * Ctrl-C stops all three gracefully. `npm run admin:token` mints more.
  */
 const main = async (): Promise<void> => {
   argsOrExit(cli, __dirname);
@@ -69,15 +70,7 @@ const main = async (): Promise<void> => {
     start('projector'),
     start('query-api'),
   ]);
-  const token = await mintAdminToken(config, new SystemClock(), {
-    role: 'admin',
-    subject: 'bootstrap-admin',
-    ttlHours: config.ADMIN_TOKEN_TTL_HOURS,
-  });
-  await mkdir(config.DATA_DIR, { recursive: true });
-  const tokenFile = join(config.DATA_DIR, 'admin-token');
-  await writeFile(tokenFile, `${token}\n`, { mode: 0o600 });
-  await chmod(tokenFile, 0o600);
+  const { token, file: tokenFile, reused } = await startupToken(config, new SystemClock());
   const query = `http://${config.HOST}:${config.QUERY_API_PORT}`;
   process.stdout.write(
     [
@@ -90,7 +83,8 @@ const main = async (): Promise<void> => {
       queryBanner.trim(),
       '',
       `admin token   ${token}`,
-      `              (also in ${tokenFile}; npm run admin:token mints more)`,
+      `              (${reused ? 'the one of the last start, still valid' : 'new'}; also in ${tokenFile};`,
+      '              GET /admin/v1/tokens lists tokens, npm run admin:token mints more)',
       `dashboard     ${query}/dashboard?access_token=${token}`,
       `logs          ${join(config.DATA_DIR, 'logs')}/<service>.log`,
       'Ctrl-C stops all three.',

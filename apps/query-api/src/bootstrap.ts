@@ -19,6 +19,7 @@ import {
 import { openReadDb } from '@lic/read-models';
 import { openKeyRing } from '@lic/signing';
 import { KeyRingAccessTokenVerifier, type AccessTokenVerifier } from './auth/access-token-verifier';
+import { StreamRecordedTokens } from './auth/recorded-tokens';
 import { CheckpointWatcher } from './consistency/checkpoint-watcher';
 import { Draining } from '@lic/observability';
 import { ErrorFilter } from './http/error.filter';
@@ -86,6 +87,7 @@ export const createQueryApi = async (
         now: clock.now(),
       }),
       clock,
+      new StreamRecordedTokens(eventStore, clock),
     );
   const watcher = new CheckpointWatcher(db);
   const metrics = new Metrics('query-api');

@@ -6,3 +6,4 @@ export * from './lru-cache';
 export * from './stream-reader';
 export * from './definitions';
 export * from './round-trip';
+export * from './access-token-definition';

@@ -1,3 +1,4 @@
 export * from './shared';
 export * from './product';
 export * from './license';
+export * from './access-token';

@@ -2,11 +2,12 @@
  * Values for the examples' placeholders, made on a running system through the command API:
  * for each example a product of its own (with the presets), a variant that has every seat kind,
  * a license of it, and — when the example names them — a lease, a session, a machine, an
- * auditor token. Each example gets fresh ones, so examples never depend on each other's order.
+ * auditor token, a token to revoke. Each example gets fresh ones, so examples never depend on each other's order.
  */
 export const PLACEHOLDERS = [
   'admin_token',
   'auditor_token',
+  'token_id',
   'product_id',
   'variant_id',
   'license_id',
@@ -141,6 +142,14 @@ export class Fixtures {
         admin,
       );
       values.auditor_token = String(minted.token);
+    }
+    if (wanted.has('token_id')) {
+      const minted = await this.call(
+        '/admin/v1/tokens',
+        { subject: 'fx-revocable', roles: ['auditor'], label: `fixture ${n}` },
+        admin,
+      );
+      values.token_id = String(minted.token_id);
     }
     values.position = this.position.toString();
     return values as Record<Placeholder, string>;

@@ -26,9 +26,6 @@ const Preset = t.keyof(
 const [minSeats, maxSeats] = policyLimits.seats;
 const Seats = intRange(minSeats, maxSeats);
 
-/** Longest an admin may mint an access token for: one year. */
-export const MAX_TOKEN_TTL_HOURS = 8_760;
-
 export const CreateProductBody = closed(
   t.intersection(
     [t.type({ name: Text }), t.partial({ product_id: Id, with_presets: t.boolean })],
@@ -68,15 +65,6 @@ export const RenewBody = closed(
 );
 export const ReservedAccountsBody = closed(
   t.type({ usernames: arrayOf(Username, MAX_RESERVED_ACCOUNTS) }, 'ReservedAccountsBody'),
-);
-export const MintTokenBody = closed(
-  t.intersection(
-    [
-      t.type({ subject: Id, roles: t.array(t.keyof({ admin: null, auditor: null })) }),
-      t.partial({ ttl_hours: intRange(1, MAX_TOKEN_TTL_HOURS) }),
-    ],
-    'MintTokenBody',
-  ),
 );
 export const LicenseParam = t.type({ id: Id }, 'LicenseParam');
 export const ProductParam = t.type({ id: Id }, 'ProductParam');

@@ -5,7 +5,13 @@ import type { Clock } from '@lic/clock';
 import type { IssuedLicense, LicenseCommand, LicenseEvent, LicenseState } from '@lic/domain';
 import { hashLicenseKey, parseLicenseKey, verifyAccessToken, type KeyRing } from '@lic/signing';
 import { ApiError } from '../http/api-error';
-import { CLOCK, KEY_RING, LICENSE_REPOSITORY } from '../infrastructure/tokens';
+import {
+  ACCESS_TOKEN_REGISTRY,
+  CLOCK,
+  KEY_RING,
+  LICENSE_REPOSITORY,
+} from '../infrastructure/tokens';
+import type { AccessTokenRegistry } from './access-token-registry';
 
 export type Role = 'admin' | 'auditor';
 
@@ -19,6 +25,8 @@ export interface LicenseClient {
 export interface Operator {
   readonly subject: string;
   readonly roles: readonly Role[];
+  /** The token's recorded id (jti); null for a token minted before tokens were recorded. */
+  readonly tokenId: string | null;
 }
 
 const scheme = (header: string | undefined, name: string): string | null => {
@@ -31,7 +39,9 @@ const sameHash = (a: string, b: string): boolean =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
- * Credentials (seed 000: a credential is not a seat). A license key names its license; it is
+ * Credentials (seed 000: a credential is not a seat). An access token with an id (jti) is
+ * accepted only while the admin-tokens stream records it as issued and not revoked; one
+ * without an id (minted before tokens were recorded) only until it expires. A license key names its license; it is
  * checked against the SHA-256 the license was issued with, in constant time. The key itself
  * is never logged nor stored.
  */
@@ -42,6 +52,7 @@ export class Authenticator {
     private readonly licenses: AggregateRepository<LicenseCommand, LicenseEvent, LicenseState>,
     @Inject(KEY_RING) private readonly ring: KeyRing,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ACCESS_TOKEN_REGISTRY) private readonly tokens: AccessTokenRegistry,
   ) {}
 
   async license(authorization: string | undefined): Promise<LicenseClient> {
@@ -68,9 +79,13 @@ export class Authenticator {
     if (verified.kind === 'invalid') {
       throw new ApiError('INVALID_TOKEN', `the access token is not valid (${verified.reason})`);
     }
+    if (verified.tokenId !== null) {
+      const refused = await this.tokens.accepts(verified.tokenId);
+      if (refused !== null) throw new ApiError(refused.code, refused.message);
+    }
     if (!verified.roles.includes(role)) {
       throw new ApiError('FORBIDDEN', `this needs the ${role} role`);
     }
-    return { subject: verified.subject, roles: verified.roles };
+    return { subject: verified.subject, roles: verified.roles, tokenId: verified.tokenId };
   }
 }

@@ -9,3 +9,4 @@ export const CONFIG = Symbol('Config');
 export const RANDOM = Symbol('Random');
 export const METRICS = Symbol('Metrics');
 export const DRAINING = Symbol('Draining');
+export const ACCESS_TOKEN_REGISTRY = Symbol('AccessTokenRegistry');

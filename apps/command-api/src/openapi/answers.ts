@@ -20,7 +20,7 @@ import { LeaseToken } from '../client/client.requests';
  */
 const compactJws = (name: string) =>
   t.refinement(t.string, (s) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(s), name);
-const Jwt = compactJws('JWT (compact JWS, EdDSA)');
+export const Jwt = compactJws('JWT (compact JWS, EdDSA)');
 const Envelope = compactJws('signed envelope (compact JWS over the answer’s other fields)');
 const LicenseKey = t.refinement(t.string, (s) => s.startsWith('lk_'), 'LicenseKey (lk_…)');
 const EventType = t.keyof(
@@ -129,15 +129,6 @@ export const IssuedAnswer = t.type(
 export const RecordedAnswer = t.type(
   { license_id: Id, recorded: t.array(EventType) },
   'RecordedAnswer',
-);
-export const TokenAnswer = t.type(
-  {
-    token: Jwt,
-    subject: Id,
-    roles: t.array(t.keyof({ admin: null, auditor: null })),
-    expires_at: Instant,
-  },
-  'TokenAnswer',
 );
 export const Jwks = t.type(
   {

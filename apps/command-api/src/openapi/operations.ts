@@ -5,6 +5,7 @@ import { machineOperations } from './machines.operations';
 import { productOperations } from './products.operations';
 import { serviceOperations } from './service.operations';
 import { sessionOperations } from './sessions.operations';
+import { tokenOperations } from './tokens.operations';
 
 /** Every route of the command API, with the codecs of its requests and answers, and examples. */
 export const operations: readonly Operation[] = [
@@ -13,5 +14,6 @@ export const operations: readonly Operation[] = [
   ...sessionOperations,
   ...productOperations,
   ...licenseOperations,
+  ...tokenOperations,
   ...serviceOperations,
 ];

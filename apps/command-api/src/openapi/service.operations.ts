@@ -1,45 +1,14 @@
 import type { Operation } from '@lic/openapi';
-import { MintTokenBody } from '../admin/admin.requests';
 import { AdvanceBody } from '../test-clock/test-clock.controller';
-import { ClockAnswer, HealthAnswer, Jwks, TokenAnswer } from './answers';
-import { adminErrors, sample } from './shared';
+import { ClockAnswer, HealthAnswer, Jwks } from './answers';
 
 const up = (indicator: string, extra: Record<string, unknown> = {}) => {
   const checks = { [indicator]: { status: 'up', ...extra } };
   return { status: 'ok', info: checks, error: {}, details: checks };
 };
 
-/** Access tokens, public keys, health, metrics and the test clock. */
+/** Public keys, health, metrics and the test clock. */
 export const serviceOperations: readonly Operation[] = [
-  {
-    method: 'post',
-    path: '/admin/v1/tokens',
-    operationId: 'mintAccessToken',
-    summary: 'Mint an access token for an operator (admin or auditor)',
-    description:
-      'For the query API and the dashboard: `auditor` reads the audit trail, the reports and seats as of a past instant; `admin` does everything. Lifetime `ttl_hours` (default ADMIN_TOKEN_TTL_HOURS, 720).',
-    tag: 'admin: access tokens',
-    auth: 'bearer',
-    body: MintTokenBody,
-    responses: {
-      201: { description: 'The token.', body: TokenAnswer },
-      ...adminErrors(),
-    },
-    examples: [
-      {
-        name: 'auditor',
-        summary: 'A 30-day token for the compliance team',
-        status: 201,
-        body: { subject: 'audit-team', roles: ['auditor'], ttl_hours: 720 },
-        response: {
-          token: sample.jwt,
-          subject: 'audit-team',
-          roles: ['auditor'],
-          expires_at: '2026-04-01T09:00:00.000Z',
-        },
-      },
-    ],
-  },
   {
     method: 'get',
     path: '/.well-known/jwks.json',

@@ -62,7 +62,11 @@ export const adminErrors = (
 ): Record<number, Response> =>
   given({
     400: malformed,
-    401: error('No access token, or not a valid one.', ['UNAUTHORIZED', 'INVALID_TOKEN']),
+    401: error('No access token, or not a valid one (expired, or revoked by an admin).', [
+      'UNAUTHORIZED',
+      'INVALID_TOKEN',
+      'TOKEN_REVOKED',
+    ]),
     403: error('The token lacks the admin role.', ['FORBIDDEN']),
     404: own[404]?.length ? error('Not found.', own[404]) : null,
     409: own[409]?.length ? error('Conflict.', [...own[409], 'CONCURRENT_CONFLICT']) : null,

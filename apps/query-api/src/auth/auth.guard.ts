@@ -62,8 +62,8 @@ export class AuthGuard implements CanActivate {
     const verified = await this.verifier.verify(token);
     if (verified.kind === 'invalid') {
       throw new ApiError(
-        'INVALID_TOKEN',
-        `the access token is not valid (${verified.reason})`,
+        verified.code ?? 'INVALID_TOKEN',
+        verified.message ?? `the access token is not valid (${verified.reason})`,
         undefined,
         {
           'www-authenticate': 'Bearer error="invalid_token"',

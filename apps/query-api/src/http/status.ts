@@ -3,6 +3,7 @@ const byCode: Readonly<Record<string, number>> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   INVALID_TOKEN: 401,
+  TOKEN_REVOKED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   LICENSE_NOT_FOUND: 404,

@@ -6,7 +6,7 @@ const ERRORS: Readonly<Record<number, { description: string; headers?: object }>
     description: 'BAD_REQUEST: a parameter is malformed, repeated or unknown; details name each',
   },
   401: {
-    description: 'UNAUTHORIZED or INVALID_TOKEN: no valid access token',
+    description: 'UNAUTHORIZED, INVALID_TOKEN or TOKEN_REVOKED: no valid access token',
     headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer' } },
   },
   403: { description: 'FORBIDDEN: the token lacks a role this operation accepts' },

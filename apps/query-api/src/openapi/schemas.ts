@@ -85,6 +85,7 @@ export const schemas: Record<string, unknown> = {
           'BAD_REQUEST',
           'UNAUTHORIZED',
           'INVALID_TOKEN',
+          'TOKEN_REVOKED',
           'FORBIDDEN',
           'NOT_FOUND',
           'METHOD_NOT_ALLOWED',

@@ -32,6 +32,8 @@ export const ErrorCodes = [
   'TOKEN_EXPIRED',
   'IDEMPOTENCY_KEY_REUSED',
   'ALREADY_IN_STATE',
+  'TOKEN_NOT_FOUND',
+  'TOKEN_EXISTS',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

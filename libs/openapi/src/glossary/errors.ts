@@ -30,6 +30,11 @@ export const errors: GlossarySection = {
       'The access token or machine token is not valid: bad signature, expired, or meant for another license. Operators: get a fresh token; machines: activate again.',
     ),
     e(
+      'TOKEN_REVOKED',
+      401,
+      'An admin revoked this access token (`DELETE /admin/v1/tokens/{token_id}`); every replica refuses it from its next request on. Ask an admin for a new one.',
+    ),
+    e(
       'FINGERPRINT_MISMATCH',
       422,
       'The machine token was issued to another fingerprint ([M4](#M4)).',
@@ -50,6 +55,11 @@ export const errors: GlossarySection = {
       404,
       'No activation with this id (admin), or no machine with this fingerprint (deactivate, validate) on this license.',
     ),
+    e(
+      'TOKEN_NOT_FOUND',
+      404,
+      'No access token with this id was recorded (`GET /admin/v1/tokens` lists them).',
+    ),
     e('METHOD_NOT_ALLOWED', 405, 'The route exists, not with this method.'),
     e('LICENSE_EXISTS', 409, 'A license with this `license_id` was issued already.'),
     e('PRODUCT_EXISTS', 409, 'A product with this `product_id` exists already.'),
@@ -57,6 +67,11 @@ export const errors: GlossarySection = {
       'VARIANT_EXISTS',
       409,
       'The product has a variant with this `variant_id` already; change its policy with PUT instead.',
+    ),
+    e(
+      'TOKEN_EXISTS',
+      409,
+      'An access token with this id was recorded already (ids are random; mint again).',
     ),
     e(
       'ALREADY_IN_STATE',

@@ -37,10 +37,21 @@ describe('access tokens for admins and auditors', () => {
       subject: 'alice',
       roles: ['auditor'],
       expiresAt: auditor.expiresAt,
+      tokenId: null,
     });
     expect(await verifyAccessToken(jwks, token, auditor.expiresAt)).toEqual({
       kind: 'invalid',
       reason: 'expired',
+    });
+  });
+
+  it('carries its id as jti, under which its issuance and revocation are recorded', async () => {
+    const { ring, jwks } = await setUp();
+    const token = await signAccessToken(ring, { ...auditor, tokenId: 'tok-1' });
+    expect(decodePart(token, 1)).toMatchObject({ jti: 'tok-1', sub: 'alice' });
+    expect(await verifyAccessToken(jwks, token, T0)).toMatchObject({
+      kind: 'valid',
+      tokenId: 'tok-1',
     });
   });
 

@@ -20,16 +20,21 @@ export interface AccessTokenClaims {
   readonly roles: readonly Role[];
   readonly issuedAt: number;
   readonly expiresAt: number;
+  /** The token's id (`jti`), under which its issuance and revocation are recorded. */
+  readonly tokenId?: string;
 }
 
-const AccessJwtClaims = t.type({
-  iss: t.string,
-  sub: t.string,
-  aud: t.string,
-  iat: t.Int,
-  exp: t.Int,
-  roles: t.array(Role),
-});
+const AccessJwtClaims = t.intersection([
+  t.type({
+    iss: t.string,
+    sub: t.string,
+    aud: t.string,
+    iat: t.Int,
+    exp: t.Int,
+    roles: t.array(Role),
+  }),
+  t.partial({ jti: t.string }),
+]);
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 
@@ -42,6 +47,7 @@ export const signAccessToken = (ring: KeyRing, claims: AccessTokenClaims): Promi
     iat: seconds(claims.issuedAt),
     exp: seconds(claims.expiresAt),
     roles: claims.roles,
+    ...(claims.tokenId === undefined ? {} : { jti: claims.tokenId }),
   });
 
 export type AccessTokenVerification =
@@ -52,6 +58,8 @@ export type AccessTokenVerification =
       readonly subject: string;
       readonly roles: readonly Role[];
       readonly expiresAt: number;
+      /** The `jti` claim; null for a token minted before tokens were recorded. */
+      readonly tokenId: string | null;
     }
   | Invalid;
 
@@ -78,5 +86,6 @@ export const verifyAccessToken = async (
     subject: c.sub,
     roles: c.roles,
     expiresAt: c.exp * 1000,
+    tokenId: c.jti ?? null,
   };
 };
