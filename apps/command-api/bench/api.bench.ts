@@ -82,8 +82,12 @@ const envFor = (dir: string) => ({
 
 /** A product and one license per connection (a render farm each), so the mix measures the
  * pipeline, not 64 clients queueing on one license's lock. */
-const setUpLicenses = async (apiUrl: string, keysDir: string): Promise<string[]> => {
-  const admin = { authorization: `Bearer ${await adminTokenFor(keysDir)}` };
+const setUpLicenses = async (
+  apiUrl: string,
+  env: { readonly DATA_DIR: string; readonly SIGNING_KEYS_DIR: string },
+): Promise<string[]> => {
+  const token = await adminTokenFor(env.SIGNING_KEYS_DIR, join(env.DATA_DIR, 'events.db'));
+  const admin = { authorization: `Bearer ${token}` };
   await post(`${apiUrl}/admin/v1/products`, admin, { name: 'Bench', product_id: 'bench' });
   const keys: string[] = [];
   for (let i = 0; i < CONNECTIONS; i++) {
@@ -177,7 +181,7 @@ const profileCommandPath = async () => {
   ]);
   try {
     const apiUrl = (api.match as unknown as [string, string])[1];
-    const keys = await setUpLicenses(apiUrl, env.SIGNING_KEYS_DIR);
+    const keys = await setUpLicenses(apiUrl, env);
     const mix = await runMix(apiUrl, keys, PROFILE_SECONDS);
     api.child.kill('SIGTERM');
     await exited(api.child);
@@ -210,7 +214,7 @@ const main = async () => {
   const [, apiUrl] = api.match as unknown as [string, string];
   const bareUrl = bare.match[1] as string;
   try {
-    const keys = await setUpLicenses(apiUrl, apiEnv.SIGNING_KEYS_DIR);
+    const keys = await setUpLicenses(apiUrl, apiEnv);
     const mix = await runMix(apiUrl, keys, DURATION);
     const baseline = await run({
       url: `${bareUrl}/noop`,

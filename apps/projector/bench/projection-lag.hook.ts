@@ -106,7 +106,7 @@ const measure = async (dir: string): Promise<LagFigures> => {
     );
     apps.push(api);
     const [, url] = api.match as unknown as [string, string];
-    const token = await adminTokenFor(env.SIGNING_KEYS_DIR);
+    const token = await adminTokenFor(env.SIGNING_KEYS_DIR, join(dir, 'events.db'));
     const admin = { authorization: `Bearer ${token}` };
     await post(`${url}/admin/v1/products`, admin, { name: 'Lag', product_id: 'lag' });
     const keys: string[] = [];
