@@ -139,6 +139,24 @@ describe('npm run bench reads the figures each benchmark prints', () => {
     ]);
   });
 
+  it('bench:api: the CPU profile of the command path, one figure per area', () => {
+    const output = `${API_OUTPUT}\nCPU_AREA\tGC\t14.2\t5.5%\nCPU_AREA\ttotal\t259.0\t100.0%\n`;
+    expect(
+      apiFigures(output)
+        .slice(3)
+        .map((f) => [f.figure, f.value]),
+    ).toEqual([
+      [
+        'CPU profile of the command path under the mix, main thread: GC',
+        '14.2 µs per request (5.5%)',
+      ],
+      [
+        'CPU profile of the command path under the mix, main thread: total',
+        '259.0 µs per request (100.0%)',
+      ],
+    ]);
+  });
+
   it('bench:projection: the BENCH_JSON line, saying when the asked rate was not sustained', () => {
     const figures = projectionFigures(PROJECTION_OUTPUT);
     expect(figures.map((f) => f.value)).toEqual([

@@ -82,6 +82,15 @@ export const apiFigures = (output: string): Figure[] => {
       store: apiStore,
     });
   }
+  for (const [, area, micros, share] of output.matchAll(
+    /^CPU_AREA\t([^\t]+)\t([\d.]+)\t([\d.]+%)$/gm,
+  )) {
+    figures.push({
+      figure: `CPU profile of the command path under the mix, main thread: ${area ?? ''}`,
+      value: `${micros ?? ''} µs per request (${share ?? ''})`,
+      store: apiStore,
+    });
+  }
   return figures;
 };
 
@@ -130,12 +139,21 @@ export const projectionFigures = (output: string): Figure[] => {
         store: into,
       },
       {
-        figure: `Raw batched insert of the same events (audit rows only, same batch size)`,
+        figure: `Raw insert ceiling: one row per event (its audit row), 1,000 per transaction, prepared statement`,
         value: `${n(r.rawInsertEventsPerSecond)} events/s (rebuild / raw = ${n(r.ratio, 2)})`,
         store: into,
       },
     ];
   });
+  const sqlite = json.rebuild.find((r) => r.database === 'sqlite');
+  const postgres = json.rebuild.find((r) => r.database === 'postgres');
+  if (sqlite !== undefined && postgres !== undefined) {
+    figures.push({
+      figure: 'Read-model rebuild: SQLite rate / PostgreSQL rate (same run)',
+      value: n(sqlite.projectionEventsPerSecond / postgres.projectionEventsPerSecond, 2),
+      store: `${history} → SQLite and PostgreSQL read models`,
+    });
+  }
   const lag = json.lag;
   if (lag !== null) {
     const store =

@@ -4,37 +4,29 @@
 // generator (autocannon) in this one, on loopback, 64 connections, one after the other in the
 // same run. The figure to compare is the ratio of the two request rates.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import * as E from 'fp-ts/Either';
-import { SystemClock } from '@lic/clock';
-import { loadConfig } from '@lic/config';
-import { mintAdminToken } from '../src/cli/mint-admin-token';
 import { appSetup, printSetup } from '../../../libs/event-store/bench/store-setup';
+import { adminTokenFor } from '../../../test/resilience/processes';
+import { cpuBreakdown } from './cpu-breakdown';
 
 const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 
-const start = (script: string, env: Record<string, string>, ready: RegExp) =>
+const start = (
+  script: string,
+  env: Record<string, string>,
+  ready: RegExp,
+  nodeArgs: readonly string[] = [],
+) =>
   new Promise<{ child: ChildProcess; match: RegExpExecArray }>((ok, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        ...(process.env.BENCH_PROFILE && script.endsWith('main.ts')
-          ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']
-          : []),
-        '-r',
-        hook,
-        script,
-      ],
-      {
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, [...nodeArgs, '-r', hook, script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
@@ -77,102 +69,153 @@ const row = (target: string, r: autocannon.Result): Row => ({
   errors: r.errors,
 });
 
+const API_READY = /command API\s+(http:\/\/\S+)/;
+const PROFILE_SECONDS = Number(process.env.BENCH_PROFILE_SECONDS ?? 5);
+
+const envFor = (dir: string) => ({
+  DATA_DIR: dir,
+  EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
+  SIGNING_KEYS_DIR: join(dir, 'keys'),
+  COMMAND_API_PORT: '0',
+  LOG_LEVEL: 'error',
+});
+
+/** A product and one license per connection (a render farm each), so the mix measures the
+ * pipeline, not 64 clients queueing on one license's lock. */
+const setUpLicenses = async (
+  apiUrl: string,
+  env: { readonly DATA_DIR: string; readonly SIGNING_KEYS_DIR: string },
+): Promise<string[]> => {
+  const token = await adminTokenFor(env.SIGNING_KEYS_DIR, join(env.DATA_DIR, 'events.db'));
+  const admin = { authorization: `Bearer ${token}` };
+  await post(`${apiUrl}/admin/v1/products`, admin, { name: 'Bench', product_id: 'bench' });
+  const keys: string[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const issued = await post(`${apiUrl}/admin/v1/licenses`, admin, {
+      product_id: 'bench',
+      variant_id: 'render-farm',
+      seats: { max_floating_users: 1000 },
+    });
+    keys.push(issued.license_key as string);
+  }
+  return keys;
+};
+
+/** checkout, 3 heartbeats, checkin per connection, round and round. */
+const runMix = (apiUrl: string, keys: readonly string[], duration: number) => {
+  let n = 0;
+  let connection = 0;
+  /** autocannon's per-connection context: this connection's license and current lease. */
+  const state = (ctx: object) => ctx as { key?: string; lease?: string };
+  return run({
+    url: apiUrl,
+    connections: CONNECTIONS,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/license/floating/checkout',
+        setupRequest: (req, ctx) => {
+          const c = state(ctx);
+          c.key ??= keys[connection++ % keys.length];
+          return {
+            ...req,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `License ${String(state(ctx).key)}`,
+              'idempotency-key': `k-${n++}`,
+            },
+            body: JSON.stringify({ fingerprint: `node-${n}` }),
+          };
+        },
+        onResponse: (_status, body, ctx) => {
+          state(ctx).lease = (JSON.parse(body) as { lease_token?: string }).lease_token;
+        },
+      },
+      ...[1, 2, 3].map(() => ({
+        method: 'POST' as const,
+        path: '/api/v1/license/floating/heartbeat',
+        setupRequest: (req: autocannon.Request, ctx: object) => ({
+          ...req,
+          headers: {
+            'content-type': 'application/json',
+            authorization: `License ${String(state(ctx).key)}`,
+          },
+          body: JSON.stringify({ lease_token: state(ctx).lease }),
+        }),
+      })),
+      {
+        method: 'POST',
+        path: '/api/v1/license/floating/checkin',
+        setupRequest: (req, ctx) => ({
+          ...req,
+          headers: {
+            'content-type': 'application/json',
+            authorization: `License ${String(state(ctx).key)}`,
+            'idempotency-key': `c-${n++}`,
+          },
+          body: JSON.stringify({ lease_token: state(ctx).lease }),
+        }),
+      },
+    ],
+  });
+};
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((ok) => {
+    if (child.exitCode !== null) ok();
+    else child.once('exit', () => ok());
+  });
+
+/**
+ * A second command API, started with --cpu-prof, takes the same mix for PROFILE_SECONDS; its
+ * profile (written when it stops) is broken down by area: main-thread µs per request.
+ */
+const profileCommandPath = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-api-prof-'));
+  const profDir = join(dir, 'prof');
+  const env = envFor(dir);
+  const api = await start(resolve(__dirname, '../src/main.ts'), env, API_READY, [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profDir}`,
+  ]);
+  try {
+    const apiUrl = (api.match as unknown as [string, string])[1];
+    const keys = await setUpLicenses(apiUrl, env);
+    const mix = await runMix(apiUrl, keys, PROFILE_SECONDS);
+    api.child.kill('SIGTERM');
+    await exited(api.child);
+    const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+    if (file === undefined) throw new Error('the profiled command API wrote no profile');
+    // Setting up the licenses is in the profile too: counted as requests, it is a few hundred.
+    const requests = mix.requests.total + CONNECTIONS + 1;
+    const areas = cpuBreakdown(join(profDir, file), requests);
+    const total = areas.reduce((sum, a) => sum + a.microsPerRequest, 0);
+    console.log(
+      `\ncpu profile of the command API under the mix (${PROFILE_SECONDS} s, ${requests} requests, main thread, µs per request by area):`,
+    );
+    for (const a of areas) {
+      console.log(
+        `CPU_AREA\t${a.area}\t${a.microsPerRequest.toFixed(1)}\t${(a.share * 100).toFixed(1)}%`,
+      );
+    }
+    console.log(`CPU_AREA\ttotal\t${total.toFixed(1)}\t100.0%`);
+  } finally {
+    api.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
 const main = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
-  const apiEnv = {
-    DATA_DIR: dir,
-    EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
-    SIGNING_KEYS_DIR: join(dir, 'keys'),
-    COMMAND_API_PORT: '0',
-    LOG_LEVEL: 'error',
-  };
-  const api = await start(
-    resolve(__dirname, '../src/main.ts'),
-    apiEnv,
-    /command API\s+(http:\/\/\S+)/,
-  );
+  const apiEnv = envFor(dir);
+  const api = await start(resolve(__dirname, '../src/main.ts'), apiEnv, API_READY);
   const bare = await start(resolve(__dirname, 'bare-fastify.ts'), {}, /listening (\S+)/);
   const [, apiUrl] = api.match as unknown as [string, string];
-  // The API prints no token (admin tokens come from `npm run admin:token`): mint one the same way.
-  const config = loadConfig(apiEnv);
-  if (E.isLeft(config)) throw new Error(config.left);
-  const token = await mintAdminToken(config.right, new SystemClock(), {
-    role: 'admin',
-    subject: 'bench',
-    ttlHours: 1,
-    mintedBy: 'bench',
-  });
   const bareUrl = bare.match[1] as string;
   try {
-    const admin = { authorization: `Bearer ${token}` };
-    await post(`${apiUrl}/admin/v1/products`, admin, { name: 'Bench', product_id: 'bench' });
-    // One license per connection (a render farm each), so the mix measures the pipeline,
-    // not 64 clients queueing on one license's lock.
-    const keys: string[] = [];
-    for (let i = 0; i < CONNECTIONS; i++) {
-      const issued = await post(`${apiUrl}/admin/v1/licenses`, admin, {
-        product_id: 'bench',
-        variant_id: 'render-farm',
-        seats: { max_floating_users: 1000 },
-      });
-      keys.push(issued.license_key as string);
-    }
-    let n = 0;
-    let connection = 0;
-    /** autocannon's per-connection context: this connection's license and current lease. */
-    const state = (ctx: object) => ctx as { key?: string; lease?: string };
-    const mix = await run({
-      url: apiUrl,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/v1/license/floating/checkout',
-          setupRequest: (req, ctx) => {
-            const c = state(ctx);
-            c.key ??= keys[connection++ % keys.length];
-            return {
-              ...req,
-              headers: {
-                'content-type': 'application/json',
-                authorization: `License ${String(state(ctx).key)}`,
-                'idempotency-key': `k-${n++}`,
-              },
-              body: JSON.stringify({ fingerprint: `node-${n}` }),
-            };
-          },
-          onResponse: (_status, body, ctx) => {
-            state(ctx).lease = (JSON.parse(body) as { lease_token?: string }).lease_token;
-          },
-        },
-        ...[1, 2, 3].map(() => ({
-          method: 'POST' as const,
-          path: '/api/v1/license/floating/heartbeat',
-          setupRequest: (req: autocannon.Request, ctx: object) => ({
-            ...req,
-            headers: {
-              'content-type': 'application/json',
-              authorization: `License ${String(state(ctx).key)}`,
-            },
-            body: JSON.stringify({ lease_token: state(ctx).lease }),
-          }),
-        })),
-        {
-          method: 'POST',
-          path: '/api/v1/license/floating/checkin',
-          setupRequest: (req, ctx) => ({
-            ...req,
-            headers: {
-              'content-type': 'application/json',
-              authorization: `License ${String(state(ctx).key)}`,
-              'idempotency-key': `c-${n++}`,
-            },
-            body: JSON.stringify({ lease_token: state(ctx).lease }),
-          }),
-        },
-      ],
-    });
+    const keys = await setUpLicenses(apiUrl, apiEnv);
+    const mix = await runMix(apiUrl, keys, DURATION);
     const baseline = await run({
       url: `${bareUrl}/noop`,
       method: 'POST',
@@ -201,6 +244,7 @@ const main = async () => {
     bare.child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
+  if (PROFILE_SECONDS > 0) await profileCommandPath();
 };
 
 main().catch((e: unknown) => {

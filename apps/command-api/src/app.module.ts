@@ -33,6 +33,7 @@ import {
   METRICS,
   PRODUCT_REPOSITORY,
   RANDOM,
+  SNAPSHOT_STORE,
 } from './infrastructure/tokens';
 import { SealScheduler } from './audit/seal-scheduler';
 import { KeyRingRefresher } from './signing/key-ring-refresher';
@@ -102,6 +103,7 @@ export class CommandApiModule {
         { provide: CONFIG, useValue: deps.config },
         { provide: CLOCK, useValue: deps.clock },
         { provide: EVENT_STORE, useValue: deps.eventStore },
+        { provide: SNAPSHOT_STORE, useValue: deps.snapshotStore },
         { provide: KEY_RING, useValue: deps.ring },
         { provide: RANDOM, useValue: cryptoRandom },
         { provide: METRICS, useValue: deps.metrics },

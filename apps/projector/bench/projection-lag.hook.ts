@@ -10,6 +10,7 @@ import {
   type ReadDbSetup,
   type StoreSetup,
 } from '../../../libs/event-store/bench/store-setup';
+import { adminTokenFor } from '../../../test/resilience/processes';
 import { startBenchProcess, type BenchProcess } from './bench-processes';
 import { runCheckoutLoad } from './checkout-load';
 import { LagSampler, type LagSample } from './lag-sampler';
@@ -101,10 +102,11 @@ const measure = async (dir: string): Promise<LagFigures> => {
     const api = await startBenchProcess(
       join(root, 'apps/command-api/src/main.ts'),
       { ...env, LOG_LEVEL: 'error' },
-      /command API\s+(http:\/\/\S+)[\s\S]*admin token\s+(\S+)/,
+      /command API\s+(http:\/\/\S+)/,
     );
     apps.push(api);
-    const [, url, token] = api.match as unknown as [string, string, string];
+    const [, url] = api.match as unknown as [string, string];
+    const token = await adminTokenFor(env.SIGNING_KEYS_DIR, join(dir, 'events.db'));
     const admin = { authorization: `Bearer ${token}` };
     await post(`${url}/admin/v1/products`, admin, { name: 'Lag', product_id: 'lag' });
     const keys: string[] = [];

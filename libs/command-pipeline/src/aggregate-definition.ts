@@ -20,4 +20,11 @@ export interface AggregateDefinition<C, E extends DomainEvent, S> {
   readonly stateCodec: t.Decoder<unknown, S>;
   /** A snapshot written under another version is ignored. */
   readonly stateSchemaVersion: string;
+  /**
+   * How many events a snapshot of this state is worth waiting for, at least (default: none).
+   * A state that grows with traffic costs more to write: snapshotting it only every so many
+   * events keeps the writing cost per event bounded, and a cold load reads at most that many
+   * events after it.
+   */
+  readonly snapshotSpacing?: (state: S) => number;
 }

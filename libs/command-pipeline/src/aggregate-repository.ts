@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import type { Clock } from '@lic/clock';
 import type { DomainError } from '@lic/domain';
@@ -17,6 +16,7 @@ import { KeyedLock } from './keyed-lock';
 import { LruCache } from './lru-cache';
 import { checkRoundTrip } from './round-trip';
 import { catchUp, loadFromStore, type Loaded } from './stream-reader';
+import { timeOrderedId } from './time-ordered-id';
 
 export interface RepositoryOptions {
   /** Aggregates kept in memory with their revision (default 10,000). */
@@ -54,6 +54,8 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
   private readonly cache: LruCache<string, Loaded<S>>;
   private readonly lock = new KeyedLock();
   private readonly snapshotEvery: number;
+  /** Per aggregate whose spacing was looked at: the revision its next snapshot waits for. */
+  private readonly snapshotDue = new Map<string, bigint>();
   private readonly maxAttempts: number;
   /** Snapshot saves started and not yet settled (close() waits for them). */
   private readonly saving = new Set<Promise<void>>();
@@ -177,7 +179,7 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
     decidedAt: number,
   ): Promise<NewEvent[]> {
     const unlinked = events.map((e) => ({
-      id: randomUUID(),
+      id: timeOrderedId(decidedAt),
       type: e.type,
       data: e.data,
       metadata,
@@ -193,12 +195,36 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
     return this.remember(id, await loadFromStore(this.store, this.snapshots, this.def, id));
   }
 
+  /**
+   * True once the state's own spacing (AggregateDefinition.snapshotSpacing) has passed since
+   * the last snapshot. The spacing is computed once per snapshot interval, not per event: it
+   * may count the whole state.
+   */
+  private spaced(id: string, loaded: Loaded<S>): boolean {
+    const spacing = this.def.snapshotSpacing;
+    if (spacing === undefined || loaded.revision === null) return true;
+    const due = this.snapshotDue.get(id);
+    if (due !== undefined && loaded.revision < due) return false;
+    const base = loaded.snapshotRevision ?? -1n;
+    const next = base + BigInt(Math.max(this.snapshotEvery, spacing(loaded.state)));
+    if (loaded.revision >= next) {
+      this.snapshotDue.delete(id);
+      return true;
+    }
+    this.snapshotDue.set(id, next);
+    return false;
+  }
+
   /** Caches the state and snapshots it when enough events accrued since the last snapshot. */
   private remember(id: string, loaded: Loaded<S>): Loaded<S> {
     const since =
       loaded.revision === null ? 0n : loaded.revision - (loaded.snapshotRevision ?? -1n);
     let entry = loaded;
-    if (loaded.revision !== null && since >= BigInt(this.snapshotEvery)) {
+    if (
+      loaded.revision !== null &&
+      since >= BigInt(this.snapshotEvery) &&
+      this.spaced(id, loaded)
+    ) {
       entry = { ...loaded, snapshotRevision: loaded.revision };
       const save = this.snapshots
         .save(this.def.streamName(id), {

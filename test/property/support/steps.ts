@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import type { LicenseCommand, LicenseState } from '@lic/domain';
+import { valuesIn, type LicenseCommand, type LicenseState } from '@lic/domain';
 import { textArb, usernameArb } from './arbitraries';
 
 const DAY = 86_400_000;
@@ -142,9 +142,7 @@ export const commandOf = (
   const issued = state.kind === 'issued' ? state : null;
   const leases = issued ? Object.keys(issued.leases) : [];
   const sessions = issued ? Object.keys(issued.sessions) : [];
-  const activations = issued
-    ? Object.values(issued.activations).flatMap((s) => Object.values(s))
-    : [];
+  const activations = issued ? valuesIn(issued.activations) : [];
   switch (step.kind) {
     case 'checkout':
       return {

@@ -8,3 +8,4 @@ export const PRODUCT_REPOSITORY = Symbol('ProductRepository');
 export const KEY_RING = Symbol('KeyRing');
 export const RANDOM = Symbol('Random');
 export const ACCESS_TOKEN_REGISTRY = Symbol('AccessTokenRegistry');
+export const SNAPSHOT_STORE = Symbol('SnapshotStore');

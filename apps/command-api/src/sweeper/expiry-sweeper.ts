@@ -9,12 +9,21 @@ import {
   type LicenseEvent,
   type LicenseState,
 } from '@lic/domain';
-import type { EventStore, Subscription } from '@lic/event-store';
+import type { EventStore, SnapshotStore, Subscription } from '@lic/event-store';
 import { DecideLicense } from '../commands/decide-license.command';
-import { CLOCK, CONFIG, EVENT_STORE, LICENSE_REPOSITORY } from '../infrastructure/tokens';
+import {
+  CLOCK,
+  CONFIG,
+  EVENT_STORE,
+  LICENSE_REPOSITORY,
+  SNAPSHOT_STORE,
+} from '../infrastructure/tokens';
+import { loadSweeperCheckpoint, saveSweeperCheckpoint } from './sweeper-checkpoint';
 import { systemContext } from './system-context';
 
 const PREFIX = 'license-';
+/** Passes between two checkpoint saves (and one at stop). */
+const PASSES_PER_CHECKPOINT = 10;
 
 /**
  * Records expiries after their deadlines (F5 LeaseExpired, S2/S3 SessionClosed, O7
@@ -23,7 +32,9 @@ const PREFIX = 'license-';
  * concurrent ones are serialized by the expected revision.
  *
  * It learns which licenses to watch from a subscription to the store (every license stream),
- * and their next deadline from the domain (nextDeadline of the current state).
+ * and their next deadline from the domain (nextDeadline of the current state). It starts from
+ * its checkpoint (sweeper-checkpoint.ts): the licenses it watched and the position it had read
+ * to, so a restart reads only what came after instead of the whole of `$all`.
  */
 @Injectable()
 export class ExpirySweeper implements OnApplicationBootstrap {
@@ -33,6 +44,13 @@ export class ExpirySweeper implements OnApplicationBootstrap {
   private subscription: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** Position of the last event read; where the subscription started. */
+  private position: bigint | null = null;
+  private startedAfter: bigint | null = null;
+  private saved: bigint | null = null;
+  private passes = 0;
+  /** Licenses that failed to load: still watched by the checkpoint. */
+  private readonly unloadable = new Set<string>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -41,13 +59,27 @@ export class ExpirySweeper implements OnApplicationBootstrap {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: Config,
     private readonly commands: CommandBus,
+    @Inject(SNAPSHOT_STORE) private readonly snapshots: SnapshotStore,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.subscription = this.store.subscribeToAll({ streamPrefixes: [PREFIX] });
+  async onApplicationBootstrap(): Promise<void> {
+    const checkpoint = await this.loadCheckpoint();
+    if (checkpoint !== null) {
+      for (const id of checkpoint.licenses) this.dirty.add(id);
+      this.position = this.saved = this.startedAfter = checkpoint.position;
+    }
+    this.subscription = this.store.subscribeToAll({
+      streamPrefixes: [PREFIX],
+      ...(checkpoint === null ? {} : { after: checkpoint.position }),
+    });
     void this.follow(this.subscription);
     this.timer = setInterval(() => void this.sweep(), this.config.SWEEP_INTERVAL_MS);
     this.timer.unref();
+  }
+
+  /** Where the subscription started (null: the beginning of `$all`), and how many it watches. */
+  status(): { readonly startedAfter: bigint | null; readonly watching: number } {
+    return { startedAfter: this.startedAfter, watching: this.deadlines.size + this.dirty.size };
   }
 
   /** Stops sweeping; called by Lifecycle at shutdown. */
@@ -55,6 +87,7 @@ export class ExpirySweeper implements OnApplicationBootstrap {
     if (this.timer) clearInterval(this.timer);
     await this.subscription?.close();
     await this.running;
+    await this.saveCheckpoint();
   }
 
   /** One pass: refresh the deadlines of licenses that changed, then settle those that are due. */
@@ -65,7 +98,10 @@ export class ExpirySweeper implements OnApplicationBootstrap {
 
   private async follow(subscription: Subscription): Promise<void> {
     try {
-      for await (const event of subscription) this.dirty.add(event.streamName.slice(PREFIX.length));
+      for await (const event of subscription) {
+        this.dirty.add(event.streamName.slice(PREFIX.length));
+        this.position = event.position;
+      }
     } catch (error) {
       this.logger.error(`subscription ended: ${String(error)}`);
     }
@@ -77,7 +113,9 @@ export class ExpirySweeper implements OnApplicationBootstrap {
     for (const id of changed) {
       try {
         this.track(id, (await this.licenses.load(id)).state);
+        this.unloadable.delete(id);
       } catch (error) {
+        this.unloadable.add(id);
         this.logger.error(`cannot load license ${id}: ${String(error)}`);
       }
     }
@@ -96,6 +134,32 @@ export class ExpirySweeper implements OnApplicationBootstrap {
       } catch (error) {
         this.logger.error(`cannot settle license ${id}: ${String(error)}`);
       }
+    }
+    if (++this.passes % PASSES_PER_CHECKPOINT === 0) await this.saveCheckpoint();
+  }
+
+  private async loadCheckpoint() {
+    try {
+      return await loadSweeperCheckpoint(this.snapshots);
+    } catch (error) {
+      this.logger.error(`cannot read the checkpoint; reading from the start: ${String(error)}`);
+      return null;
+    }
+  }
+
+  /**
+   * Taken in one synchronous step: every license of an event up to `position` is tracked (in
+   * `deadlines` if it has one), still `dirty`, or unloadable.
+   */
+  private async saveCheckpoint(): Promise<void> {
+    const position = this.position;
+    if (position === null || position === this.saved) return;
+    const licenses = [...new Set([...this.deadlines.keys(), ...this.dirty, ...this.unloadable])];
+    try {
+      await saveSweeperCheckpoint(this.snapshots, { position, licenses });
+      this.saved = position;
+    } catch (error) {
+      this.logger.error(`cannot save the checkpoint: ${String(error)}`);
     }
   }
 

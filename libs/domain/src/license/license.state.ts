@@ -8,8 +8,9 @@ import { nullable } from '../shared/codecs';
  * Defined as a codec so a stored snapshot is decoded like any other input.
  */
 const ms = t.number;
-/** See sharded.ts: shard id → key → value. */
-const sharded = <C extends t.Mixed>(codec: C) => t.record(t.string, t.record(t.string, codec));
+/** See sharded.ts: shard id → leaf id → key → value. */
+const sharded = <C extends t.Mixed>(codec: C) =>
+  t.record(t.string, t.record(t.string, t.record(t.string, codec)));
 
 export const Activation = t.type({
   activationId: t.string,
@@ -103,4 +104,4 @@ export type LicenseState = t.TypeOf<typeof LicenseState>;
 export const initialLicenseState: LicenseState = { kind: 'unissued' };
 
 /** Bump when the state's shape changes: older snapshots are then ignored and rebuilt. */
-export const licenseStateSchemaVersion = 'license-state.v4';
+export const licenseStateSchemaVersion = 'license-state.v5';

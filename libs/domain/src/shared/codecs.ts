@@ -9,8 +9,11 @@ export const Instant = new t.Type<string, string, unknown>(
   t.identity,
 );
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const isIsoInstant = (s: string): boolean =>
-  ISO.test(s) && !Number.isNaN(Date.parse(s)) && new Date(Date.parse(s)).toISOString() === s;
+const isIsoInstant = (s: string): boolean => {
+  if (!ISO.test(s)) return false;
+  const ms = Date.parse(s);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === s;
+};
 
 /** Identifiers we mint ourselves or accept from admins: url-safe, 1..64 characters. */
 export const Id = matching('Id', /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 64);

@@ -5,6 +5,7 @@ import { idempotentOutcome } from '../license/idempotency';
 import { licenseDecider } from '../license/license.decider';
 import { LicenseEvent } from '../license/license.events';
 import type { IssuedLicense, LicenseState } from '../license/license.state';
+import { keysIn } from '../license/sharded';
 import type { DomainError } from '../shared/errors';
 import { T0, admin, event, issued } from './fixtures';
 import { SeatModel } from './seat-model';
@@ -111,9 +112,7 @@ const stateDiffers = (state: LicenseState, m: SeatModel): string | null => {
   const modelSessions = [...m.sessions.values()].map((x) => `${x.id}@${x.expiresAt}`).sort();
   if (show(sessions) !== show(modelSessions))
     return `sessions ${show(sessions)} ≠ ${show(modelSessions)}`;
-  const machines = Object.values(state.activations)
-    .flatMap((shard) => Object.keys(shard))
-    .sort();
+  const machines = keysIn(state.activations).sort();
   if (show(machines) !== show([...m.machines.keys()].sort())) return `machines ${show(machines)}`;
   return null;
 };

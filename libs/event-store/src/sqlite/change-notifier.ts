@@ -1,4 +1,11 @@
-/** How often another process's commits are looked for while a subscriber waits. */
+/**
+ * How often another process's commits are looked for while a subscriber waits: every
+ * MIN_POLL_MS right after a change (a writer that just committed usually commits again soon),
+ * backing off by half again per quiet poll up to POLL_INTERVAL_MS. One poll is one
+ * `PRAGMA data_version` (a few microseconds), so following a busy writer costs little and
+ * an idle one costs what it did before.
+ */
+export const MIN_POLL_MS = 2;
 export const POLL_INTERVAL_MS = 25;
 
 /** Where the table stood: other connections' commits, and appends through this one. */
@@ -21,6 +28,7 @@ interface Waiter {
 export class ChangeNotifier {
   private readonly waiters = new Set<Waiter>();
   private timer: NodeJS.Timeout | undefined;
+  private interval = MIN_POLL_MS;
   private closed = false;
   private localAppends = 0;
 
@@ -48,7 +56,7 @@ export class ChangeNotifier {
       };
       signal.addEventListener('abort', waiter.wake, { once: true });
       this.waiters.add(waiter);
-      this.timer ??= setInterval(() => this.poll(), POLL_INTERVAL_MS);
+      if (this.timer === undefined) this.schedule();
     });
   }
 
@@ -67,6 +75,14 @@ export class ChangeNotifier {
     for (const waiter of [...this.waiters]) waiter.wake();
   }
 
+  private schedule(): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.poll();
+      if (this.waiters.size > 0) this.schedule();
+    }, this.interval);
+  }
+
   private poll(): void {
     let version: bigint;
     try {
@@ -75,14 +91,21 @@ export class ChangeNotifier {
       this.wakeAll(); // the connection is gone: let subscribers find out when they read
       return;
     }
+    let changed = false;
     for (const waiter of [...this.waiters]) {
-      if (waiter.baseline.dataVersion !== version) waiter.wake();
+      if (waiter.baseline.dataVersion !== version) {
+        changed = true;
+        waiter.wake();
+      }
     }
+    this.interval = changed
+      ? MIN_POLL_MS
+      : Math.min(POLL_INTERVAL_MS, Math.ceil(this.interval * 1.5));
   }
 
   private stopPollingIfIdle(): void {
     if (this.waiters.size === 0 && this.timer !== undefined) {
-      clearInterval(this.timer);
+      clearTimeout(this.timer);
       this.timer = undefined;
     }
   }

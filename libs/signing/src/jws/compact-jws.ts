@@ -1,5 +1,5 @@
-import { CompactSign, compactVerify, errors } from 'jose';
-import type { CompactJWSHeaderParameters } from 'jose';
+import { KeyObject, sign } from 'node:crypto';
+import { compactVerify, errors, type CryptoKey } from 'jose';
 import { ALG } from '../keys/ed25519';
 import type { KeyRing } from '../keys/key-ring';
 import { canonicalJson } from './canonical-json';
@@ -9,10 +9,39 @@ import type { VerificationKeys } from './verification-keys';
 import { invalid } from './verification-result';
 import type { Invalid, InvalidReason } from './verification-result';
 
+/** Node's handle on each ring key, kept here only (a SigningKey exposes no exportable key). */
+const keyObjects = new WeakMap<CryptoKey, KeyObject>();
+const keyObjectOf = (key: CryptoKey): KeyObject => {
+  let object = keyObjects.get(key);
+  if (object === undefined) {
+    object = KeyObject.from(key);
+    keyObjects.set(key, object);
+  }
+  return object;
+};
+
+/** The encoded protected header per key and typ: the same few strings for every answer. */
+const headers = new Map<string, string>();
+const encodedHeader = (kid: string, typ: string): string => {
+  const id = `${kid}\u0000${typ}`;
+  let header = headers.get(id);
+  if (header === undefined) {
+    header = Buffer.from(JSON.stringify({ alg: ALG, kid, typ })).toString('base64url');
+    headers.set(id, header);
+  }
+  return header;
+};
+
+const ed25519Sign = (data: Buffer, key: KeyObject): Promise<Buffer> =>
+  new Promise((resolve, reject) =>
+    sign(null, data, key, (error, signature) => (error ? reject(error) : resolve(signature))),
+  );
+
 /**
  * Signs canonical JSON as a compact JWS with header {"alg":"EdDSA","kid":…,"typ":…} in that
  * order. Ed25519 is deterministic, so the same payload, typ and key give the same bytes.
  * `kid` picks a retired key (to replay an earlier response exactly); default: the current key.
+ * Signs with node:crypto on libuv's thread pool (off the event loop), the header encoded once.
  */
 export const signCompactJws = async (
   ring: KeyRing,
@@ -22,10 +51,9 @@ export const signCompactJws = async (
 ): Promise<string> => {
   const key = kid === undefined ? ring.current : ring.get(kid);
   if (key === undefined) throw new Error(`no signing key ${kid}`);
-  const header: CompactJWSHeaderParameters = { alg: ALG, kid: key.kid, typ };
-  return new CompactSign(new TextEncoder().encode(canonicalJson(payload)))
-    .setProtectedHeader(header)
-    .sign(key.privateKey);
+  const input = `${encodedHeader(key.kid, typ)}.${Buffer.from(canonicalJson(payload)).toString('base64url')}`;
+  const signature = await ed25519Sign(Buffer.from(input), keyObjectOf(key.privateKey));
+  return `${input}.${signature.toString('base64url')}`;
 };
 
 export interface VerifiedJws {

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string };
+  readonly children?: readonly number[];
+}
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/**
+ * Areas of the command path, tried from a sample's innermost frame outwards: the first frame
+ * that matches names the area (a native SQLite call made from the store's adapter is the
+ * store's; io-ts called from the domain is the domain's).
+ */
+const AREAS: readonly (readonly [string, (url: string, fn: string) => boolean])[] = [
+  ['GC', (_u, fn) => fn === '(garbage collector)'],
+  ['signing (Ed25519 JWS: jose, WebCrypto)', (u) => /node_modules\/jose\/|libs\/signing\//.test(u)],
+  ['logging (pino)', (u) => /node_modules\/pino|libs\/observability\/src\/log/.test(u)],
+  ['metrics (prom-client)', (u) => /node_modules\/prom-client|libs\/observability\//.test(u)],
+  [
+    'event store: SQLite (statements, group commit, commit)',
+    (u) => /libs\/event-store\/src\/sqlite\//.test(u),
+  ],
+  ['event store: other', (u) => /libs\/event-store\//.test(u)],
+  ['command pipeline (load, snapshot, append glue)', (u) => /libs\/command-pipeline\//.test(u)],
+  ['domain (decide, evolve, codecs)', (u) => /libs\/domain\//.test(u)],
+  ['Nest (DI, pipes, guards, CQRS)', (u) => /node_modules\/@nestjs\//.test(u)],
+  ['command API (controllers, handlers, auth)', (u) => /apps\/command-api\/src\//.test(u)],
+  [
+    'HTTP (Node http + Fastify)',
+    (u) =>
+      /node_modules\/(fastify|@fastify|find-my-way|light-my-request)|node:_http|node:net|node:internal\/(http|stream)/.test(
+        u,
+      ),
+  ],
+];
+const IDLE = new Set(['(idle)', '(program)']);
+
+export interface AreaCost {
+  readonly area: string;
+  readonly microsPerRequest: number;
+  readonly share: number;
+}
+
+/** Main-thread CPU per request by area, from a V8 .cpuprofile of the command API's process. */
+export const cpuBreakdown = (file: string, requests: number): AreaCost[] => {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const areaOf = new Map<number, string | null>();
+  const classify = (id: number): string | null => {
+    const known = areaOf.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    if (node === undefined) return 'other';
+    const { url, functionName } = node.callFrame;
+    if (IDLE.has(functionName)) return null;
+    const match = AREAS.find(([, test]) => test(url, functionName));
+    const up = parent.get(id);
+    const area = match?.[0] ?? (up === undefined ? 'other' : classify(up));
+    areaOf.set(id, area);
+    return area;
+  };
+  const micros = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const area = classify(id);
+    if (area === null) return;
+    const dt = profile.timeDeltas[i] ?? 0;
+    micros.set(area, (micros.get(area) ?? 0) + dt);
+    busy += dt;
+  });
+  return [...micros]
+    .map(([area, us]) => ({ area, microsPerRequest: us / requests, share: us / busy }))
+    .sort((a, b) => b.microsPerRequest - a.microsPerRequest);
+};
