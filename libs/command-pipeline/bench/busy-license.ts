@@ -9,6 +9,7 @@ import { licenseDecider, type LicenseCommand, type LicenseEvent } from '@lic/dom
 import type { EventStore, SnapshotStore } from '@lic/event-store';
 import { AggregateRepository } from '../src/aggregate-repository';
 import { licenseAggregate } from '../src/definitions';
+import { appendBulk, percentile } from './bench-support';
 import { checkoutCommand, floatingCap, hashOf, issueCommand, meta } from '../src/testing/builders';
 
 export interface BusyLicenseRow {
@@ -18,11 +19,6 @@ export interface BusyLicenseRow {
   /** Bytes of the license's stored snapshot after the measured checkouts. */
   readonly snapshotBytes: number;
 }
-
-const percentile = (xs: readonly number[], q: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
-};
 
 const checkin = (licenseId: string, n: number | string): LicenseCommand => ({
   type: 'CheckinLease',
@@ -51,17 +47,7 @@ const fillWithKeys = async (store: EventStore, licenseId: string, keys: number, 
   }
   let revision: bigint | 'no_stream' = 'no_stream';
   for (let i = 0; i < events.length; i += 1000) {
-    const result = await store.appendToStream(
-      `license-${licenseId}`,
-      events.slice(i, i + 1000).map((e) => ({
-        id: randomUUID(),
-        type: e.type,
-        data: e.data,
-        metadata: meta('license:bench'),
-      })),
-      revision,
-    );
-    revision = result.nextExpectedRevision;
+    revision = await appendBulk(store, licenseId, events.slice(i, i + 1000), revision);
   }
 };
 

@@ -9,6 +9,7 @@ import { eventsFor, toIso, type LicenseEvent } from '@lic/domain';
 import type { EventStore, SnapshotStore } from '@lic/event-store';
 import { AggregateRepository } from '../src/aggregate-repository';
 import { licenseAggregate } from '../src/definitions';
+import { appendBulk, percentile } from './bench-support';
 import {
   checkoutCommand,
   floatingCap,
@@ -26,11 +27,6 @@ export interface LatencyRow {
   readonly firstLoadMs: number;
 }
 
-const percentile = (xs: number[], q: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
-};
-
 /** Appends `count` heartbeat events for lease-1 of `licenseId`, in batches. */
 const fill = async (store: EventStore, licenseId: string, count: number, now: number) => {
   const batch = 1000;
@@ -46,17 +42,7 @@ const fill = async (store: EventStore, licenseId: string, count: number, now: nu
         token: null,
       });
     });
-    const result = await store.appendToStream(
-      `license-${licenseId}`,
-      events.map((e) => ({
-        id: randomUUID(),
-        type: e.type,
-        data: e.data,
-        metadata: meta('license:bench'),
-      })),
-      revision,
-    );
-    revision = result.nextExpectedRevision;
+    revision = await appendBulk(store, licenseId, events, revision);
   }
 };
 

@@ -9,7 +9,7 @@ import {
   type ManifestLine,
 } from './export-format';
 
-/** A recorded event as any store gives it back. */
+/** A recorded event as every store gives it back. */
 export interface ExportedEvent {
   readonly id: string;
   readonly streamName: string;
