@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Projector } from '../projector/projector';
-import { LAG_READER, type LagReader, type LagReading } from '@lic/app';
+import { LAG_READER, loopHealthy, type LagReader, type LagReading } from '@lic/app';
 import { PROJECTOR, READY_MAX_LAG } from '../infrastructure/tokens';
 
 /**
@@ -29,12 +29,7 @@ export class HealthController {
       storeError = error instanceof Error ? error.message : String(error);
     }
     const ok =
-      status.running &&
-      status.failing === null &&
-      status.chain === null &&
-      checkpoint !== null &&
-      lag !== null &&
-      lag.events <= this.maxLag;
+      loopHealthy(status) && checkpoint !== null && lag !== null && lag.events <= this.maxLag;
     await reply.status(ok ? 200 : 503).send({
       status: ok ? 'ok' : 'unavailable',
       checkpoint:

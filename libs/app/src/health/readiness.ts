@@ -39,6 +39,10 @@ export interface ProjectionState {
   readonly chain?: object | null;
 }
 
+/** The projector's loop runs, no event is failing and every chain link received verifies. */
+export const loopHealthy = (state: ProjectionState): boolean =>
+  state.running && state.failing === null && (state.chain ?? null) === null;
+
 /**
  * The read models are at most `maxLag` events behind the store (and, in the projector, its
  * loop runs, no event is failing and every chain link received verifies) — further behind,
@@ -58,7 +62,7 @@ export const projectionWithin =
             ...(now.failing === null ? {} : { failing: now.failing }),
             ...(chain === null ? {} : { chain }),
           };
-    const healthy = now === undefined || (now.running && now.failing === null && chain === null);
+    const healthy = now === undefined || loopHealthy(now);
     try {
       const { checkpoint, lag: behind, seconds } = await lag.read();
       const data = {
