@@ -16,7 +16,7 @@ describe('the command API when the event store does not answer', () => {
     server = await startEsdbTestServer();
     api = await startCommandApi({
       EVENT_STORE: server.connectionString.replace(/^esdb:/, 'kurrentdb:'),
-      EVENT_STORE_DEADLINE_MS: '700',
+      EVENT_STORE_DEADLINE_MS: '2500',
     });
   });
   afterAll(async () => {

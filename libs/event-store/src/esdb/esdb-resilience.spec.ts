@@ -13,6 +13,7 @@ describe.each([
   ['BatchAppend', true],
   ['Append', false],
 ])('the KurrentDB adapter when the server fails (%s path)', (_, batchAppend) => {
+  jest.setTimeout(60_000);
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'esdb-resilience-'));
@@ -23,7 +24,7 @@ describe.each([
     const server = await startEsdbTestServer({ batchAppend });
     const { eventStore, snapshotStore } = openEsdbEventStore({
       connectionString: server.connectionString,
-      deadlineMs: 600,
+      deadlineMs: 2_000,
     });
     try {
       const stream = `hung-${newEvent().id}`;
@@ -42,7 +43,7 @@ describe.each([
       for (const call of calls) {
         await expect(call()).rejects.toBeInstanceOf(EventStoreUnavailableError);
       }
-      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(performance.now() - started).toBeLessThan(6 * 2_000 + 8_000);
 
       // The append's outcome was unknown; once the server answers again, retrying it with the
       // same events and expected revision is safe: written once, whatever happened before.
