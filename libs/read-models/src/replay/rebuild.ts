@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@lic/event-store';
 import { recreateReadModels } from '../schema/read-db';
+import { DEFERRED_INDEX_TABLES, withDeferredIndexes } from './deferred-indexes';
 import {
   projectFromStore,
   type ProjectFromStoreOptions,
@@ -27,8 +28,11 @@ export const rebuildReadModels = async (
   options: ProjectFromStoreOptions,
 ): Promise<ProjectFromStoreResult> => {
   await recreateReadModels(dataSource);
-  return projectFromStore(eventStore, dataSource, {
-    ...options,
-    batchSize: Math.max(options.batchSize, REBUILD_EVENTS_PER_TRANSACTION),
-  });
+  return withDeferredIndexes(dataSource, DEFERRED_INDEX_TABLES, () =>
+    projectFromStore(eventStore, dataSource, {
+      ...options,
+      bulk: options.bulk ?? true,
+      batchSize: Math.max(options.batchSize, REBUILD_EVENTS_PER_TRANSACTION),
+    }),
+  );
 };
