@@ -3,17 +3,15 @@ import { fixedClock } from '@lic/clock';
 import { LicenseEvent, eventsFor, presets, type Policy } from '@lic/domain';
 import { openSqliteEventStore, type EventStore } from '@lic/event-store';
 import {
+  DEFERRED_INDEX_TABLES,
   LicenseRow,
   SeatOccupancyRow,
   compareReadModels,
   openReadDb,
   projectFromStore,
   rebuildReadModels,
-} from '@lic/read-models';
-import {
-  DEFERRED_INDEX_TABLES,
   secondaryIndexes,
-} from '../../libs/read-models/src/replay/deferred-indexes';
+} from '@lic/read-models';
 import { T0 } from './support/harness';
 import { LicenseWorld, admin } from './support/license-world';
 import { describeOnReadDbs, scratchReadDb, type ReadDbKind } from './support/read-dbs';
