@@ -27,7 +27,7 @@ export class SeatsController {
   async seats(
     @Param('licenseId') licenseId: unknown,
     @Query() query: unknown,
-    @Req() request: AuthenticatedRequest,
+    @Req() request: Pick<AuthenticatedRequest, 'principal'>,
   ): Promise<SeatsView> {
     const id = licenseIdParam(licenseId);
     const { as_of } = decodeQuery(SeatsParams, ['as_of'], query);
