@@ -7,7 +7,7 @@ import { activationView, leaseView, sessionView } from '../holder.views';
 import {
   ListHolders,
   type HolderKindName,
-  type HolderViews,
+  type HoldersPage,
   type HoldersOf,
 } from './list-holders.query';
 
@@ -25,7 +25,7 @@ const READS: {
     reader: HolderReader,
     of: HoldersOf<K>,
     now: string,
-  ) => Promise<KeysetPage<HolderViews[K]>>;
+  ) => Promise<HoldersPage<K>>;
 } = {
   leases: async (reader, of, now) =>
     views(await reader.leases(of.licenseId, of.filter, now), (l) => leaseView(l, now)),
@@ -43,9 +43,7 @@ export class ListHoldersHandler implements IQueryHandler<ListHolders<HolderKindN
     private readonly moment: ReadMoment,
   ) {}
 
-  async execute<K extends HolderKindName>({
-    of,
-  }: ListHolders<K>): Promise<KeysetPage<HolderViews[K]> | null> {
+  async execute<K extends HolderKindName>({ of }: ListHolders<K>): Promise<HoldersPage<K> | null> {
     if ((await this.licenses.get(of.licenseId)) === null) return null;
     const read: (typeof READS)[K] = READS[of.kind];
     return read(this.holders, of, this.moment.now());

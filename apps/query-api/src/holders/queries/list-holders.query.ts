@@ -18,13 +18,13 @@ export interface HoldersOf<K extends HolderKindName> {
   readonly filter: HoldersParams;
 }
 
+export type HoldersPage<K extends HolderKindName> = KeysetPage<HolderViews[K]>;
+
 /**
  * A license's leases, sessions or activations (the kind types the answer), newest first;
  * null when there is no such license.
  */
-export class ListHolders<K extends HolderKindName> extends Query<KeysetPage<
-  HolderViews[K]
-> | null> {
+export class ListHolders<K extends HolderKindName> extends Query<HoldersPage<K> | null> {
   constructor(readonly of: HoldersOf<K>) {
     super();
   }
