@@ -1,17 +1,22 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { LicenseEvent } from './license/license.events';
+import { licenseUpcasters } from './license/license.upcasters';
 import { ProductEvent } from './product/product.events';
 import { firstProblem } from './shared/problems';
+import { upcast, upcasters, type Upcasters } from './shared/upcasting';
 
 /**
  * A stored event as this code reads it — the one decode point every reader goes through (the
- * command pipeline, the projector, the as-of fold, the audit export). One policy:
- * - `license` / `product`: an event of that stream's family, decoded by the codec its type
- *   names (stored events are never trusted blindly);
+ * command pipeline, the projector, the as-of fold, the audit export's verifier). An event of
+ * an older version is first decoded by that version's codec and upcast, step by step, to the
+ * current one (license.upcasters.ts), so every reader sees current versions only. One policy:
+ * - `license` / `product`: an event of that stream's family in its current version, decoded by
+ *   the codec its type names (stored events are never trusted blindly);
  * - `foreign`: a type this code does not know (another writer's): every fold skips it; the
  *   audit log keeps it;
- * - `undecodable`: a known type whose data does not decode — a defect. A fold stops there and
+ * - `undecodable`: a known type (current or older) whose data does not decode, before or after
+ *   its upcast — a defect. A fold stops there and
  *   names it (the pipeline will not decide, the as-of view will not show a history with a
  *   gap); the projector records it in the audit log and reports it (it never stalls on one).
  */
@@ -24,25 +29,48 @@ export type StoredEvent =
 const byType = (codecs: readonly t.Mixed[]): ReadonlyMap<string, t.Mixed> =>
   new Map(codecs.map((codec) => [codec.name, codec]));
 
+/** A stream family: its current events' codecs by type, and the upcasters of its older ones. */
+interface Family {
+  readonly codecs: ReadonlyMap<string, t.Mixed>;
+  readonly upcasters: Upcasters;
+}
+
+type Read =
+  | { readonly kind: 'event'; readonly event: unknown }
+  | { readonly kind: 'foreign' | 'undecodable'; readonly why: string };
+
+/** Upcast to the current version, then decode with the codec the type names. */
+const read = ({ codecs, upcasters: steps }: Family, type: string, data: unknown): Read => {
+  if (!codecs.has(type) && !steps.has(type)) {
+    return { kind: 'foreign', why: `unknown event type ${type}` };
+  }
+  const current = upcast(steps, { type, data });
+  if (E.isLeft(current)) return { kind: 'undecodable', why: current.left };
+  const codec = codecs.get(current.right.type);
+  if (codec === undefined) {
+    return { kind: 'undecodable', why: `${type} upcasts to unknown ${current.right.type}` };
+  }
+  const decoded = codec.decode(current.right);
+  return E.isRight(decoded)
+    ? { kind: 'event', event: decoded.right }
+    : {
+        kind: 'undecodable',
+        why: `${current.right.type} does not decode: ${firstProblem(decoded.left, 'event')}`,
+      };
+};
+
 /** Each member codec is named after its event type (see license.events.ts). */
-const licenseCodecs = byType(LicenseEvent.types);
-const productCodecs = byType(ProductEvent.types);
+const licenses: Family = { codecs: byType(LicenseEvent.types), upcasters: licenseUpcasters };
+const products: Family = { codecs: byType(ProductEvent.types), upcasters: upcasters() };
 
 /** License streams are `license-<id>`, product streams everything else the store gives. */
 export const decodeStoredEvent = (streamName: string, type: string, data: unknown): StoredEvent => {
   const isLicense = streamName.startsWith('license-');
-  const codec = (isLicense ? licenseCodecs : productCodecs).get(type);
-  if (codec === undefined) return { kind: 'foreign', why: `unknown event type ${type}` };
-  const decoded = codec.decode({ type, data });
-  if (E.isLeft(decoded)) {
-    return {
-      kind: 'undecodable',
-      why: `${type} does not decode: ${firstProblem(decoded.left, 'event')}`,
-    };
-  }
+  const stored = read(isLicense ? licenses : products, type, data);
+  if (stored.kind !== 'event') return stored;
   return isLicense
-    ? { kind: 'license', event: decoded.right as LicenseEvent }
-    : { kind: 'product', event: decoded.right as ProductEvent };
+    ? { kind: 'license', event: stored.event as LicenseEvent }
+    : { kind: 'product', event: stored.event as ProductEvent };
 };
 
 /** What a fold of one aggregate's stream does with a stored event (see StoredEvent). */
@@ -71,16 +99,18 @@ export const foldableProductEvent = foldableFrom<ProductEvent>((s) =>
 );
 
 /**
- * The same policy for a stream family of its own (e.g. the admin-tokens stream): a type the
- * union does not name is skipped, a named type that does not decode stops the fold.
+ * The same policy for a stream family of its own (e.g. the admin-tokens stream), with the
+ * upcasters of its older events if it has any: a type neither names is skipped, a named type
+ * that does not decode stops the fold.
  */
-export const foldableOf =
-  <Ev>(union: t.UnionType<t.Mixed[], Ev>) =>
-  (_streamName: string, type: string, data: unknown): Foldable<Ev> => {
-    const codec = byType(union.types).get(type);
-    if (codec === undefined) return { kind: 'skip', why: `unknown event type ${type}` };
-    const decoded = codec.decode({ type, data });
-    return E.isRight(decoded)
-      ? { kind: 'event', event: decoded.right as Ev }
-      : { kind: 'stop', why: `${type} does not decode: ${firstProblem(decoded.left, 'event')}` };
+export const foldableOf = <Ev>(
+  union: t.UnionType<t.Mixed[], Ev>,
+  steps: Upcasters = upcasters(),
+): ((streamName: string, type: string, data: unknown) => Foldable<Ev>) => {
+  const family: Family = { codecs: byType(union.types), upcasters: steps };
+  return (_streamName, type, data) => {
+    const stored = read(family, type, data);
+    if (stored.kind === 'event') return { kind: 'event', event: stored.event as Ev };
+    return { kind: stored.kind === 'foreign' ? 'skip' : 'stop', why: stored.why };
   };
+};

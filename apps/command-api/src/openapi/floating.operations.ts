@@ -36,7 +36,7 @@ export const floatingOperations: readonly Operation[] = [
         summary: 'A render node checks out a seat for job 42',
         status: 200,
         headers: { 'Idempotency-Key': 'job-42' },
-        body: { fingerprint: 'render-node-07' },
+        body: { fingerprint: 'render-node-07', hostname: 'render-07' },
         response: {
           type: 'floating.checkout',
           license_id: sample.licenseId,
