@@ -60,7 +60,7 @@ describe('correlation ids from the command request to the projector logs', () =>
     expect(lines).toContainEqual(
       expect.objectContaining({
         level: 'debug',
-        type: 'LeaseCheckedOut.v1',
+        type: 'LeaseCheckedOut.v2',
         correlationId: CORRELATION_ID,
         position: String(stored[0]?.position),
       }),
