@@ -16,9 +16,9 @@ import { upcast, upcasters, type Upcasters } from './shared/upcasting';
  * - `foreign`: a type this code does not know (another writer's): every fold skips it; the
  *   audit log keeps it;
  * - `undecodable`: a known type (current or older) whose data does not decode, before or after
- *   its upcast — a defect. A fold stops there and
- *   names it (the pipeline will not decide, the as-of view will not show a history with a
- *   gap); the projector records it in the audit log and reports it (it never stalls on one).
+ *   its upcast — a defect. A fold stops there and names it (the pipeline will not decide, the
+ *   as-of view will not show a history with a gap); the projector records it in the audit log
+ *   and reports it (it never stalls on one).
  */
 export type StoredEvent =
   | { readonly kind: 'license'; readonly event: LicenseEvent }
