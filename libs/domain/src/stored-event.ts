@@ -4,7 +4,7 @@ import { LicenseEvent } from './license/license.events';
 import { licenseUpcasters } from './license/license.upcasters';
 import { ProductEvent } from './product/product.events';
 import { firstProblem } from './shared/problems';
-import { upcast, upcasters, type Upcasters } from './shared/upcasting';
+import { upcast, upcasters, type StoredShape, type Upcasters } from './shared/upcasting';
 
 /**
  * A stored event as this code reads it — the one decode point every reader goes through (the
@@ -35,33 +35,47 @@ interface Family {
   readonly upcasters: Upcasters;
 }
 
+/** Each member codec is named after its event type (see license.events.ts). */
+const familyOf = (codecs: readonly t.Mixed[], steps: Upcasters): Family => {
+  const family = { codecs: byType(codecs), upcasters: steps };
+  for (const from of steps.keys()) {
+    if (family.codecs.has(from)) throw new Error(`an upcaster reads the current type ${from}`);
+  }
+  return family;
+};
+
 type Read =
   | { readonly kind: 'event'; readonly event: unknown }
   | { readonly kind: 'foreign' | 'undecodable'; readonly why: string };
 
-/** Upcast to the current version, then decode with the codec the type names. */
-const read = ({ codecs, upcasters: steps }: Family, type: string, data: unknown): Read => {
-  if (!codecs.has(type) && !steps.has(type)) {
-    return { kind: 'foreign', why: `unknown event type ${type}` };
-  }
-  const current = upcast(steps, { type, data });
-  if (E.isLeft(current)) return { kind: 'undecodable', why: current.left };
-  const codec = codecs.get(current.right.type);
-  if (codec === undefined) {
-    return { kind: 'undecodable', why: `${type} upcasts to unknown ${current.right.type}` };
-  }
-  const decoded = codec.decode(current.right);
+const decodeWith = (codec: t.Mixed, stored: StoredShape): Read => {
+  const decoded = codec.decode(stored);
   return E.isRight(decoded)
     ? { kind: 'event', event: decoded.right }
     : {
         kind: 'undecodable',
-        why: `${current.right.type} does not decode: ${firstProblem(decoded.left, 'event')}`,
+        why: `${stored.type} does not decode: ${firstProblem(decoded.left, 'event')}`,
       };
 };
 
-/** Each member codec is named after its event type (see license.events.ts). */
-const licenses: Family = { codecs: byType(LicenseEvent.types), upcasters: licenseUpcasters };
-const products: Family = { codecs: byType(ProductEvent.types), upcasters: upcasters() };
+/**
+ * A current type is decoded by its codec; an older one is upcast to the current version
+ * first (its upcasters decode it with its own codec on the way), then decoded the same way.
+ */
+const read = ({ codecs, upcasters: steps }: Family, type: string, data: unknown): Read => {
+  const codec = codecs.get(type);
+  if (codec !== undefined) return decodeWith(codec, { type, data });
+  if (!steps.has(type)) return { kind: 'foreign', why: `unknown event type ${type}` };
+  const current = upcast(steps, { type, data });
+  if (E.isLeft(current)) return { kind: 'undecodable', why: current.left };
+  const next = codecs.get(current.right.type);
+  return next === undefined
+    ? { kind: 'undecodable', why: `${type} upcasts to unknown ${current.right.type}` }
+    : decodeWith(next, current.right);
+};
+
+const licenses = familyOf(LicenseEvent.types, licenseUpcasters);
+const products = familyOf(ProductEvent.types, upcasters());
 
 /** License streams are `license-<id>`, product streams everything else the store gives. */
 export const decodeStoredEvent = (streamName: string, type: string, data: unknown): StoredEvent => {
@@ -107,7 +121,7 @@ export const foldableOf = <Ev>(
   union: t.UnionType<t.Mixed[], Ev>,
   steps: Upcasters = upcasters(),
 ): ((streamName: string, type: string, data: unknown) => Foldable<Ev>) => {
-  const family: Family = { codecs: byType(union.types), upcasters: steps };
+  const family = familyOf(union.types, steps);
   return (_streamName, type, data) => {
     const stored = read(family, type, data);
     if (stored.kind === 'event') return { kind: 'event', event: stored.event as Ev };
