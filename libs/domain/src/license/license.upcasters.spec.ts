@@ -1,12 +1,12 @@
 import * as E from 'fp-ts/Either';
 import * as fc from 'fast-check';
 import * as t from 'io-ts';
-import { decodeStoredEvent, foldableLicenseEvent } from '../stored-event';
+import { decodeStoredEvent, foldableLicenseEvent, foldableOf } from '../stored-event';
 import { upcast, upcaster, upcasters, type StoredShape } from '../shared/upcasting';
 import { T0, event } from '../testing/fixtures';
 import { runScenario } from '../testing/seat-run';
 import { scenarios } from '../testing/seat-steps';
-import type { LicenseEvent } from './license.events';
+import { LicenseEvent, MachineActivated } from './license.events';
 import { licenseUpcasters } from './license.upcasters';
 
 const STREAM = 'license-lic-1';
@@ -84,6 +84,10 @@ describe('upcasting stored license events', () => {
 
   it('A3: every upcaster reads an older type and each older type has one (none reads a current type)', () => {
     for (const [from] of licenseUpcasters) expect(from).toMatch(/\.v1$/);
+    const current = upcasters(upcaster(MachineActivated, (e) => e));
+    expect(() => foldableOf(LicenseEvent, current)).toThrow(
+      'an upcaster reads the current type MachineActivated.v2',
+    );
     expect([...licenseUpcasters.keys()].sort()).toEqual([
       'LeaseCheckedOut.v1',
       'MachineActivated.v1',
