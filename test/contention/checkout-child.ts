@@ -50,7 +50,7 @@ const main = async () => {
     (r) =>
       r.status === 'fulfilled' &&
       E.isRight(r.value.outcome) &&
-      r.value.outcome.right.some((e) => e.type === 'LeaseCheckedOut.v1'),
+      r.value.outcome.right.some((e) => e.type === 'LeaseCheckedOut.v2'),
   ).length;
   const errors = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
   const attempts = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.attempts] : []));

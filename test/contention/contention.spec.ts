@@ -108,7 +108,7 @@ const contendUntilOverlap = async (
     expect(round.done.reduce((total, d) => total + d.granted, 0)).toBe(10);
     expect(round.counts).toEqual({
       'LicenseIssued.v1': 1,
-      'LeaseCheckedOut.v1': 10,
+      'LeaseCheckedOut.v2': 10,
       'CheckoutRefused.v1': 190,
     });
     rounds.push(round);

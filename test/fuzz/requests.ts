@@ -102,7 +102,7 @@ const queryValue = (r: Random, w: FuzzWorld, name: string): string => {
   if (/license/i.test(name)) return r.pick([...w.ids.licenses, 'fz-nobody']);
   if (/kind/i.test(name)) return r.pick(['machine', 'lease', 'session', 'checkout', 'nope']);
   if (/format/i.test(name)) return r.pick(['ndjson', 'csv', 'json', 'xml']);
-  if (/type/i.test(name)) return r.pick(['LeaseCheckedOut.v1', 'Nope.v9']);
+  if (/type/i.test(name)) return r.pick(['LeaseCheckedOut.v2', 'Nope.v9']);
   if (/access_token/i.test(name)) return r.pick([w.tokens.admin, 'junk']);
   return r.word(6);
 };

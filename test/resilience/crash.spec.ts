@@ -90,7 +90,7 @@ const storedCheckouts = async (file: string, licenseId: string) => {
   const leases = new Set<string>();
   const keys = new Set<string>();
   for await (const e of eventStore.readStream(`license-${licenseId}`)) {
-    if (e.type !== 'LeaseCheckedOut.v1') continue;
+    if (e.type !== 'LeaseCheckedOut.v2') continue;
     leases.add(e.data.leaseId as string);
     keys.add(e.data.idempotencyKey as string);
   }

@@ -109,7 +109,7 @@ describe('SIGKILL under load: nothing acknowledged is lost, and the read side ca
       const events = await readStore(eventsFile);
       const checkedOut = new Set(
         events
-          .filter((e) => e.streamName === `license-${licenseId}` && e.type === 'LeaseCheckedOut.v1')
+          .filter((e) => e.streamName === `license-${licenseId}` && e.type === 'LeaseCheckedOut.v2')
           .map((e) => e.data.leaseId as string),
       );
       expect([...acknowledged].filter((id) => !checkedOut.has(id))).toEqual([]);

@@ -132,7 +132,7 @@ describe('floating leases through the SDK (seed 001)', () => {
     expect(retried).toMatchObject({ outcome: 'passed', status: 200, text: dropped!.text });
     expect(retried!.headers['idempotency-key']).toBe(dropped!.headers['idempotency-key']);
     expect(JSON.parse(dropped!.text!)).toMatchObject({ lease_token: lease.leaseToken });
-    expect(await world.eventsOf(licenseId, 'LeaseCheckedOut.v1')).toHaveLength(1);
+    expect(await world.eventsOf(licenseId, 'LeaseCheckedOut.v2')).toHaveLength(1);
     // One seat of two taken: one more fits, a third does not.
     expect((await probe(key, 'b')).status).toBe(200);
     expect((await probe(key, 'c')).status).toBe(422);

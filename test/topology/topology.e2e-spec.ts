@@ -192,19 +192,19 @@ suite(
         }
         return { max, held: held.size };
       };
-      const leases = maxHeld(floatingEvents, 'leaseId', 'LeaseCheckedOut.v1', [
+      const leases = maxHeld(floatingEvents, 'leaseId', 'LeaseCheckedOut.v2', [
         'LeaseCheckedIn.v1',
         'LeaseExpired.v1',
         'LeaseReleased.v1',
       ]);
-      const activations = maxHeld(machineEvents, 'activationId', 'MachineActivated.v1', [
+      const activations = maxHeld(machineEvents, 'activationId', 'MachineActivated.v2', [
         'MachineDeactivated.v1',
       ]);
       const ids = (events: RecordedEvent[], type: string, field: string) =>
         events.filter((e) => e.type === type).map((e) => e.data[field] as string);
-      const storedCheckouts = ids(floatingEvents, 'LeaseCheckedOut.v1', 'leaseId');
+      const storedCheckouts = ids(floatingEvents, 'LeaseCheckedOut.v2', 'leaseId');
       const storedCheckins = ids(floatingEvents, 'LeaseCheckedIn.v1', 'leaseId');
-      const storedActivations = ids(machineEvents, 'MachineActivated.v1', 'activationId');
+      const storedActivations = ids(machineEvents, 'MachineActivated.v2', 'activationId');
 
       const report = {
         seconds: Math.round((performance.now() - started) / 1000),

@@ -251,7 +251,7 @@ describe('floating leases over HTTP (seed 001)', () => {
     expect(answered.status).toBe(200);
     expect(inFlight).toHaveLength(others.length);
     const leases = eventsOf(await api.events(), licenseId).filter(
-      (e) => e.type === 'LeaseCheckedOut.v1',
+      (e) => e.type === 'LeaseCheckedOut.v2',
     );
     expect(leases).toHaveLength(1);
   });
@@ -276,7 +276,7 @@ describe('floating leases over HTTP (seed 001)', () => {
       expect(answers.map((r) => r.status)).toEqual([200, 200]);
       expect(answers[0]?.text).toBe(answers[1]?.text);
       const leases = eventsOf(await a.events(), licenseId).filter(
-        (e) => e.type === 'LeaseCheckedOut.v1' && e.data.idempotencyKey === 'race',
+        (e) => e.type === 'LeaseCheckedOut.v2' && e.data.idempotencyKey === 'race',
       );
       expect(leases).toHaveLength(1);
       const [retriedA, retriedB] = await Promise.all([retriesAt(a.url), retriesAt(b.url)]);

@@ -22,7 +22,7 @@ describe('POST /api/v1/activate with a machine name', () => {
     );
     expect(activations.map((e) => [e.type, e.data['hostname']])).toEqual([
       ['MachineActivated.v2', 'ws-anna.studio.lan'],
-      ['MachineActivated.v1', undefined],
+      ['MachineActivated.v2', null],
     ]);
   });
 

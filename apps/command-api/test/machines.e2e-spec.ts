@@ -31,7 +31,7 @@ describe('machine activations and tokens over HTTP (seed 002)', () => {
     const again = await activate(key, 'ws-1');
     expect(again.body.activation_id).toBe(first.body.activation_id);
     const activated = eventsOf(await api.events(), licenseId).filter(
-      (e) => e.type === 'MachineActivated.v1',
+      (e) => e.type === 'MachineActivated.v2',
     );
     expect(activated.map((e) => e.data.slotTaken)).toEqual([true, false]);
   });

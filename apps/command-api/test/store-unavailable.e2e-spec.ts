@@ -65,6 +65,6 @@ describe('the command API when the event store does not answer', () => {
     const types: string[] = [];
     for await (const e of eventStore.readStream(`license-${licenseId}`)) types.push(e.type);
     await eventStore.close();
-    expect(types.filter((t) => t === 'LeaseCheckedOut.v1')).toHaveLength(1);
+    expect(types.filter((t) => t === 'LeaseCheckedOut.v2')).toHaveLength(1);
   });
 });

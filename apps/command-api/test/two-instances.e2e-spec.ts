@@ -53,7 +53,7 @@ describe('two command-api processes on one store', () => {
       });
       let leases = 0;
       for await (const e of eventStore.readStream(`license-${issued.body.license_id as string}`)) {
-        if (e.type === 'LeaseCheckedOut.v1') leases++;
+        if (e.type === 'LeaseCheckedOut.v2') leases++;
       }
       await eventStore.close();
       expect(leases).toBe(10);

@@ -37,7 +37,7 @@ describe('correlation ids from the command request to the projector logs', () =>
       { 'idempotency-key': 'k-1', 'x-correlation-id': CORRELATION_ID },
     );
     expect(checkout.status).toBe(200);
-    const stored = (await api.events()).filter((e) => e.type === 'LeaseCheckedOut.v1');
+    const stored = (await api.events()).filter((e) => e.type === 'LeaseCheckedOut.v2');
     expect(stored.map((e) => e.metadata.correlationId)).toEqual([CORRELATION_ID]);
 
     const hasIt = (l: LogLine) =>
@@ -60,7 +60,7 @@ describe('correlation ids from the command request to the projector logs', () =>
     expect(lines).toContainEqual(
       expect.objectContaining({
         level: 'debug',
-        type: 'LeaseCheckedOut.v1',
+        type: 'LeaseCheckedOut.v2',
         correlationId: CORRELATION_ID,
         position: String(stored[0]?.position),
       }),

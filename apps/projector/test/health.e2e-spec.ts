@@ -120,7 +120,7 @@ describeOnReadDbs('projector health and metrics', (kind) => {
           lagEvents: 3,
           failing: {
             position: String(stalledAt),
-            type: 'LeaseCheckedOut.v1',
+            type: 'LeaseCheckedOut.v2',
             error: 'read database unavailable (simulated)',
           },
         },

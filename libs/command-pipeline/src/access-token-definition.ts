@@ -25,7 +25,6 @@ export const accessTokenAggregate: AggregateDefinition<
   name: 'admin-tokens',
   decider: accessTokensDecider,
   streamName: accessTokenStream,
-  eventCodec: AccessTokenEvent,
   readStored: foldableOf(AccessTokenEvent),
   stateCodec: noSnapshot,
   stateSchemaVersion: 'admin-tokens-state.none',

@@ -12,9 +12,10 @@ export interface AggregateDefinition<C, E extends DomainEvent, S> {
   readonly name: string;
   readonly decider: Decider<C, E, S>;
   readonly streamName: (id: string) => string;
-  /** Checks that a decided event reads back as itself before it is appended. */
-  readonly eventCodec: t.Decoder<unknown, E>;
-  /** Reads a stored event through the domain's one decode point (decodeStoredEvent). */
+  /**
+   * Reads a stored event through the domain's one decode point (decodeStoredEvent); a decided
+   * event is appended only if it reads back through it as itself (round-trip.ts).
+   */
   readonly readStored: (streamName: string, type: string, data: unknown) => Foldable<E>;
   /** Decodes a stored snapshot of the state. */
   readonly stateCodec: t.Decoder<unknown, S>;

@@ -43,7 +43,7 @@ describe('the command pipeline', () => {
     expect(results.every((r) => E.isRight(r.outcome))).toBe(true);
     expect(await countTypes(stores.eventStore, 'license-L')).toEqual({
       'LicenseIssued.v1': 1,
-      'LeaseCheckedOut.v1': 10,
+      'LeaseCheckedOut.v2': 10,
       'CheckoutRefused.v1': 190,
     });
     await stores.eventStore.close();
@@ -63,7 +63,7 @@ describe('the command pipeline', () => {
     );
     expect(results.filter((r) => r.attempts > 1).length).toBeGreaterThan(0);
     const counts = await countTypes(stores.eventStore, 'license-L');
-    expect(counts['LeaseCheckedOut.v1']).toBe(10);
+    expect(counts['LeaseCheckedOut.v2']).toBe(10);
     expect(counts['CheckoutRefused.v1']).toBe(90);
     await stores.eventStore.close();
   });
@@ -96,7 +96,7 @@ describe('the command pipeline', () => {
     const second = await repo.handle('L', checkoutCommand('L', 2), meta());
     expect(E.isRight(second.outcome) && second.outcome.right.map((e) => e.type)).toEqual([
       'LeaseExpired.v1',
-      'LeaseCheckedOut.v1',
+      'LeaseCheckedOut.v2',
     ]);
     await stores.eventStore.close();
   });
@@ -134,11 +134,11 @@ describe('the command pipeline', () => {
   };
 
   it('A1: a stored event that does not decode is an error naming its stream and revision', async () => {
-    const { stores, repo } = await withRawEvent('LeaseCheckedOut.v1', { leaseId: 7 });
+    const { stores, repo } = await withRawEvent('LeaseCheckedOut.v2', { leaseId: 7 });
     await expect(repo.handle('L', checkoutCommand('L', 1), meta())).rejects.toThrow(
       UndecodableEventError,
     );
-    await expect(repo.load('L')).rejects.toThrow(/license-L@1 \(LeaseCheckedOut\.v1\)/);
+    await expect(repo.load('L')).rejects.toThrow(/license-L@1 \(LeaseCheckedOut\.v2\)/);
     await stores.eventStore.close();
   });
 

@@ -20,7 +20,6 @@ const notes: AggregateDefinition<Note, Noted, number> = {
     decide: (c) => E.right([{ type: 'Noted.v1', data: { at: c.at, n: c.n } }]),
   },
   streamName: (id) => `note-${id}`,
-  eventCodec: Noted,
   readStored: (_stream, type, data) => {
     const decoded = Noted.decode({ type, data });
     return E.isRight(decoded)

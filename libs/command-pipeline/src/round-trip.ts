@@ -1,5 +1,3 @@
-import * as E from 'fp-ts/Either';
-import { PathReporter } from 'io-ts/PathReporter';
 import type { AggregateDefinition, DomainEvent } from './aggregate-definition';
 import { UnrecordableEventError } from './errors';
 
@@ -17,7 +15,8 @@ const canonical = (value: unknown): string =>
 
 /**
  * An event is appended only if it reads back as itself: serialized as a store keeps it
- * (JSON), parsed and decoded with its codec, it must be the same data. One that does not — an
+ * (JSON), parsed and read through the one decode point every reader uses (readStored:
+ * upcasting, then its codec), it must be the same event. One that does not — an
  * instant past year 9999, a NaN, a value its codec refuses — would break its stream for good,
  * so the whole decision is refused before anything is written.
  */
@@ -28,13 +27,17 @@ export const checkRoundTrip = <E extends DomainEvent>(
   events: readonly E[],
 ): void => {
   for (const event of events) {
-    const stored: unknown = JSON.parse(JSON.stringify({ type: event.type, data: event.data }));
-    const decoded = def.eventCodec.decode(stored);
-    const problems = E.isLeft(decoded)
-      ? PathReporter.report(decoded)
-      : canonical(decoded.right) === canonical(event)
-        ? []
-        : ['it decodes to different data'];
+    const stored = JSON.parse(JSON.stringify({ type: event.type, data: event.data })) as {
+      type: string;
+      data: unknown;
+    };
+    const read = def.readStored(streamName, stored.type, stored.data);
+    const problems =
+      read.kind !== 'event'
+        ? [read.why]
+        : canonical(read.event) === canonical(event)
+          ? []
+          : ['it decodes to different data'];
     if (problems.length > 0) {
       throw new UnrecordableEventError(streamName, commandType, event.type, problems);
     }

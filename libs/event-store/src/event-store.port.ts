@@ -24,7 +24,7 @@ export interface EventMetadata {
 export interface NewEvent {
   /** A UUID. Deterministic ids let EventStoreDB recognise a retried append. */
   readonly id: string;
-  /** Versioned type name, e.g. "LeaseCheckedOut.v1". */
+  /** Versioned type name, e.g. "LeaseCheckedOut.v2". */
   readonly type: string;
   /** A JSON object (no bigint, no Date: already encoded). */
   readonly data: Readonly<Record<string, unknown>>;

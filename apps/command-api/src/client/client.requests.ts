@@ -25,8 +25,13 @@ export const LeaseToken = matching(
 export const leaseIdOf = (token: string): string => token.slice('llt_'.length);
 export const leaseTokenOf = (leaseId: string): string => `llt_${leaseId}`;
 
-/** seed 001 */
-export const CheckoutBody = closed(t.type({ fingerprint: Fingerprint }, 'CheckoutBody'));
+/** seed 001, and the machine's name as /activate takes it (recorded: LeaseCheckedOut.v2). */
+export const CheckoutBody = closed(
+  t.intersection(
+    [t.type({ fingerprint: Fingerprint }), t.partial({ hostname: t.union([MachineName, t.null]) })],
+    'CheckoutBody',
+  ),
+);
 export const LeaseBody = closed(t.type({ lease_token: LeaseToken }, 'LeaseBody'));
 export const IdempotencyKeyHeader = t.type(
   { 'idempotency-key': IdempotencyKey },

@@ -51,13 +51,20 @@ export class FloatingController {
       reply,
       client.licenseId,
       'checkout',
-      { fingerprint: body.fingerprint },
+      // F6: a name is part of the request; a request without one hashes as it always did.
+      {
+        fingerprint: body.fingerprint,
+        ...(body.hostname === undefined || body.hostname === null
+          ? {}
+          : { hostname: body.hostname }),
+      },
       (key, hash) => ({
         type: 'CheckoutLease',
         licenseId: client.licenseId,
         actor: { kind: 'license', id: client.licenseId },
         leaseId: this.random.id(),
         fingerprint: body.fingerprint,
+        hostname: body.hostname ?? null,
         idempotencyKey: key,
         requestHash: hash,
       }),

@@ -19,18 +19,14 @@ const grantIn = (
   events: readonly LicenseEvent[],
 ): { activationId: string; fingerprint?: string; grant: TokenGrant } | null => {
   for (const e of events) {
-    if (
-      e.type === 'MachineActivated.v1' ||
-      e.type === 'MachineActivated.v2' ||
-      e.type === 'MachineTokenRefreshed.v1'
-    ) {
+    if (e.type === 'MachineActivated.v2' || e.type === 'MachineTokenRefreshed.v1') {
       return {
         activationId: e.data.activationId,
         fingerprint: e.data.fingerprint,
         grant: e.data.token,
       };
     }
-    if ((e.type === 'LeaseCheckedOut.v1' || e.type === 'LeaseHeartbeat.v1') && e.data.token) {
+    if ((e.type === 'LeaseCheckedOut.v2' || e.type === 'LeaseHeartbeat.v1') && e.data.token) {
       return { activationId: e.data.leaseId, grant: e.data.token };
     }
   }

@@ -14,7 +14,7 @@ export const floatingOperations: readonly Operation[] = [
     operationId: 'checkoutLease',
     summary: 'Check out a floating seat (F1, F4, F6)',
     description:
-      'Takes one of the license’s floating seats for a machine and answers with a `lease_token`, its deadline `lease_expires_at` and a signed `envelope` over the answer. Heartbeat before the deadline; check in when done. With every seat taken the answer is 422 SEATS_EXHAUSTED with `details.seats`. Works on any license whose policy has the floating overlay.',
+      'Takes one of the license’s floating seats for a machine and answers with a `lease_token`, its deadline `lease_expires_at` and a signed `envelope` over the answer. Heartbeat before the deadline; check in when done. With every seat taken the answer is 422 SEATS_EXHAUSTED with `details.seats`. Works on any license whose policy has the floating overlay. An optional `hostname` names the machine to admins (recorded with the lease, shown with its holders), as on `/activate`.',
     tag,
     auth: 'license',
     body: CheckoutBody,
@@ -36,7 +36,7 @@ export const floatingOperations: readonly Operation[] = [
         summary: 'A render node checks out a seat for job 42',
         status: 200,
         headers: { 'Idempotency-Key': 'job-42' },
-        body: { fingerprint: 'render-node-07' },
+        body: { fingerprint: 'render-node-07', hostname: 'render-07' },
         response: {
           type: 'floating.checkout',
           license_id: sample.licenseId,

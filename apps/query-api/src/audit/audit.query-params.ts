@@ -3,7 +3,7 @@ import { Id } from '@lic/domain';
 import { InstantParam, PositionParam, limitParam } from '../http/query-codecs';
 
 const TypeList = new t.Type<string[], string, unknown>(
-  'event types, comma-separated (e.g. LeaseCheckedOut.v1,CheckoutRefused.v1)',
+  'event types, comma-separated (e.g. LeaseCheckedOut.v2,CheckoutRefused.v1)',
   (u): u is string[] => Array.isArray(u),
   (u, c) => {
     if (typeof u !== 'string') return t.failure(u, c);

@@ -13,6 +13,7 @@ export const leaseView = (l: LeaseRow, nowIso: string) => ({
   id: l.id.toString(10),
   lease_id: l.leaseId,
   fingerprint: l.fingerprint,
+  hostname: l.hostname,
   via: l.via,
   state: stateOf(l.endedAt, l.expiresAt, nowIso),
   checked_out_at: l.checkedOutAt,

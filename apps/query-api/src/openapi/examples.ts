@@ -11,6 +11,7 @@ const holders = {
     {
       lease_id: 'job-42',
       fingerprint: 'render-node-07',
+      hostname: 'render-07',
       since: '2026-03-02T09:00:00.000Z',
       expires_at: '2026-03-02T09:15:00.000Z',
     },

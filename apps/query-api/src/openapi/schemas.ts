@@ -52,7 +52,15 @@ const holders = obj({
       since: instant,
     }),
   ),
-  leases: list(obj({ lease_id: str, fingerprint: str, since: instant, expires_at: instant })),
+  leases: list(
+    obj({
+      lease_id: str,
+      fingerprint: str,
+      hostname: { ...nstr, description: 'the machine’s name, if its checkout gave one' },
+      since: instant,
+      expires_at: instant,
+    }),
+  ),
   sessions: list(
     obj({
       session_id: str,
@@ -136,6 +144,7 @@ export const schemas: Record<string, unknown> = {
     id: position,
     lease_id: str,
     fingerprint: str,
+    hostname: { ...nstr, description: 'the machine’s name, if its checkout gave one' },
     via: enumOf('checkout', 'activation'),
     state,
     checked_out_at: instant,

@@ -49,7 +49,7 @@ describe('the as-of fold reads stored events through the one decode point', () =
 
   it('A3: an as-of view is never folded over a known event that does not decode', async () => {
     const { stores, append } = await setUp();
-    await append('LeaseCheckedOut.v1', { leaseId: 7 }, 1n);
+    await append('LeaseCheckedOut.v2', { leaseId: 7 }, 1n);
     await expect(foldLicenseAt(stores.eventStore, 'L', T0 + 1000)).rejects.toThrow(
       UnfoldableHistoryError,
     );

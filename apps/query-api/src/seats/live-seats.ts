@@ -57,6 +57,7 @@ export const liveSeats = (
       leases: leases.map((l) => ({
         lease_id: l.leaseId,
         fingerprint: l.fingerprint,
+        hostname: l.hostname,
         since: l.checkedOutAt,
         expires_at: l.expiresAt,
       })),

@@ -28,6 +28,7 @@ export const lease = (leaseId: string, expiresAt: string): LeaseRow => ({
   id: 1n,
   licenseId: 'lic-1',
   leaseId,
+  hostname: null,
   fingerprint: `fp-${leaseId}`,
   via: 'checkout',
   checkedOutAt: '2026-03-02T09:00:00.000Z',

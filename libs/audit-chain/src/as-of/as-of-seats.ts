@@ -31,6 +31,8 @@ export interface FoldedLicense {
   readonly position: bigint;
   /** Machine names by fingerprint, as the activations gave them (MachineActivated.v2). */
   readonly hostnames: ReadonlyMap<string, string>;
+  /** Machine names by lease id, as the checkouts gave them (LeaseCheckedOut.v2). */
+  readonly leaseHostnames: ReadonlyMap<string, string | null>;
 }
 
 /** A recorded event of a license stream, from a store or from an export. */
@@ -53,6 +55,7 @@ export const foldLicenseEventsAt = async (
   let state: LicenseState = initialLicenseState;
   let position: bigint | null = null;
   const hostnames = new Map<string, string>();
+  const leaseHostnames = new Map<string, string | null>();
   for await (const recorded of events) {
     // The one decode point for stored events (libs/domain stored-event.ts) and its policy.
     const read = foldableLicenseEvent(recorded.streamName, recorded.type, recorded.data);
@@ -64,16 +67,25 @@ export const foldLicenseEventsAt = async (
     const event = read.event;
     if (fromIso(event.data.at) > at) break;
     state = evolveLicense(state, event);
-    if (event.type === 'MachineActivated.v2') {
+    // A name is kept until an activation gives another (as the activations read model does).
+    if (event.type === 'MachineActivated.v2' && event.data.hostname !== null) {
       hostnames.set(event.data.fingerprint, event.data.hostname);
+    }
+    if (event.type === 'LeaseCheckedOut.v2') {
+      leaseHostnames.set(event.data.leaseId, event.data.hostname);
     }
     position = recorded.position;
   }
-  return state.kind === 'issued' && position !== null ? { state, position, hostnames } : null;
+  return state.kind === 'issued' && position !== null
+    ? { state, position, hostnames, leaseHostnames }
+    : null;
 };
 
 /** The seats at `at`, counted by the domain's own occupancy functions at that instant. */
-export const seatsAt = ({ state, position, hostnames }: FoldedLicense, at: number): SeatsView => {
+export const seatsAt = (
+  { state, position, hostnames, leaseHostnames }: FoldedLicense,
+  at: number,
+): SeatsView => {
   return {
     license_id: state.licenseId,
     at: toIso(at),
@@ -101,6 +113,7 @@ export const seatsAt = ({ state, position, hostnames }: FoldedLicense, at: numbe
         .map((l) => ({
           lease_id: l.leaseId,
           fingerprint: l.fingerprint,
+          hostname: leaseHostnames.get(l.leaseId) ?? null,
           since: toIso(l.checkedOutAt),
           expires_at: toIso(l.expiresAt),
         })),

@@ -46,6 +46,8 @@ export interface SeatsView {
     readonly leases: readonly {
       lease_id: string;
       fingerprint: string;
+      /** The machine's name (hostname), if its checkout gave one. */
+      hostname: string | null;
       since: string;
       expires_at: string;
     }[];

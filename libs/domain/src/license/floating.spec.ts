@@ -17,7 +17,8 @@ import {
 
 const cap2 = issued(floatingPolicy(2));
 const out = (leaseId: string, when: number, timeoutMin = 15) =>
-  event('LeaseCheckedOut.v1', when, {
+  event('LeaseCheckedOut.v2', when, {
+    hostname: null,
     leaseId,
     fingerprint: `fp-${leaseId}`,
     expiresAt: toIso(when + timeoutMin * 60_000),
@@ -33,7 +34,7 @@ describe('floating leases', () => {
     given(cap2)
       .when(c.checkout('L1'), at({ m: 1 }))
       .then({
-        type: 'LeaseCheckedOut.v1',
+        type: 'LeaseCheckedOut.v2',
         data: {
           leaseId: 'L1',
           fingerprint: 'fp-L1',
@@ -66,7 +67,7 @@ describe('floating leases', () => {
     expect(floatingSeats(r.state as IssuedLicense, at({ m: 1 })).inUse).toBe(1);
     given(cap2, out('L1', T0), out('L2', T0), ...r.events)
       .when(c.checkout('L3'), at({ m: 1 }))
-      .then({ type: 'LeaseCheckedOut.v1', data: { seats: { inUse: 2, limit: 2 } } });
+      .then({ type: 'LeaseCheckedOut.v2', data: { seats: { inUse: 2, limit: 2 } } });
   });
 
   it('F4: a checkout over the cap is refused, and the refusal is recorded with the seat count', () => {
@@ -87,7 +88,7 @@ describe('floating leases', () => {
       .when(c.checkout('L2'), at({ m: 15 }))
       .then(
         { type: 'LeaseExpired.v1', data: { leaseId: 'L1', expiredAt: toIso(at({ m: 15 })) } },
-        { type: 'LeaseCheckedOut.v1', data: { leaseId: 'L2', seats: { inUse: 1, limit: 1 } } },
+        { type: 'LeaseCheckedOut.v2', data: { leaseId: 'L2', seats: { inUse: 1, limit: 1 } } },
       );
   });
 
@@ -217,7 +218,7 @@ describe('floating leases', () => {
       .thenNothing();
     given(cap2, ...first.events)
       .when(c.checkout('L2', 'fp-a', 'K'), at({ h: 24 }))
-      .then({ type: 'LeaseExpired.v1' }, { type: 'LeaseCheckedOut.v1', data: { leaseId: 'L2' } });
+      .then({ type: 'LeaseExpired.v1' }, { type: 'LeaseCheckedOut.v2', data: { leaseId: 'L2' } });
   });
 
   it('F6: a refused checkout does not bind its key, so a later retry with it can succeed', () => {
@@ -231,7 +232,7 @@ describe('floating leases', () => {
       .then(
         { type: 'LeaseExpired.v1' },
         { type: 'LeaseExpired.v1' },
-        { type: 'LeaseCheckedOut.v1' },
+        { type: 'LeaseCheckedOut.v2' },
       );
   });
 
@@ -245,7 +246,7 @@ describe('floating leases', () => {
     given(cap2)
       .when(c.activate('node-7'), T0)
       .then({
-        type: 'LeaseCheckedOut.v1',
+        type: 'LeaseCheckedOut.v2',
         data: {
           leaseId: 'act-node-7',
           via: 'activation',

@@ -58,7 +58,7 @@ export const checkout = (
   if (blocked) return refuse(blocked);
   if (!hasRoom(seats)) return refuse('SEATS_EXHAUSTED');
   return E.right([
-    make('LeaseCheckedOut.v1', {
+    make('LeaseCheckedOut.v2', {
       leaseId: c.leaseId,
       fingerprint: c.fingerprint,
       expiresAt: toIso(now + floating.floatingTimeoutMinutes * MINUTE),
@@ -67,6 +67,7 @@ export const checkout = (
       requestHash: c.requestHash,
       via: 'checkout',
       token: null,
+      hostname: c.hostname ?? null,
     }),
   ]);
 };

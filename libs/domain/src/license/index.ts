@@ -13,3 +13,4 @@ export * from './settle';
 export * from './status';
 export * from './tokens';
 export * from './sharded';
+export * from './license.upcasters';

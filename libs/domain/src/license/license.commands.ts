@@ -76,12 +76,19 @@ export const ValidateMachine = command('ValidateMachine', {
 });
 
 // ---- floating ---------------------------------------------------------------------------------
-export const CheckoutLease = command('CheckoutLease', {
-  leaseId: Id,
-  fingerprint: Fingerprint,
-  idempotencyKey: IdempotencyKey,
-  requestHash: Sha256Hex,
-});
+export const CheckoutLease = t.intersection(
+  [
+    command('CheckoutLease', {
+      leaseId: Id,
+      fingerprint: Fingerprint,
+      idempotencyKey: IdempotencyKey,
+      requestHash: Sha256Hex,
+    }),
+    /** The machine's name (its hostname), if the client sends one: shown to admins. */
+    t.partial({ hostname: nullable(MachineName) }),
+  ],
+  'CheckoutLease',
+);
 export const HeartbeatLease = command('HeartbeatLease', { leaseId: Id });
 export const CheckinLease = command('CheckinLease', {
   leaseId: Id,

@@ -18,9 +18,11 @@ import { RecordedPolicy } from '../product/policy';
 /**
  * Every event names its license, the instant it was decided (from the command's clock), the
  * actor who asked (A1), and what was decided and why. Type names carry their version: a stored
- * name never changes meaning; a new shape is a new type plus an upcast.
+ * name never changes meaning; a new shape is a new type plus an upcaster from the older one
+ * (license.upcasters.ts). This union holds the current version of each event only: the
+ * deciders, evolve and the projections never see an older one.
  */
-const licenseEvent = <T extends string, P extends t.Props>(type: T, props: P) =>
+export const licenseEvent = <T extends string, P extends t.Props>(type: T, props: P) =>
   t.type(
     {
       type: t.literal(type),
@@ -98,7 +100,8 @@ export const ReservedAccountsSet = licenseEvent('ReservedAccountsSet.v1', {
 
 // ---- machines (M1-M4, T1, O3-O6) -------------------------------------------------------------
 
-const machineActivated = {
+/** MachineActivated.v2's fields (v1 is read through its upcaster to v2). */
+export const machineActivatedV1 = {
   activationId: Id,
   fingerprint: Fingerprint,
   /** False when the fingerprint already held an activation (M1: no new slot). */
@@ -107,11 +110,14 @@ const machineActivated = {
   country: nullable(CountryCode),
   token: TokenGrant,
 };
-export const MachineActivated = licenseEvent('MachineActivated.v1', machineActivated);
-/** v1 and the machine's name, as the activation request gave it (recorded when it gives one). */
-export const MachineActivatedV2 = licenseEvent('MachineActivated.v2', {
-  ...machineActivated,
-  hostname: MachineName,
+/**
+ * v1 and the machine's name, as the activation request gave it; null when it gave none (and
+ * for every v1 event, upcast). v2 was first written only with a name: its null came with the
+ * upcaster, so every stored v2 still decodes as it did.
+ */
+export const MachineActivated = licenseEvent('MachineActivated.v2', {
+  ...machineActivatedV1,
+  hostname: nullable(MachineName),
 });
 export const ActivationRefused = licenseEvent('ActivationRefused.v1', {
   fingerprint: Fingerprint,
@@ -139,7 +145,8 @@ export const ValidationRefused = licenseEvent('ValidationRefused.v1', {
 
 // ---- floating leases (F1-F7) ------------------------------------------------------------------
 
-export const LeaseCheckedOut = licenseEvent('LeaseCheckedOut.v1', {
+/** LeaseCheckedOut.v2's fields (v1 is read through its upcaster to v2). */
+export const leaseCheckedOutV1 = {
   leaseId: Id,
   fingerprint: Fingerprint,
   expiresAt: Instant,
@@ -150,6 +157,15 @@ export const LeaseCheckedOut = licenseEvent('LeaseCheckedOut.v1', {
   via: t.keyof({ checkout: null, activation: null }),
   /** The machine token, when the lease was taken through /activate on a floating license. */
   token: nullable(TokenGrant),
+};
+/**
+ * v1 and the machine's name (hostname), as the checkout or activation request gave it — on a
+ * floating license a render node's seat is its lease (F7), and admins see it by name as they
+ * see an activation's. Null when the request gave none, and for every v1 event, upcast.
+ */
+export const LeaseCheckedOut = licenseEvent('LeaseCheckedOut.v2', {
+  ...leaseCheckedOutV1,
+  hostname: nullable(MachineName),
 });
 export const CheckoutRefused = licenseEvent('CheckoutRefused.v1', {
   fingerprint: Fingerprint,
@@ -253,7 +269,6 @@ export const LicenseEvent = t.union([
   ThreatLevelCleared,
   ReservedAccountsSet,
   MachineActivated,
-  MachineActivatedV2,
   ActivationRefused,
   MachineDeactivated,
   MachineTokenRefreshed,

@@ -143,7 +143,6 @@ const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
     case 'ReservedAccountsSet.v1':
       return { ...s, reserved: [...event.data.usernames] };
 
-    case 'MachineActivated.v1':
     case 'MachineActivated.v2': {
       const d = event.data;
       const existing = getIn(s.activations, d.fingerprint);
@@ -189,7 +188,7 @@ const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
     case 'ValidationRefused.v1':
       return refusalRecorded(s, 'validation', event.data.reason, event.data.fingerprint, at);
 
-    case 'LeaseCheckedOut.v1': {
+    case 'LeaseCheckedOut.v2': {
       const d = event.data;
       const expiresAt = fromIso(d.expiresAt);
       const withLease = {

@@ -7,7 +7,8 @@ import { valuesIn } from './sharded';
 
 const indie = issued(policyOf('indie')); // 2 machines
 const activated = (fingerprint: string, when = T0, country: string | null = null) =>
-  event('MachineActivated.v1', when, {
+  event('MachineActivated.v2', when, {
+    hostname: null,
     activationId: `act-${fingerprint}`,
     fingerprint,
     slotTaken: true,
@@ -32,7 +33,7 @@ describe('per-machine activations', () => {
     given(indie)
       .when(c.activate('ws-1'), T0)
       .then({
-        type: 'MachineActivated.v1',
+        type: 'MachineActivated.v2',
         data: {
           activationId: 'act-ws-1',
           fingerprint: 'ws-1',
@@ -46,7 +47,7 @@ describe('per-machine activations', () => {
     const again = given(indie, activated('ws-1'))
       .when(c.activate('ws-1', 2), at({ d: 1 }))
       .then({
-        type: 'MachineActivated.v1',
+        type: 'MachineActivated.v2',
         data: { activationId: 'act-ws-1', slotTaken: false, seats: { inUse: 1, limit: 2 } },
       });
     expect(valuesIn((again.state as IssuedLicense).activations).map((a) => a.fingerprint)).toEqual([
@@ -73,7 +74,7 @@ describe('per-machine activations', () => {
     );
     expect(moved.events.slice(3).map((e) => e.type)).toEqual([
       'MachineDeactivated.v1',
-      'MachineActivated.v1',
+      'MachineActivated.v2',
     ]);
   });
 
@@ -102,10 +103,10 @@ describe('per-machine activations', () => {
       [site],
       Array.from({ length: 200 }, (_, i) => [c.activate(`m-${i}`), at({ m: 5 * i })] as const),
     );
-    const activations = many.events.filter((e) => e.type === 'MachineActivated.v1');
+    const activations = many.events.filter((e) => e.type === 'MachineActivated.v2');
     expect(activations).toHaveLength(200);
     expect(
-      new Set(activations.map((e) => e.type === 'MachineActivated.v1' && e.data.token.tokenId))
+      new Set(activations.map((e) => e.type === 'MachineActivated.v2' && e.data.token.tokenId))
         .size,
     ).toBe(200);
     expect(many.errors.every((e) => e === null)).toBe(true);
@@ -129,7 +130,7 @@ describe('per-machine activations', () => {
       .when(c.activate('new-1'), at({ d: 11 }))
       .then(
         { type: 'ThreatLevelRaised.v1', data: { reason: 'machine-churn' } },
-        { type: 'MachineActivated.v1', data: { token: { status: 'degraded' } } },
+        { type: 'MachineActivated.v2', data: { token: { status: 'degraded' } } },
       );
   });
 
@@ -140,7 +141,7 @@ describe('per-machine activations', () => {
       .then(
         { type: 'ThreatLevelRaised.v1', data: { reason: 'geo-spread' } },
         {
-          type: 'MachineActivated.v1',
+          type: 'MachineActivated.v2',
           data: {
             token: { status: 'degraded', expiresAt: toIso(at({ d: 1, m: 1 })) },
           },
@@ -153,11 +154,11 @@ describe('per-machine activations', () => {
     const nine = Array.from({ length: 9 }, (_, i) => deactivated(`old-${i}`, at({ d: i })));
     given(studio, ...nine)
       .when(c.activate('x'), at({ d: 10 }))
-      .then({ type: 'MachineActivated.v1' });
+      .then({ type: 'MachineActivated.v2' });
     const ten = Array.from({ length: 10 }, (_, i) => deactivated(`old-${i}`, at({ d: i })));
     given(studio, ...ten)
       .when(c.activate('x'), at({ d: 30, ms: 1 }))
-      .then({ type: 'MachineActivated.v1' });
+      .then({ type: 'MachineActivated.v2' });
   });
 });
 
@@ -181,7 +182,7 @@ describe('activation rate limit', () => {
       .then({ type: 'ActivationRefused.v1' });
     given(...h.events)
       .when(c.activate('late'), at({ h: 1 }))
-      .then({ type: 'MachineActivated.v1' });
+      .then({ type: 'MachineActivated.v2' });
   });
 
   it('O5: the limit applies to every license type, re-activations and refusals included', () => {

@@ -34,15 +34,15 @@ const refuseActivation = (
     : E.right(events);
 };
 
-/** MachineActivated: v2 when the request named the machine (its hostname), else v1. */
+/** The machine's name as the request gave it (recorded with its activation or lease). */
+const hostnameOf = (c: { readonly hostname?: string | null }): string | null => c.hostname ?? null;
+
+/** MachineActivated, with the machine's name when the request gave one. */
 const activated = (
   make: EventMaker,
   c: CommandOf<'ActivateMachine'>,
-  data: EventData<'MachineActivated.v1'>,
-): LicenseEvent =>
-  c.hostname === undefined || c.hostname === null
-    ? make('MachineActivated.v1', data)
-    : make('MachineActivated.v2', { ...data, hostname: c.hostname });
+  data: Omit<EventData<'MachineActivated.v2'>, 'hostname'>,
+): LicenseEvent => make('MachineActivated.v2', { ...data, hostname: hostnameOf(c) });
 
 /** M1, M2, T1, O5, O6, O7; on a floating license, activation takes a lease (F4, F7). */
 export const activate = (
@@ -117,7 +117,7 @@ const activateFloating = (
     return refuseActivation(s, now, make, c.fingerprint, 'SEATS_EXHAUSTED', seats);
   }
   return E.right([
-    make('LeaseCheckedOut.v1', {
+    make('LeaseCheckedOut.v2', {
       leaseId: c.activationId,
       fingerprint: c.fingerprint,
       expiresAt: toIso(expiresAt),
@@ -126,6 +126,7 @@ const activateFloating = (
       requestHash: null,
       via: 'activation',
       token: token(c.tokenId),
+      hostname: hostnameOf(c),
     }),
   ]);
 };

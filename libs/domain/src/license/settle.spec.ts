@@ -21,7 +21,8 @@ const oneDay = issued(
   }),
 );
 const lease = (leaseId: string, when: number) =>
-  event('LeaseCheckedOut.v1', when, {
+  event('LeaseCheckedOut.v2', when, {
+    hostname: null,
     leaseId,
     fingerprint: `fp-${leaseId}`,
     expiresAt: toIso(when + 15 * 60_000),

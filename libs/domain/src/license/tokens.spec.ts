@@ -7,7 +7,8 @@ import { offlineAllowanceMs } from './tokens';
 
 const studio = issued(policyOf('studio'));
 const activatedAt = (when: number, status: 'active' | 'degraded' = 'active') =>
-  event('MachineActivated.v1', when, {
+  event('MachineActivated.v2', when, {
+    hostname: null,
     activationId: 'act-ws',
     fingerprint: 'ws',
     slotTaken: true,
@@ -86,7 +87,7 @@ describe('tokens, status and offline use', () => {
     const short = issued(policyOf('studio', { durationDays: 10 }));
     given(short)
       .when(c.activate('ws'), T0)
-      .then({ type: 'MachineActivated.v1', data: { token: { expiresAt: toIso(at({ d: 10 })) } } });
+      .then({ type: 'MachineActivated.v2', data: { token: { expiresAt: toIso(at({ d: 10 })) } } });
   });
 
   it('O4: a revoked license is refused online at once, though its token has not expired', () => {
@@ -157,7 +158,7 @@ describe('tokens, status and offline use', () => {
     expect(
       h.events.slice(1).map((e) => [e.type, 'reason' in e.data ? e.data.reason : null]),
     ).toEqual([
-      ['MachineActivated.v1', null],
+      ['MachineActivated.v2', null],
       ['ActivationRefused.v1', 'SEATS_EXHAUSTED'],
       ['LicenseExpired.v1', null],
       ['ActivationRefused.v1', 'LICENSE_EXPIRED'],

@@ -80,10 +80,10 @@ describe('policy bounds: no policy can decide an event that does not read back (
     // given() decodes every event it decides with its codec.
     given(license)
       .when(c.checkout('L1'), at({ d: 36_000 }))
-      .then({ type: 'LeaseCheckedOut.v1' });
+      .then({ type: 'LeaseCheckedOut.v2' });
     given(license)
       .when(c.activate('ws'), at({ d: 36_000 }))
-      .then({ type: 'MachineActivated.v1' });
+      .then({ type: 'MachineActivated.v2' });
     given(license)
       .when(c.open('S1', 'ann'), at({ d: 36_000 }))
       .then({ type: 'SessionOpened.v1' });
@@ -115,6 +115,6 @@ describe('policy bounds: no policy can decide an event that does not read back (
     // can carry, so the event still decodes (given() checks) and the license keeps working.
     given(license)
       .when(c.checkout('L1'), T0)
-      .then({ type: 'LeaseCheckedOut.v1', data: { expiresAt: '9999-12-31T23:59:59.999Z' } });
+      .then({ type: 'LeaseCheckedOut.v2', data: { expiresAt: '9999-12-31T23:59:59.999Z' } });
   });
 });

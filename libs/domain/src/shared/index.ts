@@ -6,3 +6,4 @@ export * from './time';
 export * from './bounded';
 export * from './problems';
 export * from './closed';
+export * from './upcasting';

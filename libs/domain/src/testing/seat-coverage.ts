@@ -17,7 +17,7 @@ const inc = (c: Coverage, key: string, n = 1) => c.set(key, (c.get(key) ?? 0) + 
 const countEvents = (c: Coverage, m: SeatModel, events: readonly LicenseEvent[], now: number) => {
   for (const e of events) {
     switch (e.type) {
-      case 'LeaseCheckedOut.v1':
+      case 'LeaseCheckedOut.v2':
         inc(c, `F4: leases granted (via ${e.data.via})`);
         if (e.data.seats.inUse === e.data.seats.limit) inc(c, 'F4: grants that filled the cap');
         break;
@@ -47,7 +47,7 @@ const countEvents = (c: Coverage, m: SeatModel, events: readonly LicenseEvent[],
       case 'SessionClosed.v1':
         inc(c, `S1: sessions closed (${e.data.reason})`);
         break;
-      case 'MachineActivated.v1':
+      case 'MachineActivated.v2':
         inc(c, e.data.slotTaken ? 'M1: machines activated' : 'M1: re-activations (no new slot)');
         break;
       case 'MachineDeactivated.v1':
@@ -91,7 +91,7 @@ export const countDecision = (
         : 'F4: checkouts below the cap',
     );
     const granted =
-      E.isRight(outcome) && outcome.right.some((e) => e.type === 'LeaseCheckedOut.v1');
+      E.isRight(outcome) && outcome.right.some((e) => e.type === 'LeaseCheckedOut.v2');
     if (granted && live + stale >= floating.maxFloatingUsers) {
       inc(c, 'F5: grants of a seat freed by a timeout not yet recorded');
     }

@@ -92,7 +92,7 @@ export class SeatModel {
   apply(e: LicenseEvent): void {
     const at = ms(e.data.at);
     switch (e.type) {
-      case 'LeaseCheckedOut.v1': {
+      case 'LeaseCheckedOut.v2': {
         const d = e.data;
         this.leases.set(d.leaseId, {
           id: d.leaseId,
@@ -153,7 +153,7 @@ export class SeatModel {
         this.endedSessions.set(e.data.sessionId, { how: timedOut ? 'timeout' : 'other', at });
         return;
       }
-      case 'MachineActivated.v1':
+      case 'MachineActivated.v2':
         if (e.data.slotTaken) {
           this.machines.set(e.data.fingerprint, e.data.activationId);
           this.activationIds.push(e.data.activationId);

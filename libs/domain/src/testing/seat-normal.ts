@@ -12,7 +12,7 @@ export const seats = (inUse: number, limit: number | null): string => `${inUse}/
 /** The normal form of a decided event. */
 export const normalize = (e: LicenseEvent): Norm => {
   switch (e.type) {
-    case 'LeaseCheckedOut.v1': {
+    case 'LeaseCheckedOut.v2': {
       const d = e.data;
       return {
         type: e.type,
@@ -52,7 +52,7 @@ export const normalize = (e: LicenseEvent): Norm => {
         reason: e.data.reason,
         endedAt: ms(e.data.endedAt),
       };
-    case 'MachineActivated.v1': {
+    case 'MachineActivated.v2': {
       const d = e.data;
       return {
         type: e.type,

@@ -30,7 +30,7 @@ export const checkout = (m: SeatModel, c: Command<'CheckoutLease'>, now: number)
   if (m.suspended) return refuse('LICENSE_SUSPENDED');
   if (live >= cap) return refuse('SEATS_EXHAUSTED');
   return events({
-    type: 'LeaseCheckedOut.v1',
+    type: 'LeaseCheckedOut.v2',
     leaseId: c.leaseId,
     fingerprint: c.fingerprint,
     expiresAt: now + floating.floatingTimeoutMinutes * MINUTE,
@@ -97,7 +97,7 @@ export const activate = (m: SeatModel, c: Command<'ActivateMachine'>, now: numbe
     const cap = floating.maxFloatingUsers;
     if (live.length >= cap) return refuse('SEATS_EXHAUSTED', live.length, cap);
     return events({
-      type: 'LeaseCheckedOut.v1',
+      type: 'LeaseCheckedOut.v2',
       leaseId: c.activationId,
       fingerprint: c.fingerprint,
       expiresAt,
@@ -109,7 +109,7 @@ export const activate = (m: SeatModel, c: Command<'ActivateMachine'>, now: numbe
   const bound = m.machines.get(c.fingerprint);
   const activated = (activationId: string, slotTaken: boolean, inUse: number) =>
     events({
-      type: 'MachineActivated.v1',
+      type: 'MachineActivated.v2',
       activationId,
       fingerprint: c.fingerprint,
       slotTaken,

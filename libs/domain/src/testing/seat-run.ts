@@ -119,9 +119,10 @@ const stateDiffers = (state: LicenseState, m: SeatModel): string | null => {
 
 /**
  * Runs a generated history through the real decider, one decision at a time, checking each
- * against the model; throws a Disagreement naming the step. Counts what it exercised.
+ * against the model; throws a Disagreement naming the step. Counts what it exercised, and
+ * returns the history it recorded.
  */
-export const runScenario = (scenario: Scenario, coverage: Coverage): void => {
+export const runScenario = (scenario: Scenario, coverage: Coverage): LicenseEvent[] => {
   const policy = policyOf(scenario.seats);
   const reserved = scenario.reserved.slice(0, scenario.seats.sessionCap);
   const history: LicenseEvent[] = [issued(policy)];
@@ -151,10 +152,12 @@ export const runScenario = (scenario: Scenario, coverage: Coverage): void => {
     if (why) throw new Disagreement(`step ${i} (${command.type} at T0+${now - T0} ms): ${why}`);
     countDecision(coverage, m, command, expected, outcome, now);
     state = after;
+    history.push(...events);
     events.forEach((e) => m.apply(e));
     const broken = invariantBroken(m, now) ?? stateDiffers(state, m);
     if (broken) throw new Disagreement(`after step ${i} (${command.type}): ${broken}`);
   });
+  return history;
 };
 
 /**
@@ -169,7 +172,9 @@ export const checkHistories = (
 ): void => {
   const coverage: Coverage = new Map();
   fc.assert(
-    fc.property(histories, (scenario) => runScenario(scenario, coverage)),
+    fc.property(histories, (scenario) => {
+      runScenario(scenario, coverage);
+    }),
     { numRuns: 200 },
   );
   console.info(describeCoverage(`${title} property run, 200 histories`, coverage));

@@ -95,6 +95,7 @@ describe('dashboard view functions', () => {
       leases: [
         {
           fingerprint: 'node-7',
+          hostname: null,
           since: '2026-03-02T08:30:00.000Z',
           expires_at: '2026-03-02T08:45:00.000Z',
           lease_id: 'L1',

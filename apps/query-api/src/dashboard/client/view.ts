@@ -150,7 +150,13 @@ export function holderRows(holders: {
     since: string;
     activation_id: string;
   }[];
-  leases: { fingerprint: string; since: string; expires_at: string; lease_id: string }[];
+  leases: {
+    fingerprint: string;
+    hostname: string | null;
+    since: string;
+    expires_at: string;
+    lease_id: string;
+  }[];
   sessions: { username: string; kind: string; since: string; expires_at: string }[];
 }): HolderView[] {
   const rows: HolderView[] = [];
@@ -169,8 +175,8 @@ export function holderRows(holders: {
   for (const l of holders.leases) {
     rows.push({
       kind: 'Floating lease',
-      who: l.fingerprint,
-      detail: 'lease ' + l.lease_id,
+      who: l.hostname || l.fingerprint,
+      detail: (l.hostname ? 'fingerprint ' + l.fingerprint + ' · ' : '') + 'lease ' + l.lease_id,
       since: l.since,
       expires_at: l.expires_at,
     });

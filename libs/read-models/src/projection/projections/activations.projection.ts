@@ -11,10 +11,9 @@ export const activationsProjection: Projection<LicenseProjected> = (p, view): Ro
   const e = p.event;
   const licenseId = e.data.licenseId;
   switch (e.type) {
-    case 'MachineActivated.v1':
     case 'MachineActivated.v2': {
       const d = e.data;
-      const hostname = e.type === 'MachineActivated.v2' ? e.data.hostname : null;
+      const hostname = d.hostname;
       const existing = view.activeActivation(licenseId, d.fingerprint);
       if (existing) {
         const row: ActivationRow = {

@@ -39,11 +39,12 @@ describe('leases projection', () => {
 
   it('U1: a checkout holds a seat until its deadline; a heartbeat moves the deadline', () => {
     const out = apply({
-      type: 'LeaseCheckedOut.v1',
+      type: 'LeaseCheckedOut.v2',
       data: {
         ...base(0),
         leaseId: 'L1',
         fingerprint: 'fp',
+        hostname: 'render-07',
         expiresAt: at(15),
         seats: { inUse: 1, limit: 2 },
         idempotencyKey: 'k',
@@ -64,7 +65,11 @@ describe('leases projection', () => {
       [15, 1],
       [25, -1],
     ]);
-    expect(ws.activeLease('lic-1', 'L1')).toMatchObject({ heartbeats: 1, expiresAt: at(25) });
+    expect(ws.activeLease('lic-1', 'L1')).toMatchObject({
+      heartbeats: 1,
+      expiresAt: at(25),
+      hostname: 'render-07',
+    });
   });
 
   it('F5: an expiry recorded late frees the seat at the deadline it reports, not when recorded', () => {
@@ -83,11 +88,12 @@ describe('leases projection', () => {
 
   it('U1: a checkin frees the seat at once, before its deadline; an unknown lease changes nothing', () => {
     apply({
-      type: 'LeaseCheckedOut.v1',
+      type: 'LeaseCheckedOut.v2',
       data: {
         ...base(100),
         leaseId: 'L2',
         fingerprint: 'fp2',
+        hostname: null,
         expiresAt: at(115),
         seats: { inUse: 1, limit: 2 },
         idempotencyKey: null,

@@ -21,7 +21,7 @@ export const leasesProjection: Projection<LicenseProjected> = (p, view): RowChan
   const e = p.event;
   const licenseId = e.data.licenseId;
   switch (e.type) {
-    case 'LeaseCheckedOut.v1': {
+    case 'LeaseCheckedOut.v2': {
       const d = e.data;
       const row: LeaseRow = {
         id: p.recorded.position,
@@ -29,6 +29,7 @@ export const leasesProjection: Projection<LicenseProjected> = (p, view): RowChan
         leaseId: d.leaseId,
         fingerprint: d.fingerprint,
         via: d.via,
+        hostname: d.hostname,
         checkedOutAt: d.at,
         expiresAt: d.expiresAt,
         heartbeats: 0,

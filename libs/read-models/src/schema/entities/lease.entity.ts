@@ -18,6 +18,8 @@ export class LeaseRow {
   @IdColumn('lease_id') leaseId!: string;
   @TextColumn('fingerprint') fingerprint!: string;
   @NameColumn('via', 16) via!: string;
+  /** The machine's name (hostname) as its checkout gave it; null if it gave none. */
+  @NameColumn('hostname', 253, { nullable: true }) hostname!: string | null;
   @InstantColumn('checked_out_at') checkedOutAt!: string;
   /** The current deadline (F5): extended by heartbeats. */
   @InstantColumn('expires_at') expiresAt!: string;
