@@ -1,7 +1,8 @@
 // A checkout on a busy license — one holding N live idempotency keys (a render farm's day of
 // checkouts and checkins) — beside one on a fresh license (part of npm run bench:store).
 // The busy history is decided in memory by the domain's own decider, then appended in bulk;
-// both licenses then take checkouts through the pipeline with their state cached (warm).
+// the licenses then take checkouts through the pipeline with their state cached (warm), in
+// interleaved rounds.
 // Then a new repository over the same store (a restart) takes one checkout with a new key:
 // it reads the snapshot, then the events of the retention window back for the license's memory.
 import { randomUUID } from 'node:crypto';
@@ -23,34 +24,44 @@ export interface BusyLicenseRow {
   readonly afterRestartMs: number;
 }
 
-/** Checkout latency (warm) on a fresh license and on one holding each of `sizes` live keys. */
+/**
+ * Checkout latency (warm) on a fresh license and on one holding each of `sizes` live keys,
+ * measured in interleaved rounds (one checkout and checkin on each license per round), so
+ * that a noisy machine slows every license alike and the ratios compare like with like.
+ */
 export const measureBusyLicense = async (
   store: EventStore,
   snapshots: SnapshotStore,
   clock: Clock,
   sizes: readonly number[],
-  samples = 300,
+  samples = 1000,
 ): Promise<BusyLicenseRow[]> => {
-  const rows: BusyLicenseRow[] = [];
-  for (const keys of [0, ...sizes]) {
-    const licenseId = `busy-${keys}-${randomUUID().slice(0, 8)}`;
-    const repo = new AggregateRepository(store, snapshots, licenseAggregate, clock);
-    if (keys === 0)
-      await repo.handle(licenseId, issueCommand(licenseId, floatingCap(1000)), meta());
-    else await fillWithKeys(store, licenseId, keys, clock.now());
-    await repo.load(licenseId);
-    const times: number[] = [];
-    for (let i = 0; i < samples; i++) {
+  const repo = new AggregateRepository(store, snapshots, licenseAggregate, clock);
+  const licenses = [0, ...sizes].map((keys) => ({
+    keys,
+    id: `busy-${keys}-${randomUUID().slice(0, 8)}`,
+    times: [] as number[],
+  }));
+  for (const { keys, id } of licenses) {
+    if (keys === 0) await repo.handle(id, issueCommand(id, floatingCap(1000)), meta());
+    else await fillWithKeys(store, id, keys, clock.now());
+    await repo.load(id);
+  }
+  for (let i = 0; i < samples; i++) {
+    for (const { id, times } of licenses) {
       const t = performance.now();
-      await repo.handle(licenseId, checkoutCommand(licenseId, `bench-${i}`), meta());
+      await repo.handle(id, checkoutCommand(id, `bench-${i}`), meta());
       times.push(performance.now() - t);
-      await repo.handle(licenseId, checkinCommand(licenseId, `bench-${i}`), meta());
+      await repo.handle(id, checkinCommand(id, `bench-${i}`), meta());
     }
-    await repo.close(); // the last snapshot write has landed
-    const snapshot = await snapshots.load(`license-${licenseId}`);
+  }
+  await repo.close(); // the last snapshot writes have landed
+  const rows: BusyLicenseRow[] = [];
+  for (const { keys, id, times } of licenses) {
+    const snapshot = await snapshots.load(`license-${id}`);
     const restarted = new AggregateRepository(store, snapshots, licenseAggregate, clock);
     const t = performance.now();
-    await restarted.handle(licenseId, checkoutCommand(licenseId, 'after-restart'), meta());
+    await restarted.handle(id, checkoutCommand(id, 'after-restart'), meta());
     const afterRestartMs = performance.now() - t;
     await restarted.close();
     rows.push({

@@ -64,7 +64,7 @@ const commandLatencySection: BenchSection = {
  */
 const busyLicenseSection: BenchSection = {
   title:
-    'A checkout on a license holding N live idempotency keys, beside a fresh license (the fresh one holds the 600 keys of its own measured checkouts and checkins)',
+    'A checkout on a license holding N live idempotency keys, beside a fresh license, in interleaved rounds (each license also binds the 2,000 keys of its own measured checkouts and checkins)',
   headers: [
     'adapter',
     'live keys',

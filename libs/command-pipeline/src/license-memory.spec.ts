@@ -59,9 +59,14 @@ const esdb = (): Adapter => {
   };
 };
 
+/** Checkout n retried (a new lease id, as the API draws one per request), or another request. */
 const checkoutAgain = (n: number, request = `checkout-${n}`): LicenseCommand => ({
-  ...checkoutCommand('busy', n),
+  type: 'CheckoutLease',
+  licenseId: 'busy',
+  actor: { kind: 'license', id: 'busy' },
   leaseId: `lease-again-${n}`,
+  fingerprint: `node-${n}`,
+  idempotencyKey: `key-${n}`,
   requestHash: hashOf(request),
 });
 
