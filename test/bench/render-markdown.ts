@@ -160,9 +160,11 @@ export const renderMarkdown = (results: Results): string => {
     "  found walking out from the innermost frame (`apps/command-api/bench/cpu-breakdown.ts`). V8's",
     '  sampler counts wall time of the main thread while it is busy, so on a loaded machine every',
     '  area is inflated alike: read the shares, and the µs against the load average of the run.',
-    '- **Busy license.** `bench:store` decides `BENCH_BUSY_KEYS` (default 20,000) idempotency keys',
-    '  of checkouts and checkins in memory, appends them, and times checkouts on that license',
-    '  (warm) beside a fresh one; the snapshot bytes are those stored after the timed checkouts.',
+    '- **Busy license.** `bench:store` decides `BENCH_BUSY_KEYS` (default 2,000 and 20,000)',
+    '  idempotency keys of checkouts and checkins in memory, appends them, and times checkouts on',
+    '  that license (warm) beside a fresh one, on each adapter; the snapshot bytes are those stored',
+    '  after the timed checkouts; then a new repository on the same store (a restart) times one',
+    "  checkout: the snapshot, and the retention window's events read back for the license's memory.",
     ...(reduced.length > 0
       ? [
           '- **Reduced sizes.** ' +

@@ -28,4 +28,31 @@ export interface AggregateDefinition<C, E extends DomainEvent, S> {
    * events after it.
    */
   readonly snapshotSpacing?: (state: S) => number;
+  /** What the aggregate keeps beside its state, looked up by key (default: nothing). */
+  readonly memory?: AggregateMemory<C, E, S>;
+}
+
+/** One memo as the pipeline keeps it: the domain's value is opaque here. */
+export interface StoredMemo {
+  readonly key: string;
+  /** When its event was decided (epoch ms): memos older than the window are dropped. */
+  readonly at: number;
+  readonly value: unknown;
+}
+
+/**
+ * What an aggregate keeps beside its state (see the domain's license.memory.ts): keyed memos
+ * that grow with traffic and that a decision only looks up by key. They are never part of the
+ * state, so a decision does not copy them and a snapshot does not write them; the memory is
+ * rebuilt from the events of the retention window after a restart.
+ */
+export interface AggregateMemory<C, E, S> {
+  /** The memos one event leaves. */
+  readonly memosOf: (event: E) => readonly StoredMemo[];
+  /** The keys the decision of `command` against `state` reads (it may read no other). */
+  readonly keysFor: (command: C, state: S) => readonly string[];
+  /** How long a memo can matter to a decision (ms), by the state's policy. */
+  readonly window: (state: S) => number;
+  /** The instant an event was decided (ms). */
+  readonly eventAt: (event: E) => number;
 }

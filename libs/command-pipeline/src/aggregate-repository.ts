@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { Clock } from '@lic/clock';
-import type { DomainError } from '@lic/domain';
+import type { DomainError, Recall } from '@lic/domain';
 import {
   WrongExpectedRevisionError,
   type EventMetadata,
@@ -15,7 +15,7 @@ import { ConcurrencyConflictError } from './errors';
 import { KeyedLock } from './keyed-lock';
 import { LruCache } from './lru-cache';
 import { checkRoundTrip } from './round-trip';
-import { catchUp, loadFromStore, type Loaded } from './stream-reader';
+import { catchUp, completeMemory, loadFromStore, type Loaded } from './stream-reader';
 import { timeOrderedId } from './time-ordered-id';
 
 export interface RepositoryOptions {
@@ -41,6 +41,8 @@ export interface Decided<E, S> {
   /** The instant the decision was taken (from the clock). */
   readonly decidedAt: number;
   readonly attempts: number;
+  /** The aggregate's memory after the decision (AggregateDefinition.memory), by key. */
+  readonly recall: Recall;
 }
 
 /**
@@ -110,7 +112,8 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
     let current = await this.loaded(id);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const decidedAt = this.clock.now();
-      const outcome = this.def.decider.decide(command, current.state, { now: decidedAt });
+      const recall = await this.recallFor(id, current, command, decidedAt);
+      const outcome = this.def.decider.decide(command, current.state, { now: decidedAt, recall });
       const events = E.isRight(outcome) ? outcome.right : [];
       if (events.length === 0) {
         const fresh = await catchUp(this.store, this.def, id, current);
@@ -125,6 +128,7 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
           position: null,
           decidedAt,
           attempts: attempt,
+          recall: recallOf(current),
         };
       }
       checkRoundTrip(
@@ -142,12 +146,14 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
           current.revision ?? 'no_stream',
         );
         const state = events.reduce(this.def.decider.evolve, current.state);
+        this.memorise(current, events, state);
         current = this.remember(id, {
           state,
           revision: result.nextExpectedRevision,
           snapshotRevision: current.snapshotRevision,
           eventsRead: events.length,
           chain: chainHeadOf(toAppend, result.nextExpectedRevision),
+          memory: current.memory,
         });
         return {
           outcome,
@@ -156,6 +162,7 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
           position: result.position,
           decidedAt,
           attempts: attempt,
+          recall: recallOf(current),
         };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -164,6 +171,32 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
       }
     }
     throw new ConcurrencyConflictError(this.def.streamName(id), this.maxAttempts);
+  }
+
+  /**
+   * What the decision may recall: the memory, completed from the store first if it does not
+   * hold the keys this decision reads (after a cold load from a snapshot).
+   */
+  private async recallFor(
+    id: string,
+    current: Loaded<S>,
+    command: C,
+    now: number,
+  ): Promise<Recall | undefined> {
+    const spec = this.def.memory;
+    const memory = current.memory;
+    if (!spec || !memory) return undefined;
+    const keys = spec.keysFor(command, current.state);
+    await completeMemory(this.store, this.def, id, current, keys, now);
+    return memory.recallFor(keys);
+  }
+
+  /** Adds what appended events leave in the memory. */
+  private memorise(current: Loaded<S>, events: readonly E[], state: S): void {
+    const spec = this.def.memory;
+    if (!spec || !current.memory) return;
+    const window = spec.window(state);
+    for (const e of events) current.memory.add(spec.memosOf(e), window);
   }
 
   /**
@@ -240,6 +273,11 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
     return entry;
   }
 }
+
+const recallOf =
+  <S>({ memory }: Loaded<S>): Recall =>
+  (key) =>
+    memory?.get(key);
 
 const chainHeadOf = (appended: readonly NewEvent[], revision: bigint): KnownHead => {
   const hash = appended[appended.length - 1]?.metadata.hash;

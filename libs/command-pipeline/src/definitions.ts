@@ -6,8 +6,12 @@ import {
   foldableProductEvent,
   initialProductState,
   licenseDecider,
+  licenseEventAt,
+  licenseMemos,
   licenseStateSchemaVersion,
   licenseStream,
+  memoKeys,
+  memoryWindow,
   productDecider,
   sizeOf,
   productStream,
@@ -18,15 +22,12 @@ import {
 import * as t from 'io-ts';
 import type { AggregateDefinition } from './aggregate-definition';
 
-/** Entries of a license's state that grow with traffic (each about 150 bytes of snapshot). */
+/**
+ * Entries of a license's state that grow with its machines and refusals (each about 150 bytes
+ * of snapshot). Idempotency keys and ended holders, which grow with traffic, are in its memory.
+ */
 const growingEntries = (state: LicenseState): number =>
-  state.kind === 'issued'
-    ? sizeOf(state.idempotency) +
-      sizeOf(state.endedLeases) +
-      sizeOf(state.endedSessions) +
-      sizeOf(state.activations) +
-      sizeOf(state.refusals.recent)
-    : 0;
+  state.kind === 'issued' ? sizeOf(state.activations) + sizeOf(state.refusals.recent) : 0;
 
 export const licenseAggregate: AggregateDefinition<LicenseCommand, LicenseEvent, LicenseState> = {
   name: 'license',
@@ -35,9 +36,16 @@ export const licenseAggregate: AggregateDefinition<LicenseCommand, LicenseEvent,
   readStored: foldableLicenseEvent,
   stateCodec: LicenseState,
   stateSchemaVersion: licenseStateSchemaVersion,
-  // A busy license (20,000 idempotency keys: a 5 MB snapshot) is snapshotted every 2,000
-  // events instead of every 100: about 2.5 KB written per event, whatever its size.
+  // A site license (20,000 activations: a 5 MB snapshot) is snapshotted every 2,000 events
+  // instead of every 100: about 2.5 KB written per event, whatever its size.
   snapshotSpacing: (state) => Math.floor(growingEntries(state) / 10),
+  // F6 records and recently ended holders: kept beside the state, never snapshotted.
+  memory: {
+    memosOf: licenseMemos,
+    keysFor: memoKeys,
+    window: memoryWindow,
+    eventAt: licenseEventAt,
+  },
 };
 
 /** Products are small and rarely written: their snapshots are never needed, so never valid. */

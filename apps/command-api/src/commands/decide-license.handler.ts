@@ -37,7 +37,7 @@ const factsOf = (
     licenseId: state.licenseId,
     status: statusAt(state, decided.decidedAt),
     offlineDays: state.policy.offlineDays,
-    idempotency: key === null ? null : idempotentOutcome(state, key),
+    idempotency: key === null ? null : idempotentOutcome(decided.recall, key),
   };
 };
 

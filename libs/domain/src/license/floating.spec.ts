@@ -173,7 +173,7 @@ describe('floating leases', () => {
     const first = given(cap2).when(c.checkout('L1', 'fp-a', 'K'), T0);
     const replay = given(cap2, ...first.events).when(c.checkout('L9', 'fp-a', 'K'), at({ m: 5 }));
     replay.thenNothing();
-    const record = idempotentOutcome(replay.state as IssuedLicense, 'K');
+    const record = idempotentOutcome(replay.recall, 'K');
     expect(record).toMatchObject({
       operation: 'checkout',
       leaseId: 'L1',
@@ -195,7 +195,7 @@ describe('floating leases', () => {
       at({ m: 3 }),
     );
     replay.thenNothing();
-    expect(idempotentOutcome(replay.state as IssuedLicense, 'IN')).toMatchObject({
+    expect(idempotentOutcome(replay.recall, 'IN')).toMatchObject({
       operation: 'checkin',
       leaseId: 'L1',
       at: at({ m: 2 }),

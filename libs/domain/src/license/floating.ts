@@ -1,14 +1,15 @@
 import * as E from 'fp-ts/Either';
+import type { Recall } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/errors';
-import { MINUTE, toIso } from '../shared/time';
+import { HOUR, MINUTE, toIso } from '../shared/time';
 import type { EventMaker } from './event-factory';
 import type { CommandOf } from './license.commands';
 import type { LicenseEvent, RefusalReason } from './license.events';
 import type { IssuedLicense } from './license.state';
 import { checkKey } from './idempotency';
 import { floatingSeats, hasRoom, isLive } from './occupancy';
+import { recallEnded } from './license.memory';
 import { recordRefusal } from './refusals';
-import { getIn } from './sharded';
 import { statusAt, statusRefusal } from './status';
 
 type Decision = E.Either<DomainError, readonly LicenseEvent[]>;
@@ -17,16 +18,23 @@ const notEnabled = E.left(
   domainError('FLOATING_NOT_ENABLED', "this license's policy has no floating overlay"),
 );
 
-/** Why a lease id no longer (or never) names a live lease. */
-const leaseGone = (s: IssuedLicense, leaseId: string, now: number): DomainError | null => {
+/** Why a lease id no longer (or never) names a live lease (one ended long ago is not found). */
+const leaseGone = (
+  s: IssuedLicense,
+  leaseId: string,
+  now: number,
+  recall: Recall | undefined,
+): DomainError | null => {
   const lease = s.leases[leaseId];
   if (lease) {
     return isLive(lease, now)
       ? null
       : domainError('LEASE_EXPIRED', 'the lease timed out without a heartbeat; check out again');
   }
-  const ended = getIn(s.endedLeases, leaseId);
-  if (!ended) return domainError('LEASE_NOT_FOUND', 'no such lease');
+  const ended = recallEnded(recall, 'lease', leaseId);
+  if (!ended || now - ended.at >= s.policy.idempotencyRetentionHours * HOUR) {
+    return domainError('LEASE_NOT_FOUND', 'no such lease');
+  }
   return ended.reason === 'expired'
     ? domainError('LEASE_EXPIRED', 'the lease timed out without a heartbeat; check out again', {
         reason: 'expired',
@@ -42,10 +50,11 @@ export const checkout = (
   c: CommandOf<'CheckoutLease'>,
   now: number,
   make: EventMaker,
+  recall: Recall | undefined,
 ): Decision => {
   const floating = s.policy.floating;
   if (!floating) return notEnabled;
-  const key = checkKey(s, now, 'checkout', c.idempotencyKey, c.requestHash);
+  const key = checkKey(s, now, recall, 'checkout', c.idempotencyKey, c.requestHash);
   if (E.isLeft(key)) return key;
   if (key.right.kind === 'replay') return E.right([]);
 
@@ -78,10 +87,11 @@ export const heartbeat = (
   c: CommandOf<'HeartbeatLease'>,
   now: number,
   make: EventMaker,
+  recall: Recall | undefined,
 ): Decision => {
   const floating = s.policy.floating;
   if (!floating) return notEnabled;
-  const gone = leaseGone(s, c.leaseId, now);
+  const gone = leaseGone(s, c.leaseId, now, recall);
   if (gone) return E.left(gone);
   const blocked = statusRefusal(statusAt(s, now));
   if (blocked) return E.left(domainError(blocked, `cannot renew a lease: ${blocked}`));
@@ -101,12 +111,13 @@ export const checkin = (
   c: CommandOf<'CheckinLease'>,
   now: number,
   make: EventMaker,
+  recall: Recall | undefined,
 ): Decision => {
   if (!s.policy.floating) return notEnabled;
-  const key = checkKey(s, now, 'checkin', c.idempotencyKey, c.requestHash);
+  const key = checkKey(s, now, recall, 'checkin', c.idempotencyKey, c.requestHash);
   if (E.isLeft(key)) return key;
   if (key.right.kind === 'replay') return E.right([]);
-  const gone = leaseGone(s, c.leaseId, now);
+  const gone = leaseGone(s, c.leaseId, now, recall);
   if (gone) return E.left(gone);
   return E.right([
     make('LeaseCheckedIn.v1', {
@@ -124,8 +135,9 @@ export const releaseLease = (
   c: CommandOf<'ReleaseLease'>,
   now: number,
   make: EventMaker,
+  recall: Recall | undefined,
 ): Decision => {
-  const gone = leaseGone(s, c.leaseId, now);
+  const gone = leaseGone(s, c.leaseId, now, recall);
   if (gone) return E.left(gone);
   return E.right([
     make('LeaseReleased.v1', { leaseId: c.leaseId, reason: 'admin', endedAt: toIso(now) }),

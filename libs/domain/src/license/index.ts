@@ -5,6 +5,7 @@ export * from './license.decide';
 export * from './license.decider';
 export * from './license.events';
 export * from './license.evolve';
+export * from './license.memory';
 export * from './license.state';
 export * from './occupancy';
 export * from './rate-limit';

@@ -1,12 +1,13 @@
 import * as E from 'fp-ts/Either';
 import { systemActor } from '../shared/actor';
-import type { DecisionContext } from '../shared/decider';
+import type { DecisionContext, Recall } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/errors';
 import { eventsFor, type EventMaker } from './event-factory';
 import { checkin, checkout, heartbeat, releaseLease } from './floating';
 import type { LicenseCommand } from './license.commands';
 import type { LicenseEvent } from './license.events';
 import { evolveLicense } from './license.evolve';
+import { recallAfter } from './license.memory';
 import type { IssuedLicense, LicenseState } from './license.state';
 import {
   clearThreat,
@@ -33,7 +34,7 @@ type Decision = E.Either<DomainError, readonly LicenseEvent[]>;
 export const decideLicense = (
   command: LicenseCommand,
   state: LicenseState,
-  { now }: DecisionContext,
+  { now, recall }: DecisionContext,
 ): Decision => {
   if (command.type === 'IssueLicense') {
     return state.kind === 'unissued'
@@ -47,7 +48,7 @@ export const decideLicense = (
   const make = eventsFor(state.licenseId, now, command.actor);
   if (command.type === 'SettleOverdue') return E.right(due);
   return E.map((events: readonly LicenseEvent[]) => (events.length > 0 ? [...due, ...events] : []))(
-    decideIssued(command, settled, now, make),
+    decideIssued(command, settled, now, make, recallAfter(recall, due)),
   );
 };
 
@@ -56,6 +57,7 @@ const decideIssued = (
   s: IssuedLicense,
   now: number,
   make: EventMaker,
+  recall: Recall | undefined,
 ): Decision => {
   switch (c.type) {
     case 'SuspendLicense':
@@ -81,21 +83,21 @@ const decideIssued = (
     case 'ValidateMachine':
       return validate(s, c, now, make);
     case 'CheckoutLease':
-      return checkout(s, c, now, make);
+      return checkout(s, c, now, make, recall);
     case 'HeartbeatLease':
-      return heartbeat(s, c, now, make);
+      return heartbeat(s, c, now, make, recall);
     case 'CheckinLease':
-      return checkin(s, c, now, make);
+      return checkin(s, c, now, make, recall);
     case 'ReleaseLease':
-      return releaseLease(s, c, now, make);
+      return releaseLease(s, c, now, make, recall);
     case 'OpenSession':
       return openSession(s, c, now, make);
     case 'RecordSessionActivity':
-      return recordActivity(s, c, now, make);
+      return recordActivity(s, c, now, make, recall);
     case 'CloseSession':
-      return closeSession(s, c.sessionId, 'logout', now, make);
+      return closeSession(s, c.sessionId, 'logout', now, make, recall);
     case 'EndSession':
-      return closeSession(s, c.sessionId, 'admin', now, make);
+      return closeSession(s, c.sessionId, 'admin', now, make, recall);
     case 'TallyRefusals':
       return tally(c, make);
   }

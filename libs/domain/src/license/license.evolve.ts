@@ -1,7 +1,7 @@
-import { fromIso, HOUR, DAY, MINUTE, SECOND } from '../shared/time';
+import { fromIso, DAY, MINUTE, SECOND } from '../shared/time';
 import { refusalKey, refusalSubject } from './refusals';
 import type { LicenseEvent, RefusalKind, RefusalReason } from './license.events';
-import type { IdempotencyRecord, IssuedLicense, LicenseState } from './license.state';
+import type { IssuedLicense, LicenseState } from './license.state';
 import { omit, put } from './records';
 import { getIn, omitIn, putIn } from './sharded';
 
@@ -27,9 +27,6 @@ export const evolveLicense = (state: LicenseState, event: LicenseEvent): License
       activations: {},
       leases: {},
       sessions: {},
-      endedLeases: {},
-      endedSessions: {},
-      idempotency: {},
       activationAttempts: [],
       deactivations: [],
       refusals: { recent: {}, windows: {}, day: { start: fromIso(d.at), count: 0 } },
@@ -39,53 +36,16 @@ export const evolveLicense = (state: LicenseState, event: LicenseEvent): License
   return evolveIssued(state, event);
 };
 
-const retention = (s: IssuedLicense) => s.policy.idempotencyRetentionHours * HOUR;
-/** Entries younger than the retention window survive a shard copy. */
-const fresh =
-  (s: IssuedLicense, now: number) =>
-  (entry: { readonly at: number }): boolean =>
-    entry.at > now - retention(s);
-
 const countAttempt = (s: IssuedLicense, at: number): IssuedLicense => {
   const window = s.policy.activationRateLimit.windowMinutes * MINUTE;
   return { ...s, activationAttempts: [...s.activationAttempts.filter((a) => a > at - window), at] };
 };
 
-const endLease = (
-  s: IssuedLicense,
-  leaseId: string,
-  reason: string,
-  endedAt: number,
-  at: number,
-) => ({
+/** How it ended, and the Idempotency-Key it was bound to, are the memory's (licenseMemos). */
+const endLease = (s: IssuedLicense, leaseId: string): IssuedLicense => ({
   ...s,
   leases: omit(s.leases, leaseId),
-  endedLeases: putIn(s.endedLeases, leaseId, { reason, endedAt, at }, fresh(s, at)),
 });
-
-const endSession = (
-  s: IssuedLicense,
-  sessionId: string,
-  reason: string,
-  endedAt: number,
-  at: number,
-) => ({
-  ...s,
-  sessions: omit(s.sessions, sessionId),
-  endedSessions: putIn(s.endedSessions, sessionId, { reason, endedAt, at }, fresh(s, at)),
-});
-
-const remember = (
-  s: IssuedLicense,
-  key: string | null,
-  record: IdempotencyRecord,
-): IssuedLicense =>
-  key === null
-    ? s
-    : {
-        ...s,
-        idempotency: putIn(s.idempotency, key, record, fresh(s, record.at)),
-      };
 
 const refusalRecorded = (
   s: IssuedLicense,
@@ -201,14 +161,7 @@ const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
           via: d.via,
         }),
       };
-      const remembered = remember(withLease, d.idempotencyKey, {
-        operation: 'checkout',
-        requestHash: d.requestHash ?? '',
-        at,
-        leaseId: d.leaseId,
-        leaseExpiresAt: expiresAt,
-      });
-      return d.via === 'activation' ? countAttempt(remembered, at) : remembered;
+      return d.via === 'activation' ? countAttempt(withLease, at) : withLease;
     }
     case 'CheckoutRefused.v1':
       return refusalRecorded(s, 'checkout', event.data.reason, event.data.fingerprint, at);
@@ -224,28 +177,10 @@ const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
       };
       return event.data.via === 'activation' ? countAttempt(renewed, at) : renewed;
     }
-    case 'LeaseCheckedIn.v1': {
-      const d = event.data;
-      const lease = s.leases[d.leaseId];
-      const ended = endLease(s, d.leaseId, `checked-in:${d.via}`, at, at);
-      return remember(ended, d.idempotencyKey, {
-        operation: 'checkin',
-        requestHash: d.requestHash ?? '',
-        at,
-        leaseId: d.leaseId,
-        leaseExpiresAt: lease?.expiresAt ?? at,
-      });
-    }
+    case 'LeaseCheckedIn.v1':
     case 'LeaseExpired.v1':
-      return endLease(s, event.data.leaseId, 'expired', fromIso(event.data.expiredAt), at);
     case 'LeaseReleased.v1':
-      return endLease(
-        s,
-        event.data.leaseId,
-        `released:${event.data.reason}`,
-        fromIso(event.data.endedAt),
-        at,
-      );
+      return endLease(s, event.data.leaseId);
 
     case 'SessionOpened.v1': {
       const d = event.data;
@@ -277,13 +212,7 @@ const evolveIssued = (s: IssuedLicense, event: LicenseEvent): IssuedLicense => {
       };
     }
     case 'SessionClosed.v1':
-      return endSession(
-        s,
-        event.data.sessionId,
-        event.data.reason,
-        fromIso(event.data.endedAt),
-        at,
-      );
+      return { ...s, sessions: omit(s.sessions, event.data.sessionId) };
     case 'RefusalsTallied.v1':
       return s;
   }

@@ -4,7 +4,9 @@ import { nullable } from '../shared/codecs';
 
 /**
  * The state a License decision is taken against. Times are epoch milliseconds. Everything that
- * has ended is dropped or pruned by age, so the state stays small however long the stream grows.
+ * has ended is dropped or pruned by age, so the state stays small however long the stream grows;
+ * what grows with traffic and is only looked up by key (idempotency records, recently ended
+ * holders) is the license's memory instead (license.memory.ts), kept beside the state.
  * Defined as a codec so a stored snapshot is decoded like any other input.
  */
 const ms = t.number;
@@ -44,11 +46,11 @@ export const Session = t.type({
 });
 export type Session = t.TypeOf<typeof Session>;
 
-/** A holder that ended recently: lets a late heartbeat be told why (pruned by age). */
+/** A holder that ended recently: lets a late heartbeat be told why (kept in the memory). */
 export const Ended = t.type({ reason: t.string, endedAt: ms, at: ms });
 export type Ended = t.TypeOf<typeof Ended>;
 
-/** F6: what an Idempotency-Key was bound to, and the outcome a replay returns. */
+/** F6: what an Idempotency-Key was bound to, and the outcome a replay returns (in the memory). */
 export const IdempotencyRecord = t.type({
   operation: t.keyof({ checkout: null, checkin: null }),
   requestHash: t.string,
@@ -79,9 +81,6 @@ export const IssuedLicense = t.type({
   /** Live (and not yet recorded as expired) holders; bounded by the caps. */
   leases: t.record(t.string, Lease),
   sessions: t.record(t.string, Session),
-  endedLeases: sharded(Ended),
-  endedSessions: sharded(Ended),
-  idempotency: sharded(IdempotencyRecord),
   /** O5: instants of counted /activate attempts within the window. */
   activationAttempts: t.array(ms),
   /** O6: instants of deactivations within the churn window. */
@@ -104,4 +103,4 @@ export type LicenseState = t.TypeOf<typeof LicenseState>;
 export const initialLicenseState: LicenseState = { kind: 'unissued' };
 
 /** Bump when the state's shape changes: older snapshots are then ignored and rebuilt. */
-export const licenseStateSchemaVersion = 'license-state.v5';
+export const licenseStateSchemaVersion = 'license-state.v6';

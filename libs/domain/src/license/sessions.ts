@@ -1,13 +1,14 @@
 import * as E from 'fp-ts/Either';
+import type { Recall } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/errors';
-import { MINUTE, toIso } from '../shared/time';
+import { HOUR, MINUTE, toIso } from '../shared/time';
 import type { EventMaker } from './event-factory';
 import type { CommandOf } from './license.commands';
 import type { LicenseEvent, RefusalReason } from './license.events';
 import type { IssuedLicense, Session } from './license.state';
 import { isLive, sessionSeats } from './occupancy';
 import { recordRefusal } from './refusals';
-import { getIn } from './sharded';
+import { recallEnded } from './license.memory';
 import { statusAt, statusRefusal } from './status';
 
 type Decision = E.Either<DomainError, readonly LicenseEvent[]>;
@@ -16,15 +17,23 @@ const notEnabled = E.left(
   domainError('SESSIONS_NOT_ENABLED', "this license's policy has no session overlay"),
 );
 
-const sessionGone = (s: IssuedLicense, sessionId: string, now: number): DomainError | null => {
+/** Why a session id no longer (or never) names a live session (one ended long ago is not found). */
+const sessionGone = (
+  s: IssuedLicense,
+  sessionId: string,
+  now: number,
+  recall: Recall | undefined,
+): DomainError | null => {
   const session = s.sessions[sessionId];
   if (session) {
     return isLive(session, now)
       ? null
       : domainError('SESSION_EXPIRED', 'the session timed out; open a new one');
   }
-  const ended = getIn(s.endedSessions, sessionId);
-  if (!ended) return domainError('SESSION_NOT_FOUND', 'no such session');
+  const ended = recallEnded(recall, 'session', sessionId);
+  if (!ended || now - ended.at >= s.policy.idempotencyRetentionHours * HOUR) {
+    return domainError('SESSION_NOT_FOUND', 'no such session');
+  }
   return ended.reason === 'idle-timeout' || ended.reason === 'max-lifetime'
     ? domainError('SESSION_EXPIRED', `the session timed out (${ended.reason})`, {
         reason: ended.reason,
@@ -95,10 +104,11 @@ export const recordActivity = (
   c: CommandOf<'RecordSessionActivity'>,
   now: number,
   make: EventMaker,
+  recall: Recall | undefined,
 ): Decision => {
   const overlay = s.policy.sessions;
   if (!overlay) return notEnabled;
-  const gone = sessionGone(s, c.sessionId, now);
+  const gone = sessionGone(s, c.sessionId, now, recall);
   if (gone) return E.left(gone);
   const session = s.sessions[c.sessionId] as Session;
   if (c.username !== null && c.username !== session.username) {
@@ -125,8 +135,9 @@ export const closeSession = (
   reason: 'logout' | 'admin',
   now: number,
   make: EventMaker,
+  recall: Recall | undefined,
 ): Decision => {
-  const gone = sessionGone(s, sessionId, now);
+  const gone = sessionGone(s, sessionId, now, recall);
   if (gone) return E.left(gone);
   return E.right([make('SessionClosed.v1', { sessionId, reason, endedAt: toIso(now) })]);
 };

@@ -2,8 +2,10 @@
  * A record split in two levels by a hash of the key — 32 shards of 8 leaves — so that an
  * immutable update copies one path: the 32 shard slots, the shard's 8 leaf slots and one
  * leaf (about n/256 entries), instead of n/32. Used for the parts of the state that grow
- * with traffic: idempotency keys, recently ended holders, site activations. At 20,000 keys a
- * put copies about 120 slots and entries, where one level of 32 shards copied 625.
+ * with a license's machines and refusals: site activations, recent refusals. (Idempotency keys
+ * and ended holders, which grow with traffic, are in the license's memory: license.memory.ts.)
+ * At 20,000 entries a put copies about 120 slots and entries, where one level of 32 shards
+ * copied 625.
  */
 export type Sharded<V> = Readonly<
   Record<string, Readonly<Record<string, Readonly<Record<string, V>>>>>

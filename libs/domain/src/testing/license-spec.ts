@@ -6,6 +6,7 @@ import { LicenseEvent } from '../license/license.events';
 import { licenseDecider } from '../license/license.decider';
 import { fold } from '../shared/decider';
 import type { LicenseState } from '../license/license.state';
+import { memoryOf } from '../license/license.memory';
 
 type Expected = { type: LicenseEvent['type']; data?: Record<string, unknown> };
 
@@ -17,7 +18,7 @@ type Expected = { type: LicenseEvent['type']; data?: Record<string, unknown> };
 export const given = (...history: LicenseEvent[]) => ({
   when: (command: LicenseCommand, now: number) => {
     const state: LicenseState = fold(licenseDecider.evolve, licenseDecider.initialState, history);
-    const result = licenseDecider.decide(command, state, { now });
+    const result = licenseDecider.decide(command, state, { now, recall: memoryOf(history) });
     const events = E.isRight(result) ? result.right : [];
     for (const e of events) {
       const decoded = LicenseEvent.decode(e);
@@ -28,6 +29,8 @@ export const given = (...history: LicenseEvent[]) => ({
       result,
       events,
       state: after,
+      /** The license's memory after the decision (idempotency records, ended holders). */
+      recall: memoryOf([...history, ...events]),
       then(...expected: Expected[]) {
         if (E.isLeft(result)) throw new Error(`expected events, got error ${result.left.code}`);
         expect(events.map((e) => e.type)).toEqual(expected.map((e) => e.type));
@@ -63,7 +66,7 @@ export const run = (
   const events: LicenseEvent[] = [...history];
   const errors: (ErrorCode | null)[] = [];
   for (const [command, now] of steps) {
-    const r = licenseDecider.decide(command, state, { now });
+    const r = licenseDecider.decide(command, state, { now, recall: memoryOf(events) });
     if (E.isLeft(r)) {
       errors.push(r.left.code);
       continue;

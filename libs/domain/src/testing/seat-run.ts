@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { PathReporter } from 'io-ts/PathReporter';
 import { idempotentOutcome } from '../license/idempotency';
+import { memoryOf } from '../license/license.memory';
+import type { Recall } from '../shared/decider';
 import { licenseDecider } from '../license/license.decider';
 import { LicenseEvent } from '../license/license.events';
-import type { IssuedLicense, LicenseState } from '../license/license.state';
+import type { LicenseState } from '../license/license.state';
 import { keysIn } from '../license/sharded';
 import type { DomainError } from '../shared/errors';
 import { T0, admin, event, issued } from './fixtures';
@@ -26,7 +28,7 @@ const disagreement = (
   expected: Expected,
   due: readonly Norm[],
   outcome: E.Either<DomainError, readonly LicenseEvent[]>,
-  stateAfter: LicenseState,
+  recallAfter: Recall,
   m: SeatModel,
 ): string | null => {
   if (E.isLeft(outcome)) {
@@ -41,7 +43,7 @@ const disagreement = (
   }
   const got = outcome.right.map(normalize);
   if (expected.kind === 'replay') {
-    const record = idempotentOutcome(stateAfter as IssuedLicense, expected.key);
+    const record = idempotentOutcome(recallAfter, expected.key);
     const bound = m.keys.get(expected.key);
     if (got.length > 0) return `expected a replay of ${expected.key}, got ${show(got)}`;
     return record?.leaseId === bound?.leaseId ? null : `replay answered ${show(record)}`;
@@ -141,14 +143,14 @@ export const runScenario = (scenario: Scenario, coverage: Coverage): LicenseEven
     }
     const expected = predict(m, command, now);
     const due = overdue(m, now);
-    const outcome = licenseDecider.decide(command, state, { now });
+    const outcome = licenseDecider.decide(command, state, { now, recall: memoryOf(history) });
     const events = E.isRight(outcome) ? outcome.right : [];
     for (const e of events) {
       const decoded = LicenseEvent.decode(e);
       if (E.isLeft(decoded)) throw new Disagreement(PathReporter.report(decoded).join('; '));
     }
     const after = events.reduce(licenseDecider.evolve, state);
-    const why = disagreement(expected, due, outcome, after, m);
+    const why = disagreement(expected, due, outcome, memoryOf([...history, ...events]), m);
     if (why) throw new Disagreement(`step ${i} (${command.type} at T0+${now - T0} ms): ${why}`);
     countDecision(coverage, m, command, expected, outcome, now);
     state = after;
