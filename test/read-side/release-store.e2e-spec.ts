@@ -22,6 +22,34 @@ const NOW = Date.parse('2026-06-01T09:00:00.000Z');
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(join(FIXTURE_DIR, name), 'utf8')) as T;
 
+type Json = Readonly<Record<string, unknown>>;
+/** The values of a two-level sharded record (shard -> leaf -> key -> value), by key. */
+const unshard = (sharded: unknown): [string, Json][] =>
+  Object.values(sharded as Record<string, Record<string, Record<string, Json>>>).flatMap((leaves) =>
+    Object.values(leaves).flatMap((leaf) => Object.entries(leaf)),
+  );
+
+/**
+ * The release's loaded license as license-state.v6 lays it out: the F6 records and the ended
+ * holders moved from the state to the memory beside it, keyed as licenseMemos keys them. One
+ * recorded difference: a checkin's record now says the lease stopped at the checkin (the release
+ * kept the lease's last deadline there; no answer reads it).
+ */
+const asOfStateV6 = (dump: AggregateDump[string]): AggregateDump[string] => {
+  const state = dump.state as Json;
+  if (state['kind'] !== 'issued') return dump;
+  const { idempotency, endedLeases, endedSessions, ...rest } = state;
+  const memory: Record<string, unknown> = {};
+  for (const [key, record] of unshard(idempotency)) {
+    const stopped = record['operation'] === 'checkin' ? { leaseExpiresAt: record['at'] } : {};
+    memory[`key:${key}`] = { kind: 'key', record: { ...record, ...stopped } };
+  }
+  for (const [id, ended] of unshard(endedLeases)) memory[`lease:${id}`] = { kind: 'ended', ended };
+  for (const [id, ended] of unshard(endedSessions))
+    memory[`session:${id}`] = { kind: 'ended', ended };
+  return { ...dump, state: rest, memory };
+};
+
 /** A copy of the committed store (opening a store may write to it; the fixture never changes). */
 const openFixtureStore = (): { eventStore: EventStore; done: () => Promise<void> } => {
   const dir = mkdtempSync(join(tmpdir(), 'release-store-'));
@@ -89,12 +117,12 @@ describe('a store written by the release before upcasting: the command side', ()
   });
   afterEach(() => store.done());
 
-  it('A3: every aggregate loads to the state the release loaded, at the same revision', async () => {
+  it('A3: every aggregate loads to the state the release loaded, at the same revision (its records of keys and ended holders now in the memory beside the state)', async () => {
     const release = fixture<AggregateDump>('aggregates.json');
     const now = await dumpAggregates(store.eventStore, fixedClock(NOW));
     expect(Object.keys(now)).toEqual(Object.keys(release));
     for (const stream of Object.keys(release)) {
-      expect([stream, now[stream]]).toEqual([stream, release[stream]]);
+      expect([stream, now[stream]]).toEqual([stream, asOfStateV6(release[stream]!)]);
     }
   });
 

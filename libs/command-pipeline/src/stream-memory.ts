@@ -39,6 +39,11 @@ export class StreamMemory {
     return this.entries.get(key)?.value;
   }
 
+  /** What is held, by key (for inspection: tests and tools). */
+  held(): Record<string, unknown> {
+    return Object.fromEntries([...this.entries].map(([key, { value }]) => [key, value]));
+  }
+
   /** A recall of the keys a decision declared; any other key is a bug while memos are missing. */
   recallFor(keys: readonly string[]): Recall {
     if (this.missingUpTo === null) return (key) => this.get(key);

@@ -8,7 +8,7 @@ import { at, commands as c, event, floatingPolicy, issued, sha } from '../testin
 
 const cap2 = issued(floatingPolicy(2));
 const out = (leaseId: string, when: number): LicenseEvent =>
-  event('LeaseCheckedOut.v1', when, {
+  event('LeaseCheckedOut.v2', when, {
     leaseId,
     fingerprint: `fp-${leaseId}`,
     expiresAt: toIso(when + 15 * 60_000),
@@ -17,6 +17,7 @@ const out = (leaseId: string, when: number): LicenseEvent =>
     requestHash: sha(1),
     via: 'checkout',
     token: null,
+    hostname: null,
   });
 const checkedIn = (leaseId: string, when: number): LicenseEvent =>
   event('LeaseCheckedIn.v1', when, {
@@ -74,7 +75,7 @@ describe("a license's memory (idempotency records and ended holders, beside the 
       recall: () => undefined,
     });
     expect(E.isRight(remembered) && remembered.right.map((e) => e.type)).toEqual([
-      'LeaseCheckedOut.v1',
+      'LeaseCheckedOut.v2',
     ]);
     expect(remembered).toEqual(forgotten);
   });

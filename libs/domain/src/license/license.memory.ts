@@ -51,7 +51,7 @@ const bound = (key: string | null, record: IdempotencyRecord): Memo[] =>
 export const licenseMemos = (event: LicenseEvent): readonly Memo[] => {
   const at = fromIso(event.data.at);
   switch (event.type) {
-    case 'LeaseCheckedOut.v1': {
+    case 'LeaseCheckedOut.v2': {
       const d = event.data;
       return bound(d.idempotencyKey, {
         operation: 'checkout',
