@@ -1,3 +1,4 @@
+import type { LicenseStatusName } from '@lic/domain';
 import { fleetTotals } from './fleet-totals';
 
 const seat = (in_use: number, cap: number | null) => ({
@@ -8,7 +9,7 @@ const seat = (in_use: number, cap: number | null) => ({
 });
 const license = (
   product_id: string,
-  status: string,
+  status: LicenseStatusName,
   seats: Partial<Record<'machine' | 'lease' | 'session', ReturnType<typeof seat>>>,
 ) => ({
   product_id,

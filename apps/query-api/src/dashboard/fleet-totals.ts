@@ -1,3 +1,4 @@
+import { holdsSeats, type LicenseStatusName } from '@lic/domain';
 import type { SeatCount } from '../seats/seats.view';
 
 export type SeatKind = 'machine' | 'lease' | 'session';
@@ -24,7 +25,7 @@ export interface ProductTotals {
 interface Counted {
   readonly product_id: string;
   readonly product_name: string | null;
-  readonly status: string;
+  readonly status: LicenseStatusName;
   readonly seats: Readonly<Record<SeatKind, SeatCount | null>>;
 }
 
@@ -51,7 +52,7 @@ const kindTotals = (licenses: readonly Counted[]): KindTotal[] =>
  * are revoked or expired hold no seats and count towards no cap.
  */
 export const fleetTotals = (licenses: readonly Counted[]) => {
-  const live = licenses.filter((l) => l.status !== 'revoked' && l.status !== 'expired');
+  const live = licenses.filter((l) => holdsSeats(l.status));
   const products = [...new Set(live.map((l) => l.product_id))].sort();
   return {
     fleet: kindTotals(live),

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DAY, fromIso, toIso } from '@lic/domain';
+import { DAY, fromIso, holdsSeats, toIso } from '@lic/domain';
 import { LicenseRow, ProductRow } from '@lic/read-models';
 import type { CsvValue } from '../csv/csv';
 import { liveStatus } from '../seats/live-status';
@@ -25,10 +25,7 @@ export const expiringReport = async (
     .orderBy('l.expires_at', 'ASC')
     .addOrderBy('l.license_id', 'ASC');
   if (productId !== undefined) q.andWhere('l.product_id = :productId', { productId });
-  const rows = (await q.getMany()).filter((l) => {
-    const status = liveStatus(l, nowIso);
-    return status !== 'revoked' && status !== 'expired';
-  });
+  const rows = (await q.getMany()).filter((l) => holdsSeats(liveStatus(l, nowIso)));
   const names = new Map(
     (await db.getRepository(ProductRow).find()).map((p) => [p.productId, p.name]),
   );

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { seatKinds, toIso } from '@lic/domain';
+import { holdsSeats, seatKinds, toIso } from '@lic/domain';
 import { BUCKET_MS, type HolderKind, type LicenseRow } from '@lic/read-models';
 import type { CsvValue } from '../csv/csv';
 import { liveStatus } from '../seats/live-status';
@@ -50,9 +50,7 @@ export const utilizationSeries = async (
     const members = licenses.filter((l) => seatKinds(l).includes(kind));
     if (members.length === 0) continue;
     const inForce =
-      members.length === 1
-        ? members
-        : members.filter((l) => !['revoked', 'expired'].includes(liveStatus(l, nowIso)));
+      members.length === 1 ? members : members.filter((l) => holdsSeats(liveStatus(l, nowIso)));
     const ids = members.map((l) => l.licenseId);
     const buckets = combineHours(range, await loadMembers(db, ids, kind, range));
     series.push({

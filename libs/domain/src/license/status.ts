@@ -48,6 +48,13 @@ export const statusAfterDeadline = (
 export const statusAt = (s: IssuedLicense, now: number): LicenseStatusName =>
   statusOf({ standing: s.standing, threat: s.threat, expired: deadlinePassed(s.expiresAt, now) });
 
+/**
+ * Whether a license in this status still holds its seats: a revoked or expired one holds none
+ * and counts towards no cap (the fleet's totals, utilization caps, the expiring-soon list).
+ */
+export const holdsSeats = (status: LicenseStatusName): boolean =>
+  status !== 'revoked' && status !== 'expired';
+
 /** Why a status forbids taking or renewing a seat, or null if it allows it. */
 export const statusRefusal = (status: LicenseStatusName): RefusalReason | null => {
   switch (status) {
