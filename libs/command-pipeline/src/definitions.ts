@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import {
   LicenseEvent,
+  actorToString,
+  systemActor,
+  tallyRefusal,
   LicenseState,
   ProductEvent,
   foldableLicenseEvent,
@@ -39,6 +43,18 @@ export const licenseAggregate: AggregateDefinition<LicenseCommand, LicenseEvent,
   // A busy license (20,000 idempotency keys: a 5 MB snapshot) is snapshotted every 2,000
   // events instead of every 100: about 2.5 KB written per event, whatever its size.
   snapshotSpacing: (state) => Math.floor(growingEntries(state) / 10),
+  tally: {
+    add: (pending, id, refusal, at) =>
+      tallyRefusal(pending?.type === 'TallyRefusals' ? pending : null, id, refusal, at),
+    metadata: () => {
+      const id = randomUUID();
+      return {
+        correlationId: id,
+        causationId: id,
+        actor: actorToString(systemActor('refusal-tally')),
+      };
+    },
+  },
 };
 
 /** Products are small and rarely written: their snapshots are never needed, so never valid. */

@@ -8,8 +8,16 @@ import {
   type LicenseCommand,
   type LicenseEvent,
   type LicenseState,
+  type RefusalKind,
 } from '@lic/domain';
 import type { Metrics } from '@lic/observability';
+
+const refusalKinds: Partial<Record<LicenseCommand['type'], RefusalKind>> = {
+  ActivateMachine: 'activation',
+  CheckoutLease: 'checkout',
+  OpenSession: 'session',
+  ValidateMachine: 'validation',
+};
 
 /** What one decision changes in the command API's metrics. */
 export const recordDecision = (
@@ -17,7 +25,6 @@ export const recordDecision = (
   command: LicenseCommand,
   decided: Decided<LicenseEvent, LicenseState>,
   seconds: number,
-  refusalKind: string | undefined,
   /** METRICS_PER_LICENSE: off, no series is labelled with a license id. */
   perLicense = true,
 ): void => {
@@ -33,7 +40,11 @@ export const recordDecision = (
   if (decided.attempts > 1) {
     metrics.conflictRetries.inc({ command: command.type }, decided.attempts - 1);
   }
-  if (refusal) metrics.refusals.inc({ kind: refusalKind ?? 'other', reason: refusal.data.reason });
+  if (refusal)
+    metrics.refusals.inc({
+      kind: refusalKinds[command.type] ?? 'other',
+      reason: refusal.data.reason,
+    });
   const suppressed = E.isLeft(decided.outcome) ? decided.outcome.left.suppressedRefusal : undefined;
   if (suppressed) metrics.refusals.inc({ kind: suppressed.kind, reason: suppressed.reason });
   const state = decided.state;

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import * as E from 'fp-ts/Either';
+import type { Decision, Result } from '../license-use-case';
+
+/** What a checkout or checkin answer states: its lease and the instant it was decided (F6). */
+export interface KeyedOutcome {
+  readonly leaseId: string;
+  readonly leaseExpiresAt: number;
+  /** When the key was first bound: what the answer is signed at, on a replay too. */
+  readonly at: number;
+}
+
+/** F6: the outcome the command's Idempotency-Key is bound to (a first answer or a replay). */
+export const keyedOutcome = ({ idempotency }: Decision): KeyedOutcome => {
+  if (idempotency === null) throw new Error('an accepted keyed command left no record');
+  return {
+    leaseId: idempotency.leaseId,
+    leaseExpiresAt: idempotency.leaseExpiresAt,
+    at: idempotency.at,
+  };
+};
+
+/**
+ * F6: a request whose Idempotency-Key is still being processed on this instance is refused
+ * (IDEMPOTENCY_KEY_IN_USE, a 409, like Stripe's). Across instances the expected revision
+ * serializes them and the later one is answered as a replay.
+ */
+@Injectable()
+export class IdempotencyKeys {
+  private readonly keys = new Set<string>();
+
+  async run<A>(licenseId: string, key: string, work: () => Promise<Result<A>>): Promise<Result<A>> {
+    const id = `${licenseId}\u0000${key}`;
+    if (this.keys.has(id)) {
+      return E.left({
+        code: 'IDEMPOTENCY_KEY_IN_USE',
+        message: 'a request with this Idempotency-Key is still in progress; retry it later',
+        position: null,
+      });
+    }
+    this.keys.add(id);
+    try {
+      return await work();
+    } finally {
+      this.keys.delete(id);
+    }
+  }
+}
