@@ -29,7 +29,7 @@ import { SetReservedAccountsCommand } from '../commands/licenses/set-reserved-ac
 import { SuspendLicenseCommand } from '../commands/licenses/suspend-license.command';
 import type { RequestContext } from '../commands/request-context';
 import { accepted } from '../http/outcome';
-import { contextOf } from '../http/request-context';
+import { adminContext } from '../http/request-context';
 import {
   DetailBody,
   HolderParam,
@@ -112,9 +112,9 @@ export class LicensesController {
         maxSessions: body.seats?.max_sessions,
       },
     };
-    const context = contextOf(request, { kind: 'admin', id: operator.subject });
-    const { licenseId, licenseKey, issued } = accepted(
-      await this.commands.execute(new IssueLicenseCommand(input, context)),
+    const context = adminContext(request, operator.subject);
+    const { licenseId, licenseKey, issued } = await accepted(
+      this.commands.execute(new IssueLicenseCommand(input, context)),
       reply,
     );
     return {
@@ -188,8 +188,8 @@ export class LicensesController {
       { id: (params as { id?: unknown } | null)?.id },
       'path',
     );
-    const context = contextOf(request, { kind: 'admin', id: operator.subject });
-    const { recorded } = accepted(await this.commands.execute(action(id, context, body)), reply);
+    const context = adminContext(request, operator.subject);
+    const { recorded } = await accepted(this.commands.execute(action(id, context, body)), reply);
     return { license_id: id, recorded };
   }
 }

@@ -11,7 +11,7 @@ import { DefineVariantCommand } from '../commands/products/define-variant.comman
 import { RetireVariantCommand } from '../commands/products/retire-variant.command';
 import { badRequest, NoBody, decodeOr400 } from '@lic/app';
 import { accepted } from '../http/outcome';
-import { contextOf } from '../http/request-context';
+import { adminContext } from '../http/request-context';
 import type { Random } from '../infrastructure/random';
 import { RANDOM } from '../infrastructure/tokens';
 import {
@@ -64,9 +64,9 @@ export class ProductsController {
     const body = decodeOr400(CreateProductBody, raw, 'body');
     const productId = body.product_id ?? this.random.id('prod');
     const input = { productId, name: body.name, withPresets: body.with_presets ?? true };
-    const context = contextOf(request, { kind: 'admin', id: operator.subject });
-    const { variants } = accepted(
-      await this.commands.execute(new CreateProductCommand(input, context)),
+    const context = adminContext(request, operator.subject);
+    const { variants } = await accepted(
+      this.commands.execute(new CreateProductCommand(input, context)),
       reply,
     );
     return { product_id: productId, name: body.name, variants };
@@ -91,8 +91,8 @@ export class ProductsController {
       policy,
       preset: body.preset ?? null,
     };
-    const context = contextOf(request, { kind: 'admin', id: operator.subject });
-    accepted(await this.commands.execute(new DefineVariantCommand(input, context)), reply);
+    const context = adminContext(request, operator.subject);
+    await accepted(this.commands.execute(new DefineVariantCommand(input, context)), reply);
     return { product_id: id, variant_id: body.variant_id, policy };
   }
 
@@ -108,9 +108,9 @@ export class ProductsController {
     const operator = await this.auth.operator(authorization, 'admin');
     const { id, variantId } = decodeOr400(VariantParam, params, 'path');
     const { policy } = decodeOr400(ChangePolicyBody, raw, 'body');
-    const context = contextOf(request, { kind: 'admin', id: operator.subject });
+    const context = adminContext(request, operator.subject);
     const command = new ChangeVariantPolicyCommand({ productId: id, variantId, policy }, context);
-    accepted(await this.commands.execute(command), reply);
+    await accepted(this.commands.execute(command), reply);
     return { product_id: id, variant_id: variantId, policy };
   }
 
@@ -126,9 +126,9 @@ export class ProductsController {
     const operator = await this.auth.operator(authorization, 'admin');
     const { id, variantId } = decodeOr400(VariantParam, params, 'path');
     decodeOr400(NoBody, raw ?? {}, 'body');
-    const context = contextOf(request, { kind: 'admin', id: operator.subject });
+    const context = adminContext(request, operator.subject);
     const command = new RetireVariantCommand({ productId: id, variantId }, context);
-    accepted(await this.commands.execute(command), reply);
+    await accepted(this.commands.execute(command), reply);
     return { product_id: id, variant_id: variantId, retired: true };
   }
 }

@@ -9,7 +9,7 @@ import { CheckinLeaseCommand } from '../commands/floating/checkin-lease.command'
 import { CheckoutLeaseCommand } from '../commands/floating/checkout-lease.command';
 import { HeartbeatLeaseCommand } from '../commands/floating/heartbeat-lease.command';
 import { accepted } from '../http/outcome';
-import { contextOf } from '../http/request-context';
+import { licenseContext } from '../http/request-context';
 import { Signer } from '../signing/signer';
 import {
   CheckoutBody,
@@ -45,9 +45,9 @@ export class FloatingController {
     const { licenseId } = await this.auth.license(headers.authorization);
     const { fingerprint } = decodeOr400(CheckoutBody, raw, 'body');
     const idempotencyKey = keyOf(headers);
-    const context = contextOf(request, { kind: 'license', id: licenseId });
-    const out = accepted(
-      await this.commands.execute(
+    const context = licenseContext(request, licenseId);
+    const out = await accepted(
+      this.commands.execute(
         new CheckoutLeaseCommand({ licenseId, fingerprint, idempotencyKey }, context),
       ),
       reply,
@@ -75,9 +75,9 @@ export class FloatingController {
   ) {
     const { licenseId } = await this.auth.license(authorization);
     const { lease_token } = decodeOr400(LeaseBody, raw, 'body');
-    const context = contextOf(request, { kind: 'license', id: licenseId });
-    const out = accepted(
-      await this.commands.execute(
+    const context = licenseContext(request, licenseId);
+    const out = await accepted(
+      this.commands.execute(
         new HeartbeatLeaseCommand({ licenseId, leaseId: leaseIdOf(lease_token) }, context),
       ),
       reply,
@@ -96,9 +96,9 @@ export class FloatingController {
     const { licenseId } = await this.auth.license(headers.authorization);
     const { lease_token: leaseToken } = decodeOr400(LeaseBody, raw, 'body');
     const idempotencyKey = keyOf(headers);
-    const context = contextOf(request, { kind: 'license', id: licenseId });
-    const out = accepted(
-      await this.commands.execute(
+    const context = licenseContext(request, licenseId);
+    const out = await accepted(
+      this.commands.execute(
         new CheckinLeaseCommand({ licenseId, leaseToken, idempotencyKey }, context),
       ),
       reply,

@@ -10,7 +10,7 @@ import { DeactivateMachineCommand } from '../commands/machines/deactivate-machin
 import type { Granted } from '../commands/machines/granted';
 import { ValidateMachineCommand } from '../commands/machines/validate-machine.command';
 import { accepted } from '../http/outcome';
-import { contextOf } from '../http/request-context';
+import { licenseContext } from '../http/request-context';
 import { Signer } from '../signing/signer';
 import { ActivateBody, DeactivateBody, ValidateBody } from './client.requests';
 
@@ -36,19 +36,12 @@ export class MachinesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { licenseId } = await this.auth.license(authorization);
-    const body = decodeOr400(ActivateBody, raw, 'body');
-    const input = {
-      licenseId,
-      fingerprint: body.fingerprint,
-      country: body.country ?? null,
-      hostname: body.hostname ?? null,
-    };
-    const context = contextOf(request, { kind: 'license', id: licenseId });
-    const granted = accepted(
-      await this.commands.execute(new ActivateMachineCommand(input, context)),
-      reply,
+    const { fingerprint, country = null, hostname = null } = decodeOr400(ActivateBody, raw, 'body');
+    const command = new ActivateMachineCommand(
+      { licenseId, fingerprint, country, hostname },
+      licenseContext(request, licenseId),
     );
-    return this.tokenAnswer(granted, body.fingerprint);
+    return this.tokenAnswer(await accepted(this.commands.execute(command), reply), fingerprint);
   }
 
   @Post('validate')
@@ -61,13 +54,11 @@ export class MachinesController {
   ) {
     const { licenseId } = await this.auth.license(authorization);
     const { token, fingerprint } = decodeOr400(ValidateBody, raw, 'body');
-    const context = contextOf(request, { kind: 'license', id: licenseId });
-    const out = accepted(
-      await this.commands.execute(
-        new ValidateMachineCommand({ licenseId, token, fingerprint }, context),
-      ),
-      reply,
+    const validation = new ValidateMachineCommand(
+      { licenseId, token, fingerprint },
+      licenseContext(request, licenseId),
     );
+    const out = await accepted(this.commands.execute(validation), reply);
     if (out.refreshed) return this.tokenAnswer(out, fingerprint);
     return this.signed(
       {
@@ -96,11 +87,9 @@ export class MachinesController {
   ) {
     const { licenseId } = await this.auth.license(authorization);
     const { fingerprint } = decodeOr400(DeactivateBody, raw, 'body');
-    const context = contextOf(request, { kind: 'license', id: licenseId });
-    const out = accepted(
-      await this.commands.execute(
-        new DeactivateMachineCommand({ licenseId, fingerprint }, context),
-      ),
+    const context = licenseContext(request, licenseId);
+    const out = await accepted(
+      this.commands.execute(new DeactivateMachineCommand({ licenseId, fingerprint }, context)),
       reply,
     );
     return {

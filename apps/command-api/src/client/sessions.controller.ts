@@ -7,7 +7,7 @@ import { CloseSessionCommand } from '../commands/sessions/close-session.command'
 import { OpenSessionCommand } from '../commands/sessions/open-session.command';
 import { RecordSessionActivityCommand } from '../commands/sessions/record-session-activity.command';
 import { accepted } from '../http/outcome';
-import { contextOf } from '../http/request-context';
+import { licenseContext } from '../http/request-context';
 import { ActivityBody, OpenSessionBody, SessionIdParam } from './client.requests';
 
 /** Seed 000's sessions: a session occupies a slot; a credential alone does not (S1–S6). */
@@ -27,12 +27,12 @@ export class SessionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { licenseId } = await this.auth.license(authorization);
-    const { username, kind } = decodeOr400(OpenSessionBody, raw, 'body');
-    const context = contextOf(request, { kind: 'license', id: licenseId });
-    const opened = accepted(
-      await this.commands.execute(new OpenSessionCommand({ licenseId, username, kind }, context)),
-      reply,
+    const body = decodeOr400(OpenSessionBody, raw, 'body');
+    const command = new OpenSessionCommand(
+      { licenseId, ...body },
+      licenseContext(request, licenseId),
     );
+    const opened = await accepted(this.commands.execute(command), reply);
     return {
       session_id: opened.sessionId,
       license_id: licenseId,
@@ -62,9 +62,9 @@ export class SessionsController {
       username: body.username ?? null,
       onBehalfOf: body.on_behalf_of ?? null,
     };
-    const context = contextOf(request, { kind: 'license', id: licenseId });
-    const out = accepted(
-      await this.commands.execute(new RecordSessionActivityCommand(input, context)),
+    const context = licenseContext(request, licenseId);
+    const out = await accepted(
+      this.commands.execute(new RecordSessionActivityCommand(input, context)),
       reply,
     );
     return { session_id: id, expires_at: out.expiresAt };
@@ -82,9 +82,9 @@ export class SessionsController {
     const { licenseId } = await this.auth.license(authorization);
     const { id } = decodeOr400(SessionIdParam, params, 'path');
     decodeOr400(NoBody, raw ?? {}, 'body');
-    const context = contextOf(request, { kind: 'license', id: licenseId });
-    accepted(
-      await this.commands.execute(new CloseSessionCommand({ licenseId, sessionId: id }, context)),
+    const context = licenseContext(request, licenseId);
+    await accepted(
+      this.commands.execute(new CloseSessionCommand({ licenseId, sessionId: id }, context)),
       reply,
     );
     return { session_id: id, closed: true };

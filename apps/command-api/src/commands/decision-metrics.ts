@@ -1,5 +1,7 @@
+import { Inject, Injectable } from '@nestjs/common';
 import * as E from 'fp-ts/Either';
 import type { Decided } from '@lic/command-pipeline';
+import type { Config } from '@lic/config';
 import {
   floatingSeats,
   isRefusal,
@@ -11,6 +13,7 @@ import {
   type RefusalKind,
 } from '@lic/domain';
 import type { Metrics } from '@lic/observability';
+import { CONFIG, METRICS } from '../infrastructure/tokens';
 
 const refusalKinds: Partial<Record<LicenseCommand['type'], RefusalKind>> = {
   ActivateMachine: 'activation',
@@ -65,3 +68,20 @@ export const recordDecision = (
     }
   }
 };
+
+/** The command API's metrics of license decisions: latency by outcome, refusals, seats in use. */
+@Injectable()
+export class DecisionMetrics {
+  constructor(
+    @Inject(METRICS) private readonly metrics: Metrics,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  decided(command: LicenseCommand, decided: Decided<LicenseEvent, LicenseState>, seconds: number) {
+    recordDecision(this.metrics, command, decided, seconds, this.config.METRICS_PER_LICENSE);
+  }
+
+  failed(command: LicenseCommand, seconds: number) {
+    this.metrics.commandSeconds.observe({ command: command.type, outcome: 'error' }, seconds);
+  }
+}

@@ -11,6 +11,7 @@ import { EndSessionHandler } from './licenses/end-session.handler';
 import { HeartbeatLeaseHandler } from './floating/heartbeat-lease.handler';
 import { IdempotencyKeys } from './floating/idempotency-keys';
 import { IssueLicenseHandler } from './licenses/issue-license.handler';
+import { DecisionMetrics } from './decision-metrics';
 import { LicenseUseCase } from './license-use-case';
 import { OpenSessionHandler } from './sessions/open-session.handler';
 import { RaiseThreatLevelHandler } from './licenses/raise-threat-level.handler';
@@ -62,4 +63,4 @@ export const CommandHandlers = [
 ];
 
 /** What the handlers share: the load → decide → append mechanics, the keys in flight. */
-export const CommandServices = [LicenseUseCase, IdempotencyKeys];
+export const CommandServices = [LicenseUseCase, DecisionMetrics, IdempotencyKeys];

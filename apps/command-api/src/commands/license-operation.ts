@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
 import type { LicenseCommand } from '@lic/domain';
+import type { Random } from '../infrastructure/random';
+import { RANDOM } from '../infrastructure/tokens';
 import {
   LicenseUseCase,
   type Decision,
@@ -34,7 +36,11 @@ export abstract class LicenseOperation<I extends OnLicense, R> extends Command<R
  */
 @Injectable()
 export abstract class LicenseHandler<C extends LicenseOperation<OnLicense, R>, R> {
-  constructor(protected readonly licenses: LicenseUseCase) {}
+  constructor(
+    protected readonly licenses: LicenseUseCase,
+    /** New ids (leases, activations, sessions) for the domain command. */
+    @Inject(RANDOM) protected readonly random: Random,
+  ) {}
 
   execute(operation: C): Promise<Result<R>> {
     return this.licenses.run(

@@ -2,7 +2,6 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import * as E from 'fp-ts/Either';
 import type { AggregateRepository, Decided } from '@lic/command-pipeline';
-import type { Config } from '@lic/config';
 import {
   idempotentOutcome,
   isRefusal,
@@ -17,9 +16,8 @@ import {
   type LicenseStatusName,
   type OfflineDays,
 } from '@lic/domain';
-import type { Metrics } from '@lic/observability';
-import { CONFIG, LICENSE_REPOSITORY, METRICS } from '../infrastructure/tokens';
-import { recordDecision } from './decision-metrics';
+import { LICENSE_REPOSITORY } from '../infrastructure/tokens';
+import { DecisionMetrics } from './decision-metrics';
 import { metadataOf, type RequestContext } from './request-context';
 
 /** A typed refusal: why the command was not accepted. The error policy maps its code. */
@@ -80,8 +78,7 @@ export class LicenseUseCase {
   constructor(
     @Inject(LICENSE_REPOSITORY)
     private readonly licenses: AggregateRepository<LicenseCommand, LicenseEvent, LicenseState>,
-    @Inject(METRICS) private readonly metrics: Metrics,
-    @Inject(CONFIG) private readonly config: Config,
+    private readonly metrics: DecisionMetrics,
   ) {}
 
   async run<A>(
@@ -114,16 +111,13 @@ export class LicenseUseCase {
 
   private async decide(command: LicenseCommand, context: RequestContext) {
     const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     try {
       const decided = await this.licenses.handle(command.licenseId, command, metadataOf(context));
-      const seconds = (performance.now() - started) / 1000;
-      recordDecision(this.metrics, command, decided, seconds, this.config.METRICS_PER_LICENSE);
+      this.metrics.decided(command, decided, seconds());
       return decided;
     } catch (error) {
-      this.metrics.commandSeconds.observe(
-        { command: command.type, outcome: 'error' },
-        (performance.now() - started) / 1000,
-      );
+      this.metrics.failed(command, seconds());
       throw error;
     }
   }

@@ -23,7 +23,11 @@ const refusalError = (r: Refusal): ApiError =>
  * An operation's typed answer, with its position on the reply (X-Event-Position); a refusal
  * becomes the ApiError the error filter answers (a recorded one keeps its position too).
  */
-export const accepted = <A>(result: Result<A>, reply: FastifyReply): A & Accepted => {
+export const accepted = async <A>(
+  executed: Promise<Result<A>>,
+  reply: FastifyReply,
+): Promise<A & Accepted> => {
+  const result = await executed;
   withPosition(reply, E.isLeft(result) ? result.left : result.right);
   if (E.isLeft(result)) throw refusalError(result.left);
   return result.right;

@@ -1,8 +1,13 @@
 import type { CommandOf } from '@lic/domain';
 import { LicenseOperation } from '../license-operation';
 
-/** F2, F5: keep a live lease alive; its new expiry (null: nothing to extend). */
+/** The lease's new expiry (null: nothing was extended). */
+export interface Heartbeat {
+  readonly leaseExpiresAt: string | null;
+}
+
+/** F2, F5: keep a live lease alive. */
 export class HeartbeatLeaseCommand extends LicenseOperation<
   Omit<CommandOf<'HeartbeatLease'>, 'type' | 'actor'>,
-  { leaseExpiresAt: string | null }
+  Heartbeat
 > {}

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import * as E from 'fp-ts/Either';
-import type { Decision, Result } from '../license-use-case';
+import type { Random } from '../../infrastructure/random';
+import { RANDOM } from '../../infrastructure/tokens';
+import { LicenseHandler, LicenseOperation } from '../license-operation';
+import { LicenseUseCase, type Decision, type Result } from '../license-use-case';
 
 /** What a checkout or checkin answer states: its lease and the instant it was decided (F6). */
 export interface KeyedOutcome {
@@ -9,16 +12,6 @@ export interface KeyedOutcome {
   /** When the key was first bound: what the answer is signed at, on a replay too. */
   readonly at: number;
 }
-
-/** F6: the outcome the command's Idempotency-Key is bound to (a first answer or a replay). */
-export const keyedOutcome = ({ idempotency }: Decision): KeyedOutcome => {
-  if (idempotency === null) throw new Error('an accepted keyed command left no record');
-  return {
-    leaseId: idempotency.leaseId,
-    leaseExpiresAt: idempotency.leaseExpiresAt,
-    at: idempotency.at,
-  };
-};
 
 /**
  * F6: a request whose Idempotency-Key is still being processed on this instance is refused
@@ -44,5 +37,40 @@ export class IdempotencyKeys {
     } finally {
       this.keys.delete(id);
     }
+  }
+}
+
+/** A command bound to an Idempotency-Key. */
+export type KeyedOperation = LicenseOperation<
+  { licenseId: string; idempotencyKey: string },
+  KeyedOutcome
+>;
+
+/**
+ * F6: a handler of a keyed command runs one request per key at a time, and answers with the
+ * outcome the key is bound to — the first answer and every replay alike.
+ */
+@Injectable()
+export abstract class KeyedHandler<C extends KeyedOperation> extends LicenseHandler<
+  C,
+  KeyedOutcome
+> {
+  constructor(
+    licenses: LicenseUseCase,
+    @Inject(RANDOM) random: Random,
+    private readonly keys: IdempotencyKeys,
+  ) {
+    super(licenses, random);
+  }
+
+  override execute(operation: C): Promise<Result<KeyedOutcome>> {
+    const { licenseId, idempotencyKey } = operation.input;
+    return this.keys.run(licenseId, idempotencyKey, () => super.execute(operation));
+  }
+
+  protected answer({ idempotency }: Decision): KeyedOutcome {
+    if (idempotency === null) throw new Error('an accepted keyed command left no record');
+    const { leaseId, leaseExpiresAt, at } = idempotency;
+    return { leaseId, leaseExpiresAt, at };
   }
 }

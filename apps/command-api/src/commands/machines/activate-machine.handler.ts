@@ -1,22 +1,12 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import type { LicenseCommand } from '@lic/domain';
-import type { Random } from '../../infrastructure/random';
-import { RANDOM } from '../../infrastructure/tokens';
 import { LicenseHandler } from '../license-operation';
-import { LicenseUseCase, type Decision } from '../license-use-case';
+import type { Decision } from '../license-use-case';
 import { ActivateMachineCommand } from './activate-machine.command';
 import { grantIn, type Granted } from './granted';
 
 @CommandHandler(ActivateMachineCommand)
 export class ActivateMachineHandler extends LicenseHandler<ActivateMachineCommand, Granted> {
-  constructor(
-    licenses: LicenseUseCase,
-    @Inject(RANDOM) private readonly random: Random,
-  ) {
-    super(licenses);
-  }
-
   protected decide({ input, context }: ActivateMachineCommand): LicenseCommand {
     const ids = { activationId: this.random.id(), tokenId: this.random.id() };
     return { type: 'ActivateMachine', actor: context.actor, ...input, ...ids };

@@ -1,15 +1,11 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import type { ProductCommand } from '@lic/domain';
 import { DefineVariantCommand } from './define-variant.command';
-import { ProductHandler } from './product-operation';
+import { ProductChangeHandler } from './product-operation';
 
 @CommandHandler(DefineVariantCommand)
-export class DefineVariantHandler extends ProductHandler<DefineVariantCommand, object> {
+export class DefineVariantHandler extends ProductChangeHandler<DefineVariantCommand> {
   protected decide({ input, context }: DefineVariantCommand): ProductCommand {
     return { type: 'DefineVariant', actor: context.actor, ...input };
-  }
-
-  protected answer() {
-    return {};
   }
 }

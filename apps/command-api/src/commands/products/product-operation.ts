@@ -42,3 +42,12 @@ export abstract class ProductHandler<C extends ProductOperation<{ productId: str
 
   protected abstract answer(events: readonly ProductEvent[], operation: C): R;
 }
+
+/** A change to a product whose answer restates the request: nothing to take from its events. */
+export abstract class ProductChangeHandler<
+  C extends ProductOperation<{ productId: string }, object>,
+> extends ProductHandler<C, object> {
+  protected answer(): object {
+    return {};
+  }
+}

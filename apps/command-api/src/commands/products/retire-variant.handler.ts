@@ -1,15 +1,11 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import type { ProductCommand } from '@lic/domain';
 import { RetireVariantCommand } from './retire-variant.command';
-import { ProductHandler } from './product-operation';
+import { ProductChangeHandler } from './product-operation';
 
 @CommandHandler(RetireVariantCommand)
-export class RetireVariantHandler extends ProductHandler<RetireVariantCommand, object> {
+export class RetireVariantHandler extends ProductChangeHandler<RetireVariantCommand> {
   protected decide({ input, context }: RetireVariantCommand): ProductCommand {
     return { type: 'RetireVariant', actor: context.actor, ...input };
-  }
-
-  protected answer() {
-    return {};
   }
 }

@@ -1,23 +1,11 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import type { EventOf, LicenseCommand } from '@lic/domain';
-import type { Random } from '../../infrastructure/random';
-import { RANDOM } from '../../infrastructure/tokens';
+import type { LicenseCommand } from '@lic/domain';
 import { LicenseHandler } from '../license-operation';
-import { LicenseUseCase, eventOf, type Decision } from '../license-use-case';
-import { OpenSessionCommand } from './open-session.command';
-
-type Opened = EventOf<'SessionOpened.v1'>['data'];
+import { eventOf, type Decision } from '../license-use-case';
+import { OpenSessionCommand, type Opened } from './open-session.command';
 
 @CommandHandler(OpenSessionCommand)
 export class OpenSessionHandler extends LicenseHandler<OpenSessionCommand, Opened> {
-  constructor(
-    licenses: LicenseUseCase,
-    @Inject(RANDOM) private readonly random: Random,
-  ) {
-    super(licenses);
-  }
-
   protected decide({ input, context }: OpenSessionCommand): LicenseCommand {
     return { type: 'OpenSession', actor: context.actor, ...input, sessionId: this.random.id() };
   }
