@@ -13,6 +13,8 @@ import { IdempotencyKeys } from './floating/idempotency-keys';
 import { IssueLicenseHandler } from './licenses/issue-license.handler';
 import { DecisionMetrics } from './decision-metrics';
 import { LicenseUseCase } from './license-use-case';
+import { MintAccessTokenHandler } from './tokens/mint-access-token.handler';
+import { RevokeAccessTokenHandler } from './tokens/revoke-access-token.handler';
 import { OpenSessionHandler } from './sessions/open-session.handler';
 import { RaiseThreatLevelHandler } from './licenses/raise-threat-level.handler';
 import { RecordSessionActivityHandler } from './sessions/record-session-activity.handler';
@@ -58,6 +60,9 @@ export const CommandHandlers = [
   DefineVariantHandler,
   ChangeVariantPolicyHandler,
   RetireVariantHandler,
+  // access tokens (admin)
+  MintAccessTokenHandler,
+  RevokeAccessTokenHandler,
   // housekeeping (the expiry sweeper)
   SettleOverdueHandler,
 ];

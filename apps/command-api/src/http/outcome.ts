@@ -6,7 +6,7 @@ import type { Accepted, Refusal, Result } from '../commands/license-use-case';
 /** The read-your-writes token: the global position of what the command appended. */
 export const POSITION_HEADER = 'x-event-position';
 
-export const withPosition = (reply: FastifyReply, { position }: { position: bigint | null }) => {
+const withPosition = (reply: FastifyReply, { position }: { position: bigint | null }) => {
   if (position !== null) void reply.header(POSITION_HEADER, position.toString());
 };
 
