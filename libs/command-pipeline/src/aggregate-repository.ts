@@ -167,9 +167,10 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
       );
       try {
         const stream = this.def.streamName(id);
+        const tallyMetadata = tallied.length > 0 ? this.def.tally?.metadata() : undefined;
         const toAppend = await this.linked(stream, current, decidedAt, [
           { events, metadata },
-          { events: tallied, metadata: this.def.tally?.metadata() ?? metadata },
+          { events: tallied, metadata: tallyMetadata ?? metadata },
         ]);
         const result = await this.store.appendToStream(
           stream,
