@@ -1,3 +1,5 @@
+import { fetchOnceMore } from '../../support/fetch-once-more';
+
 /**
  * Values for the examples' placeholders, made on a running system through the command API:
  * for each example a product of its own (with the presets), a variant that has every seat kind,
@@ -73,7 +75,7 @@ export class Fixtures {
     authorization: string,
     headers: Record<string, string> = {},
   ): Promise<Record<string, unknown>> {
-    const r = await fetch(this.commandUrl + path, {
+    const r = await fetchOnceMore(this.commandUrl + path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization, ...headers },
       body: JSON.stringify(body),

@@ -1,3 +1,4 @@
+import { fetchOnceMore } from '../../support/fetch-once-more';
 import type { RunnableExample } from './examples';
 import { substitute } from './fixtures';
 
@@ -27,7 +28,7 @@ export const runExample = async (
   }
   const hasBody = example.body !== undefined;
   const abort = new AbortController();
-  const r = await fetch(`${baseUrl}${path}${query ? `?${query}` : ''}`, {
+  const r = await fetchOnceMore(`${baseUrl}${path}${query ? `?${query}` : ''}`, {
     method: example.method.toUpperCase(),
     headers: {
       ...credentials,
