@@ -81,11 +81,15 @@ const measure = async (store: EventStore, target: BenchDb, total: number) => {
     const raw = await rawCeiling(`${target.name}: raw insert`, total, (tick) =>
       rawInsert(store, db, tick),
     );
+    const rawDeferred = await rawCeiling(`${target.name}: raw, indexes at end`, total, (tick) =>
+      rawInsert(store, db, tick, { deferIndexes: true }),
+    );
     return {
       name: target.name,
       readDb: readDbSetup(target.url),
       projection,
       raw,
+      rawDeferred,
       tables: tables[0] as Record<string, unknown>,
     };
   } finally {
@@ -121,16 +125,16 @@ const main = async () => {
       [
         '',
         `read-model rebuild, ${fmt(history.events)} events, ${REBUILD_BATCH} events per transaction`,
-        `${'database'.padEnd(10)} ${'projection ev/s'.padStart(16)} ${'raw insert ev/s'.padStart(16)} ${'ratio'.padStart(7)}   rows`,
+        `${'database'.padEnd(10)} ${'projection ev/s'.padStart(16)} ${'raw insert ev/s'.padStart(16)} ${'ratio'.padStart(7)} ${'raw, idx at end'.padStart(16)} ${'ratio'.padStart(7)}   rows`,
         ...results.map(
           (r) =>
-            `${r.name.padEnd(10)} ${fmt(r.projection.rate).padStart(16)} ${fmt(r.raw.rate).padStart(16)} ${(r.projection.rate / r.raw.rate).toFixed(2).padStart(7)}   ${JSON.stringify(r.tables)}`,
+            `${r.name.padEnd(10)} ${fmt(r.projection.rate).padStart(16)} ${fmt(r.raw.rate).padStart(16)} ${(r.projection.rate / r.raw.rate).toFixed(2).padStart(7)} ${fmt(r.rawDeferred.rate).padStart(16)} ${(r.projection.rate / r.rawDeferred.rate).toFixed(2).padStart(7)}   ${JSON.stringify(r.tables)}`,
         ),
         ...(sqlite === undefined
           ? []
           : [
               '',
-              `SQLite rebuild ${fmt(sqlite.projection.rate)} events/s; raw ceiling ${fmt(sqlite.raw.rate)} rows/s; ratio ${(sqlite.projection.rate / sqlite.raw.rate).toFixed(2)} (target >= 0.3)`,
+              `SQLite rebuild ${fmt(sqlite.projection.rate)} events/s; raw ceiling ${fmt(sqlite.raw.rate)} rows/s; ratio ${(sqlite.projection.rate / sqlite.raw.rate).toFixed(2)} (target >= 0.3); against the raw insert with its indexes built at the end ${(sqlite.projection.rate / sqlite.rawDeferred.rate).toFixed(2)}`,
               ...(postgres === undefined
                 ? []
                 : [
@@ -141,6 +145,8 @@ const main = async () => {
         `raw insert: the ceiling — one row per event (its audit_log row, built before the clock`,
         `starts), ${RAW_ROWS_PER_TRANSACTION} rows per transaction straight through the driver: a prepared`,
         'statement on better-sqlite3, one multi-row INSERT per transaction on PostgreSQL.',
+        '"raw, idx at end": the same, with the secondary indexes dropped first and built at the end',
+        '(timed), as the rebuild writes audit_log; the rebuild uses COPY on PostgreSQL.',
         '',
       ].join('\n'),
     );
@@ -160,6 +166,8 @@ const main = async () => {
       projectionEventsPerSecond: Math.round(r.projection.rate),
       rawInsertEventsPerSecond: Math.round(r.raw.rate),
       ratio: r.projection.rate / r.raw.rate,
+      rawDeferredIndexesEventsPerSecond: Math.round(r.rawDeferred.rate),
+      ratioDeferredIndexes: r.projection.rate / r.rawDeferred.rate,
       projectionSeconds: r.projection.seconds,
     })),
     lag,

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import {
   LagReader,
@@ -16,15 +17,19 @@ import { AuditController } from './audit/audit.controller';
 import { SealsController } from './audit/seals.controller';
 import { ChainExportController } from './audit/chain-export.controller';
 import { AuditReader } from './audit/audit-reader';
+import { AUDIT_QUERY_HANDLERS } from './audit/queries';
 import type { AccessTokenVerifier } from './auth/access-token-verifier';
 import { AuthGuard } from './auth/auth.guard';
 import { CheckpointWatcher } from './consistency/checkpoint-watcher';
+import { ReadMoment } from './consistency/read-moment';
 import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interceptor';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardFeed } from './dashboard/dashboard-feed';
 import { DashboardStreams } from './dashboard/dashboard-streams';
+import { DASHBOARD_QUERY_HANDLERS } from './dashboard/queries';
 import { HolderReader } from './holders/holder-reader';
 import { HoldersController } from './holders/holders.controller';
+import { HOLDER_QUERY_HANDLERS } from './holders/queries';
 import type { Draining } from '@lic/observability';
 import { Lifecycle } from './infrastructure/lifecycle';
 import {
@@ -39,12 +44,33 @@ import {
 } from './infrastructure/tokens';
 import { LicenseReader } from './licenses/license-reader';
 import { LicensesController } from './licenses/licenses.controller';
+import { LICENSE_QUERY_HANDLERS } from './licenses/queries';
 import type { QueryApiSettings } from './query-api.settings';
+import { ProductReader } from './products/product-reader';
 import { ProductsController } from './products/products.controller';
+import { PRODUCT_QUERY_HANDLERS } from './products/queries';
+import { RefusalReader } from './refusals/refusal-reader';
 import { RefusalsController } from './refusals/refusals.controller';
+import { REFUSAL_QUERY_HANDLERS } from './refusals/queries';
+import { REPORT_QUERY_HANDLERS } from './reports/queries';
 import { ReportsController } from './reports/reports.controller';
+import { SEATS_QUERY_HANDLERS } from './seats/queries';
 import { SeatsController } from './seats/seats.controller';
+import { STATUS_QUERY_HANDLERS } from './status/queries';
 import { StatusController } from './status/status.controller';
+
+/** One handler per read: each controller decodes, asks the QueryBus, encodes. */
+const QUERY_HANDLERS = [
+  ...LICENSE_QUERY_HANDLERS,
+  ...SEATS_QUERY_HANDLERS,
+  ...HOLDER_QUERY_HANDLERS,
+  ...REFUSAL_QUERY_HANDLERS,
+  ...AUDIT_QUERY_HANDLERS,
+  ...REPORT_QUERY_HANDLERS,
+  ...PRODUCT_QUERY_HANDLERS,
+  ...STATUS_QUERY_HANDLERS,
+  ...DASHBOARD_QUERY_HANDLERS,
+];
 
 /** What the query API is built from, opened before Nest starts (see bootstrap.ts). */
 export interface QueryApiDeps {
@@ -69,6 +95,7 @@ export class QueryApiModule {
     return {
       module: QueryApiModule,
       imports: [
+        CqrsModule.forRoot(),
         OperationsModule.forRoot({
           metrics: deps.metrics,
           metricsToken: deps.settings.metricsToken,
@@ -104,6 +131,10 @@ export class QueryApiModule {
         { provide: LicenseReader, useFactory: () => new LicenseReader(deps.db) },
         { provide: HolderReader, useFactory: () => new HolderReader(deps.db) },
         { provide: AuditReader, useFactory: () => new AuditReader(deps.db) },
+        { provide: RefusalReader, useFactory: () => new RefusalReader(deps.db) },
+        { provide: ProductReader, useFactory: () => new ProductReader(deps.db) },
+        ReadMoment,
+        ...QUERY_HANDLERS,
         { provide: METRICS, useValue: deps.metrics },
         { provide: DRAINING, useValue: deps.draining },
         Lifecycle,

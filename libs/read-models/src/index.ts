@@ -13,4 +13,5 @@ export { hydrate } from './projection/sql/hydrate';
 export { Params, quote } from './projection/sql/placeholders';
 export * from './replay/project-from-store';
 export * from './replay/rebuild';
+export * from './replay/deferred-indexes';
 export * from './compare/compare-read-models';

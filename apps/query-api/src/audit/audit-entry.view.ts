@@ -19,3 +19,5 @@ export const auditEntryView = (a: AuditEntryRow) => ({
   causation_id: a.causationId,
   data: JSON.parse(a.payload) as unknown,
 });
+
+export type AuditEntryView = ReturnType<typeof auditEntryView>;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AuditEntryRow } from '@lic/read-models';
-import type { AuditFilter } from './audit.queries';
+import type { AuditFilter } from './audit.query-params';
 
 /** The audit trail in global order, filtered, one keyset page at a time. */
 export class AuditReader {

@@ -1,37 +1,31 @@
-import { Readable } from 'node:stream';
 import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
+import { decodeQuery } from '@lic/app';
 import type { AuditEntryRow } from '@lic/read-models';
 import { Roles } from '../auth/roles.decorator';
-import { csvRow, sendCsv } from '../csv/csv';
-import { decodeQuery } from '@lic/app';
-import { AuditReader } from './audit-reader';
+import { csvRow, sendCsv, sendNdjson } from '../csv/csv';
 import { AUDIT_CSV_COLUMNS, auditCsvLine } from './audit-csv';
 import { auditEntryView } from './audit-entry.view';
 import {
-  AuditExportQuery,
-  AuditQuery,
-  auditExportQueryNames,
-  auditQueryNames,
-} from './audit.queries';
+  AuditExportParams,
+  AuditParams,
+  auditExportParamNames,
+  auditParamNames,
+} from './audit.query-params';
+import { ExportAuditTrail, ListAuditEntries } from './queries';
 
 /** A1/A3: the audit trail — every event with who asked, when, and its correlation id. */
 @Controller('query/v1/audit')
 @Roles('admin', 'auditor')
 export class AuditController {
-  constructor(private readonly reader: AuditReader) {}
+  constructor(private readonly queries: QueryBus) {}
 
   /** A page of the trail in global order; pass `next_cursor` back as `cursor` for the next. */
   @Get()
-  async list(@Query() query: unknown) {
-    const { limit = 100, ...filter } = decodeQuery(AuditQuery, auditQueryNames, query);
-    const rows = await this.reader.page(filter, limit + 1);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(auditEntryView),
-      next_cursor: rows.length > limit && last ? last.position.toString(10) : null,
-    };
+  list(@Query() query: unknown) {
+    const params = decodeQuery(AuditParams, auditParamNames, query);
+    return this.queries.execute(new ListAuditEntries(params));
   }
 
   /**
@@ -41,17 +35,13 @@ export class AuditController {
   @Get('export')
   async export(@Query() query: unknown, @Res() reply: FastifyReply): Promise<void> {
     const { format = 'ndjson', ...filter } = decodeQuery(
-      AuditExportQuery,
-      auditExportQueryNames,
+      AuditExportParams,
+      auditExportParamNames,
       query,
     );
-    const rows = this.reader.all(filter);
+    const rows = await this.queries.execute(new ExportAuditTrail(filter));
     if (format === 'csv') return sendCsv(reply, 'audit', csv(rows));
-    await reply
-      .header('content-type', 'application/x-ndjson')
-      .header('content-disposition', 'attachment; filename="audit.ndjson"')
-      .header('cache-control', 'no-store')
-      .send(Readable.from(ndjson(rows)));
+    return sendNdjson(reply, 'audit', ndjson(rows));
   }
 }
 

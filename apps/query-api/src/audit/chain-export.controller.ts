@@ -1,18 +1,11 @@
-import { Readable } from 'node:stream';
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import * as t from 'io-ts';
-import { exportStore } from '@lic/command-pipeline';
-import type { Clock } from '@lic/clock';
-import { Id } from '@lic/domain';
-import type { EventStore } from '@lic/event-store';
-import type { KeyRing } from '@lic/signing';
-import { Roles } from '../auth/roles.decorator';
 import { decodeQuery } from '@lic/app';
-import { InstantParam } from '../http/query-codecs';
-import { CLOCK, EVENT_STORE, KEY_RING } from '../infrastructure/tokens';
-
-export const ChainExportQuery = t.partial({ license_id: Id, from: InstantParam, to: InstantParam });
+import { Roles } from '../auth/roles.decorator';
+import { sendNdjson } from '../csv/csv';
+import { ChainExportParams, chainExportParamNames } from './audit.query-params';
+import { ExportChain } from './queries';
 
 /**
  * The export of `npm run audit:export`, streamed: every seal, the events selected with their
@@ -22,36 +15,18 @@ export const ChainExportQuery = t.partial({ license_id: Id, from: InstantParam, 
 @Controller('query/v1/audit/chain-export')
 @Roles('admin', 'auditor')
 export class ChainExportController {
-  constructor(
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(KEY_RING) private readonly ring: KeyRing,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   async export(@Query() query: unknown, @Res() reply: FastifyReply): Promise<void> {
-    const { license_id, from, to } = decodeQuery(
-      ChainExportQuery,
-      ['license_id', 'from', 'to'],
-      query,
+    const { license_id, from, to } = decodeQuery(ChainExportParams, chainExportParamNames, query);
+    const lines = await this.queries.execute(
+      new ExportChain({
+        ...(license_id === undefined ? {} : { license: license_id }),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+      }),
     );
-    const filter = {
-      ...(license_id === undefined ? {} : { license: license_id }),
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
-    };
-    const exportedAt = new Date(this.clock.now()).toISOString();
-    const lines = exportStore(
-      this.eventStore,
-      filter,
-      exportedAt,
-      () => this.ring.current,
-      this.ring.jwks(),
-    );
-    await reply
-      .header('content-type', 'application/x-ndjson')
-      .header('content-disposition', 'attachment; filename="audit-chain.ndjson"')
-      .header('cache-control', 'no-store')
-      .send(Readable.from(lines));
+    return sendNdjson(reply, 'audit-chain', lines);
   }
 }

@@ -38,3 +38,16 @@ export const sendCsv = async (
 ): Promise<void> => {
   await csvHeaders(reply, name).send(typeof body === 'string' ? body : Readable.from(body));
 };
+
+/** Streams NDJSON lines as a download named `name.ndjson`. */
+export const sendNdjson = async (
+  reply: FastifyReply,
+  name: string,
+  lines: AsyncIterable<string>,
+): Promise<void> => {
+  await reply
+    .header('content-type', 'application/x-ndjson')
+    .header('content-disposition', `attachment; filename="${name}.ndjson"`)
+    .header('cache-control', 'no-store')
+    .send(Readable.from(lines));
+};

@@ -1,12 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { toIso } from '@lic/domain';
-import type { Clock } from '@lic/clock';
+import { QueryBus } from '@nestjs/cqrs';
 import { CheckpointWatcher } from '../consistency/checkpoint-watcher';
-import { CLOCK, QUERY_API_SETTINGS, READ_DB } from '../infrastructure/tokens';
-import { LicenseReader } from '../licenses/license-reader';
+import { QUERY_API_SETTINGS } from '../infrastructure/tokens';
 import type { QueryApiSettings } from '../query-api.settings';
-import { dashboardSnapshot } from './dashboard-snapshot';
+import { GetDashboardSnapshot } from './queries';
 
 type Listener = (message: string) => void;
 
@@ -27,9 +24,7 @@ export class DashboardFeed implements OnApplicationShutdown {
 
   constructor(
     private readonly watcher: CheckpointWatcher,
-    private readonly reader: LicenseReader,
-    @Inject(READ_DB) private readonly db: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly queries: QueryBus,
     @Inject(QUERY_API_SETTINGS) private readonly settings: QueryApiSettings,
   ) {}
 
@@ -69,15 +64,9 @@ export class DashboardFeed implements OnApplicationShutdown {
     try {
       do {
         this.again = false;
-        const checkpoint = await this.watcher.current();
-        const position = checkpoint.position?.toString(10) ?? null;
-        const snapshot = await dashboardSnapshot(
-          this.db,
-          this.reader,
-          toIso(this.clock.now()),
-          position,
-        );
-        this.last = `event: snapshot\nid: ${position ?? '0'}\ndata: ${JSON.stringify(snapshot)}\n\n`;
+        const snapshot = await this.queries.execute(new GetDashboardSnapshot());
+        const id = snapshot.position ?? '0';
+        this.last = `event: snapshot\nid: ${id}\ndata: ${JSON.stringify(snapshot)}\n\n`;
         for (const listener of [...this.listeners]) listener(this.last);
       } while (this.again && this.listeners.size > 0);
     } catch (error) {

@@ -1,27 +1,23 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ActivationRow, LeaseRow, SessionRow } from '@lic/read-models';
-import type { HoldersQuery } from './holders.queries';
-
-export interface Page<T> {
-  readonly items: T[];
-  readonly nextCursor: string | null;
-}
+import { keysetPage, type KeysetPage as Page } from '../http/keyset-page';
+import type { HoldersParams } from './holders.query-params';
 
 /** Leases, sessions and activations of one license, newest first, by keyset. */
 export class HolderReader {
   constructor(private readonly db: DataSource) {}
 
-  leases(licenseId: string, q: HoldersQuery, nowIso: string): Promise<Page<LeaseRow>> {
+  leases(licenseId: string, q: HoldersParams, nowIso: string): Promise<Page<LeaseRow>> {
     const query = this.db.getRepository(LeaseRow).createQueryBuilder('h');
     return this.page(query, licenseId, q, deadlineState(q.state, nowIso));
   }
 
-  sessions(licenseId: string, q: HoldersQuery, nowIso: string): Promise<Page<SessionRow>> {
+  sessions(licenseId: string, q: HoldersParams, nowIso: string): Promise<Page<SessionRow>> {
     const query = this.db.getRepository(SessionRow).createQueryBuilder('h');
     return this.page(query, licenseId, q, deadlineState(q.state, nowIso));
   }
 
-  activations(licenseId: string, q: HoldersQuery): Promise<Page<ActivationRow>> {
+  activations(licenseId: string, q: HoldersParams): Promise<Page<ActivationRow>> {
     const query = this.db.getRepository(ActivationRow).createQueryBuilder('h');
     const where =
       q.state === 'active'
@@ -35,7 +31,7 @@ export class HolderReader {
   private async page<T extends ObjectLiteral & { id: bigint }>(
     query: SelectQueryBuilder<T>,
     licenseId: string,
-    q: HoldersQuery,
+    q: HoldersParams,
     state: { sql: string; params: Record<string, string> } | null,
   ): Promise<Page<T>> {
     const limit = q.limit ?? 50;
@@ -46,14 +42,12 @@ export class HolderReader {
       .orderBy('h.id', 'DESC')
       .limit(limit + 1)
       .getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? last.id.toString(10) : null };
+    return keysetPage(rows, limit, (row) => row.id.toString(10));
   }
 }
 
 /** Active = not ended and before its deadline; ended = ended, or past its deadline (lapsed). */
-const deadlineState = (state: HoldersQuery['state'], nowIso: string) =>
+const deadlineState = (state: HoldersParams['state'], nowIso: string) =>
   state === 'active'
     ? { sql: 'h.ended_at IS NULL AND h.expires_at > :now', params: { now: nowIso } }
     : state === 'ended'

@@ -55,3 +55,7 @@ export const activationView = (a: ActivationRow) => ({
   deactivated_at: a.deactivatedAt,
   end_reason: a.endReason,
 });
+
+export type LeaseView = ReturnType<typeof leaseView>;
+export type SessionView = ReturnType<typeof sessionView>;
+export type ActivationView = ReturnType<typeof activationView>;

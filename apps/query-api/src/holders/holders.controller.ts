@@ -1,54 +1,38 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { toIso } from '@lic/domain';
-import type { Clock } from '@lic/clock';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { decodeQuery, notFound } from '@lic/app';
 import { Roles } from '../auth/roles.decorator';
-import { notFound, decodeQuery } from '@lic/app';
 import { licenseIdParam } from '../http/params';
-import { CLOCK } from '../infrastructure/tokens';
-import { LicenseReader } from '../licenses/license-reader';
-import { HolderReader } from './holder-reader';
-import { activationView, leaseView, sessionView } from './holder.views';
-import { HoldersQuery, holdersQueryNames } from './holders.queries';
+import { holdersParamNames, HoldersParams } from './holders.query-params';
+import { ListHolders } from './queries';
+import type { HolderKindName } from './queries/list-holders.query';
 
 /** Who holds (and held) a license's seats: leases, sessions, activations; newest first. */
 @Controller('query/v1/licenses')
 @Roles('admin')
 export class HoldersController {
-  constructor(
-    private readonly holders: HolderReader,
-    private readonly licenses: LicenseReader,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':licenseId/leases')
-  async leases(@Param('licenseId') licenseId: unknown, @Query() query: unknown) {
-    const id = await this.existing(licenseId);
-    const q = decodeQuery(HoldersQuery, holdersQueryNames, query);
-    const now = toIso(this.clock.now());
-    const page = await this.holders.leases(id, q, now);
-    return { items: page.items.map((l) => leaseView(l, now)), next_cursor: page.nextCursor };
+  leases(@Param('licenseId') licenseId: unknown, @Query() query: unknown) {
+    return this.list('leases', licenseId, query);
   }
 
   @Get(':licenseId/sessions')
-  async sessions(@Param('licenseId') licenseId: unknown, @Query() query: unknown) {
-    const id = await this.existing(licenseId);
-    const q = decodeQuery(HoldersQuery, holdersQueryNames, query);
-    const now = toIso(this.clock.now());
-    const page = await this.holders.sessions(id, q, now);
-    return { items: page.items.map((s) => sessionView(s, now)), next_cursor: page.nextCursor };
+  sessions(@Param('licenseId') licenseId: unknown, @Query() query: unknown) {
+    return this.list('sessions', licenseId, query);
   }
 
   @Get(':licenseId/activations')
-  async activations(@Param('licenseId') licenseId: unknown, @Query() query: unknown) {
-    const id = await this.existing(licenseId);
-    const q = decodeQuery(HoldersQuery, holdersQueryNames, query);
-    const page = await this.holders.activations(id, q);
-    return { items: page.items.map(activationView), next_cursor: page.nextCursor };
+  activations(@Param('licenseId') licenseId: unknown, @Query() query: unknown) {
+    return this.list('activations', licenseId, query);
   }
 
-  private async existing(licenseId: unknown): Promise<string> {
+  private async list<K extends HolderKindName>(kind: K, licenseId: unknown, query: unknown) {
     const id = licenseIdParam(licenseId);
-    if ((await this.licenses.get(id)) === null) throw notFound(`no license ${id}`);
-    return id;
+    const filter = decodeQuery(HoldersParams, holdersParamNames, query);
+    const page = await this.queries.execute(new ListHolders({ kind, licenseId: id, filter }));
+    if (page === null) throw notFound(`no license ${id}`);
+    return page;
   }
 }

@@ -29,17 +29,20 @@ export const InstantParam = new t.Type<string, string, unknown>(
   t.identity,
 );
 
-/** A page size: an integer 1..max (default applied by the caller). */
-export const limitParam = (max: number) =>
+/** An integer from `min` to `max`, given as decimal digits. */
+export const integerParam = (name: string, min: number, max: number) =>
   new t.Type<number, string, unknown>(
-    `an integer from 1 to ${max}`,
+    name,
     (u): u is number => typeof u === 'number',
     (u, c) => {
       const n = typeof u === 'string' && /^\d{1,6}$/.test(u) ? Number(u) : NaN;
-      return n >= 1 && n <= max ? t.success(n) : t.failure(u, c);
+      return n >= min && n <= max ? t.success(n) : t.failure(u, c);
     },
     String,
   );
+
+/** A page size: an integer 1..max (default applied by the caller). */
+export const limitParam = (max: number) => integerParam(`an integer from 1 to ${max}`, 1, max);
 
 export const HolderKindParam = t.keyof(
   { machine: null, lease: null, session: null },

@@ -1,8 +1,7 @@
-import type { LicenseRow } from '@lic/read-models';
-import type { SeatsView } from '../seats/seats.view';
+import type { LiveLicense } from './live-licenses';
 
 /** A license in a list: what it is, its live status and its live seats. */
-export const licenseSummary = (row: LicenseRow, seats: SeatsView, productName: string | null) => ({
+export const licenseSummary = ({ row, seats, productName }: LiveLicense) => ({
   license_id: row.licenseId,
   product_id: row.productId,
   product_name: productName,
@@ -17,14 +16,17 @@ export const licenseSummary = (row: LicenseRow, seats: SeatsView, productName: s
 });
 
 /** One license in full: the summary, its policy and standing, and who holds its seats. */
-export const licenseDetail = (row: LicenseRow, seats: SeatsView, productName: string | null) => ({
-  ...licenseSummary(row, seats, productName),
-  recorded_status: row.status,
-  status_reason: row.statusReason,
-  expired_at: row.expiredAt,
-  reserved_accounts: JSON.parse(row.reservedAccounts) as string[],
-  policy: JSON.parse(row.policy) as unknown,
-  updated_at: row.updatedAt,
-  updated_position: row.updatedPosition.toString(10),
-  holders: seats.holders,
+export const licenseDetail = (live: LiveLicense) => ({
+  ...licenseSummary(live),
+  recorded_status: live.row.status,
+  status_reason: live.row.statusReason,
+  expired_at: live.row.expiredAt,
+  reserved_accounts: JSON.parse(live.row.reservedAccounts) as string[],
+  policy: JSON.parse(live.row.policy) as unknown,
+  updated_at: live.row.updatedAt,
+  updated_position: live.row.updatedPosition.toString(10),
+  holders: live.seats.holders,
 });
+
+export type LicenseSummary = ReturnType<typeof licenseSummary>;
+export type LicenseDetail = ReturnType<typeof licenseDetail>;

@@ -1,18 +1,21 @@
 import * as t from 'io-ts';
-import { AuditExportQuery, AuditQuery } from '../audit/audit.queries';
-import { SealsQuery } from '../audit/seals.controller';
-import { ChainExportQuery } from '../audit/chain-export.controller';
-import { HoldersQuery } from '../holders/holders.queries';
-import { InstantParam } from '../http/query-codecs';
-import { LicensesQuery } from '../licenses/licenses.queries';
-import { RefusalsPageQuery } from '../refusals/refusals.controller';
 import {
-  DenialsQuery,
-  ExpiringQuery,
-  FleetQuery,
-  RefusalsQuery,
-  UtilizationQuery,
-} from '../reports/reports.queries';
+  AuditExportParams,
+  AuditParams,
+  ChainExportParams,
+  SealsParams,
+} from '../audit/audit.query-params';
+import { HoldersParams } from '../holders/holders.query-params';
+import { InstantParam } from '../http/query-codecs';
+import { LicensesParams } from '../licenses/licenses.query-params';
+import { RefusalsParams } from '../refusals/refusals.query-params';
+import {
+  DenialsParams,
+  ExpiringParams,
+  FleetParams,
+  RefusalReportParams,
+  UtilizationParams,
+} from '../reports/reports.query-params';
 
 export interface Operation {
   readonly operationId: string;
@@ -51,7 +54,7 @@ export const operations: readonly Operation[] = [
     roles: ['admin'],
     summary:
       'Licenses with live occupancy, product names and licensees, in id order (keyset: cursor = last license_id)',
-    query: LicensesQuery,
+    query: LicensesParams,
     examples: { status: 'active', limit: 50 },
     response: { schema: 'LicenseList', description: 'a page of licenses' },
   },
@@ -84,7 +87,7 @@ export const operations: readonly Operation[] = [
     roles: ['admin'],
     notFound: true,
     summary: 'Floating leases, newest first (cursor = last id)',
-    query: HoldersQuery,
+    query: HoldersParams,
     examples: { ...LICENSE, state: 'all', limit: 50 },
     response: { schema: 'LeasePage', description: 'a page of leases' },
   },
@@ -95,7 +98,7 @@ export const operations: readonly Operation[] = [
     roles: ['admin'],
     notFound: true,
     summary: 'User and service-account sessions, newest first (cursor = last id)',
-    query: HoldersQuery,
+    query: HoldersParams,
     examples: { ...LICENSE, state: 'active' },
     response: { schema: 'SessionPage', description: 'a page of sessions' },
   },
@@ -106,7 +109,7 @@ export const operations: readonly Operation[] = [
     roles: ['admin'],
     notFound: true,
     summary: 'Machine activations, newest first (cursor = last id)',
-    query: HoldersQuery,
+    query: HoldersParams,
     examples: { ...LICENSE, state: 'all' },
     response: { schema: 'ActivationPage', description: 'a page of activations' },
   },
@@ -117,7 +120,7 @@ export const operations: readonly Operation[] = [
     roles: ['admin', 'auditor'],
     notFound: true,
     summary: 'U2: the license’s recorded refusals with who was refused, newest first',
-    query: RefusalsPageQuery,
+    query: RefusalsParams,
     examples: { ...LICENSE, limit: 20 },
     response: { schema: 'RefusalPage', description: 'a page of refusals' },
   },
@@ -127,7 +130,7 @@ export const operations: readonly Operation[] = [
     tag: 'audit',
     roles: ['auditor'],
     summary: 'A1: the audit trail in global order, filtered; cursor = last position',
-    query: AuditQuery,
+    query: AuditParams,
     examples: { license_id: '{license_id}', limit: 100 },
     response: { schema: 'AuditPage', description: 'a page of events' },
   },
@@ -138,7 +141,7 @@ export const operations: readonly Operation[] = [
     roles: ['auditor'],
     summary:
       'The whole filtered audit trail, streamed: NDJSON, or CSV with the payload in columns of its own and the product on every row',
-    query: AuditExportQuery,
+    query: AuditExportParams,
     examples: { license_id: '{license_id}', format: 'ndjson' },
     response: {
       type: 'application/x-ndjson',
@@ -153,7 +156,7 @@ export const operations: readonly Operation[] = [
     roles: ['auditor'],
     summary:
       'The signed seals of the hash chains, oldest first: each the head of every stream changed since the previous one, their RFC 6962 Merkle root and an Ed25519 JWS (kid from the JWKS); cursor = last seal_revision',
-    query: SealsQuery,
+    query: SealsParams,
     examples: { limit: 100 },
     response: { schema: 'SealPage', description: 'a page of seals' },
   },
@@ -164,7 +167,7 @@ export const operations: readonly Operation[] = [
     roles: ['auditor'],
     summary:
       'The tamper-evident export, streamed (as `npm run audit:export`): a header with the JWKS, every seal, the events decided in [from, to) with their hash-chain links, and a manifest signed with the server key; verify it offline with `npm run audit:verify-export`',
-    query: ChainExportQuery,
+    query: ChainExportParams,
     examples: { license_id: '{license_id}' },
     response: {
       type: 'application/x-ndjson',
@@ -180,7 +183,7 @@ export const operations: readonly Operation[] = [
     csv: true,
     summary:
       'U1: hourly peak and time-weighted average concurrent seats of one license, per holder kind',
-    query: UtilizationQuery,
+    query: UtilizationParams,
     examples: LICENSE,
     response: { schema: 'UtilizationReport', description: 'one series per holder kind' },
   },
@@ -192,7 +195,7 @@ export const operations: readonly Operation[] = [
     csv: true,
     summary:
       'U1 for the fleet and per product: seats summed per holder kind (never across kinds), hour by hour, with the true combined peak',
-    query: FleetQuery,
+    query: FleetParams,
     examples: { product_id: '{product_id}' },
     response: { schema: 'FleetReport', description: 'fleet and product series' },
   },
@@ -203,7 +206,7 @@ export const operations: readonly Operation[] = [
     roles: ['auditor'],
     csv: true,
     summary: 'U2: refusals by reason, by kind and by license over whole hours',
-    query: RefusalsQuery,
+    query: RefusalReportParams,
     examples: { format: 'json' },
     response: { schema: 'RefusalReport', description: 'refusal counts' },
   },
@@ -215,7 +218,7 @@ export const operations: readonly Operation[] = [
     csv: true,
     summary:
       'U2 by who: refusals by license, reason and the machine, user or service account refused, most refused first',
-    query: DenialsQuery,
+    query: DenialsParams,
     examples: { product_id: '{product_id}' },
     response: { schema: 'DenialsReport', description: 'refusals by who' },
   },
@@ -227,7 +230,7 @@ export const operations: readonly Operation[] = [
     csv: true,
     summary:
       'O7: licenses whose expiry falls within the next within_days days (default 30), soonest first',
-    query: ExpiringQuery,
+    query: ExpiringParams,
     examples: { within_days: 30 },
     response: { schema: 'ExpiringReport', description: 'licenses expiring soon' },
   },

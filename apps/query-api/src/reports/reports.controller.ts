@@ -1,28 +1,33 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import type { DataSource } from 'typeorm';
 import { toIso } from '@lic/domain';
 import type { Clock } from '@lic/clock';
-import { BUCKET_MS } from '@lic/read-models';
+import { decodeQuery, notFound } from '@lic/app';
 import { Roles } from '../auth/roles.decorator';
 import { csvHeaders, csvTable, type CsvValue } from '../csv/csv';
-import { notFound, decodeQuery } from '@lic/app';
-import { CLOCK, READ_DB } from '../infrastructure/tokens';
-import { LicenseReader } from '../licenses/license-reader';
-import { DENIALS_CSV_COLUMNS, denialsCsvRows, denialsReport } from './denials-report';
-import { EXPIRING_CSV_COLUMNS, expiringCsvRows, expiringReport } from './expiring-report';
-import { FLEET_CSV_COLUMNS, fleetCsvRows, fleetReport } from './fleet-report';
-import { REFUSALS_CSV_COLUMNS, refusalReport, refusalsCsvRows } from './refusal-report';
+import { CLOCK } from '../infrastructure/tokens';
+import { DENIALS_CSV_COLUMNS, denialsCsvRows } from './denials-report';
+import { EXPIRING_CSV_COLUMNS, expiringCsvRows } from './expiring-report';
+import { FLEET_CSV_COLUMNS, fleetCsvRows } from './fleet-report';
 import {
-  DenialsQuery,
-  ExpiringQuery,
-  FleetQuery,
-  RefusalsQuery,
-  UtilizationQuery,
+  GetDenialsReport,
+  GetExpiringReport,
+  GetFleetReport,
+  GetRefusalReport,
+  GetUtilizationReport,
+} from './queries';
+import { REFUSALS_CSV_COLUMNS, refusalsCsvRows } from './refusal-report';
+import {
+  DenialsParams,
+  ExpiringParams,
+  FleetParams,
+  RefusalReportParams,
+  UtilizationParams,
   namesOf,
-} from './reports.queries';
+} from './reports.query-params';
 import { hourRange } from './time-range';
-import { seriesCsvRows, utilizationSeries } from './utilization-report';
+import { seriesCsvRows } from './utilization-report';
 
 const UTILIZATION_CSV_COLUMNS = ['license_id', 'holder_kind', 'cap', 'bucket_start'].concat([
   'peak',
@@ -38,32 +43,29 @@ const UTILIZATION_CSV_COLUMNS = ['license_id', 'holder_kind', 'cap', 'bucket_sta
 @Roles('admin', 'auditor')
 export class ReportsController {
   constructor(
-    private readonly licenses: LicenseReader,
-    @Inject(READ_DB) private readonly db: DataSource,
+    private readonly queries: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** U1: hourly peak and time-weighted average concurrent seats of one license. */
   @Get('utilization')
   async utilization(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
-    const q = decodeQuery(UtilizationQuery, namesOf(UtilizationQuery), query);
+    const q = decodeQuery(UtilizationParams, namesOf(UtilizationParams), query);
     const now = this.clock.now();
-    const range = hourRange(q, now);
-    const license = await this.licenses.get(q.license_id);
-    if (license === null) throw notFound(`no license ${q.license_id}`);
-    const series = await utilizationSeries(this.db, [license], range, toIso(now), q.kind);
-    const report = {
-      license_id: license.licenseId,
-      from: toIso(range.from),
-      to: toIso(range.to),
-      bucket_ms: BUCKET_MS,
-      series,
-    };
-    const rows = seriesCsvRows([license.licenseId], series);
+    const report = await this.queries.execute(
+      new GetUtilizationReport({
+        licenseId: q.license_id,
+        range: hourRange(q, now),
+        at: toIso(now),
+        kind: q.kind,
+      }),
+    );
+    if (report === null) throw notFound(`no license ${q.license_id}`);
+    const rows = seriesCsvRows([report.license_id], report.series);
     return this.answer(
       reply,
       q.format,
-      `utilization-${license.licenseId}`,
+      `utilization-${report.license_id}`,
       report,
       UTILIZATION_CSV_COLUMNS,
       rows,
@@ -73,12 +75,16 @@ export class ReportsController {
   /** U1 for the fleet and per product: seats summed per holder kind, hour by hour. */
   @Get('fleet')
   async fleet(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
-    const q = decodeQuery(FleetQuery, namesOf(FleetQuery), query);
+    const q = decodeQuery(FleetParams, namesOf(FleetParams), query);
     const now = this.clock.now();
-    const report = await fleetReport(this.db, hourRange(q, now), toIso(now), {
-      ...(q.product_id === undefined ? {} : { productId: q.product_id }),
-      ...(q.kind === undefined ? {} : { kind: q.kind }),
-    });
+    const report = await this.queries.execute(
+      new GetFleetReport({
+        range: hourRange(q, now),
+        at: toIso(now),
+        productId: q.product_id,
+        kind: q.kind,
+      }),
+    );
     return this.answer(
       reply,
       q.format,
@@ -92,8 +98,11 @@ export class ReportsController {
   /** U2: refusals by reason, by kind and by license over a range of hours. */
   @Get('refusals')
   async refusals(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
-    const q = decodeQuery(RefusalsQuery, namesOf(RefusalsQuery), query);
-    const report = await refusalReport(this.db, hourRange(q, this.clock.now()), q.license_id);
+    const q = decodeQuery(RefusalReportParams, namesOf(RefusalReportParams), query);
+    const range = hourRange(q, this.clock.now());
+    const report = await this.queries.execute(
+      new GetRefusalReport({ range, licenseId: q.license_id }),
+    );
     return this.answer(
       reply,
       q.format,
@@ -107,11 +116,13 @@ export class ReportsController {
   /** U2 by who: refusals by license, reason and the machine or account refused. */
   @Get('denials')
   async denials(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
-    const q = decodeQuery(DenialsQuery, namesOf(DenialsQuery), query);
-    const report = await denialsReport(this.db, hourRange(q, this.clock.now()), {
+    const q = decodeQuery(DenialsParams, namesOf(DenialsParams), query);
+    const range = hourRange(q, this.clock.now());
+    const filter = {
       ...(q.license_id === undefined ? {} : { licenseId: q.license_id }),
       ...(q.product_id === undefined ? {} : { productId: q.product_id }),
-    });
+    };
+    const report = await this.queries.execute(new GetDenialsReport({ range, filter }));
     return this.answer(
       reply,
       q.format,
@@ -125,9 +136,14 @@ export class ReportsController {
   /** O7: licenses expiring within the next `within_days` days (default 30), soonest first. */
   @Get('expiring')
   async expiring(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
-    const q = decodeQuery(ExpiringQuery, namesOf(ExpiringQuery), query);
-    const now = toIso(this.clock.now());
-    const report = await expiringReport(this.db, now, q.within_days ?? 30, q.product_id);
+    const q = decodeQuery(ExpiringParams, namesOf(ExpiringParams), query);
+    const report = await this.queries.execute(
+      new GetExpiringReport({
+        at: toIso(this.clock.now()),
+        days: q.within_days ?? 30,
+        productId: q.product_id,
+      }),
+    );
     return this.answer(
       reply,
       q.format,

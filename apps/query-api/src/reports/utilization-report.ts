@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { seatKinds } from '@lic/domain';
-import type { HolderKind, LicenseRow } from '@lic/read-models';
+import { seatKinds, toIso } from '@lic/domain';
+import { BUCKET_MS, type HolderKind, type LicenseRow } from '@lic/read-models';
 import type { CsvValue } from '../csv/csv';
 import { liveStatus } from '../seats/live-status';
 import { combineHours, seriesTotals, type HourFigures } from './combine-hours';
@@ -64,6 +64,21 @@ export const utilizationSeries = async (
   }
   return series;
 };
+
+/** U1 for one license: its series over the range, with the range itself. */
+export const utilizationReport = async (
+  db: DataSource,
+  license: LicenseRow,
+  range: HourRange,
+  nowIso: string,
+  kind?: HolderKind,
+) => ({
+  license_id: license.licenseId,
+  from: toIso(range.from),
+  to: toIso(range.to),
+  bucket_ms: BUCKET_MS,
+  series: await utilizationSeries(db, [license], range, nowIso, kind),
+});
 
 /** CSV rows of series: `leading` cells, then holder kind, cap, hour, peak, average, seat-ms. */
 export const seriesCsvRows = (

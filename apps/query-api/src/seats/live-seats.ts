@@ -9,6 +9,9 @@ export interface ActiveHolders {
   readonly sessions: readonly SessionRow[];
 }
 
+/** A license nobody holds a seat of. */
+export const NO_HOLDERS: ActiveHolders = { activations: [], leases: [], sessions: [] };
+
 /**
  * The live view of a license's seats from the read models, counted by the domain's own rules:
  * a lease or session counts while it is live (isLive: F5, S2, S3), the S4 pool by sessionPool,

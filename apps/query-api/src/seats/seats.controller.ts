@@ -1,30 +1,21 @@
-import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import * as t from 'io-ts';
 import { fromIso, toIso } from '@lic/domain';
-import type { Clock } from '@lic/clock';
-import type { EventStore } from '@lic/event-store';
+import { ApiError, decodeQuery, notFound } from '@lic/app';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
-import { CheckpointWatcher } from '../consistency/checkpoint-watcher';
-import { ApiError, notFound, decodeQuery } from '@lic/app';
+import { fromEventStore } from '../http/event-store-read';
 import { licenseIdParam } from '../http/params';
 import { InstantParam } from '../http/query-codecs';
-import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
-import { LicenseReader } from '../licenses/license-reader';
-import { UnfoldableHistoryError, foldLicenseAt, seatsAt } from './as-of-seats';
-import { liveSeats } from './live-seats';
+import { GetLiveSeats, GetSeatsAsOf } from './queries';
 import type { SeatsView } from './seats.view';
 
-const SeatsQuery = t.partial({ as_of: InstantParam });
+const SeatsParams = t.partial({ as_of: InstantParam });
 
 @Controller('query/v1/licenses')
 export class SeatsController {
-  constructor(
-    private readonly reader: LicenseReader,
-    private readonly watcher: CheckpointWatcher,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   /**
    * The license's seats now (read models; admin), or — with ?as_of= — as they stood at that
@@ -36,36 +27,26 @@ export class SeatsController {
   async seats(
     @Param('licenseId') licenseId: unknown,
     @Query() query: unknown,
-    @Req() request: AuthenticatedRequest,
+    @Req() request: Pick<AuthenticatedRequest, 'principal'>,
   ): Promise<SeatsView> {
     const id = licenseIdParam(licenseId);
-    const { as_of } = decodeQuery(SeatsQuery, ['as_of'], query);
-    if (as_of !== undefined) return this.asOf(id, fromIso(as_of));
+    const { as_of } = decodeQuery(SeatsParams, ['as_of'], query);
+    if (as_of !== undefined) {
+      const at = fromIso(as_of);
+      const seats = await fromEventStore(
+        this.queries.execute(new GetSeatsAsOf({ licenseId: id, at })),
+      );
+      if (seats === null) throw notFound(`license ${id} was not issued at ${toIso(at)}`);
+      return seats;
+    }
     if (!request.principal?.roles.includes('admin')) {
       throw new ApiError(
         'FORBIDDEN',
         'the live view needs the admin role; auditors may ask ?as_of=',
       );
     }
-    const now = toIso(this.clock.now());
-    const checkpoint = await this.watcher.current();
-    const row = await this.reader.get(id);
-    if (row === null) throw notFound(`no license ${id}`);
-    const holders = await this.reader.activeHolders([id], now);
-    const active = holders.get(id) ?? { activations: [], leases: [], sessions: [] };
-    return liveSeats(row, active, now, checkpoint.position?.toString(10) ?? null);
-  }
-
-  private async asOf(licenseId: string, at: number): Promise<SeatsView> {
-    let folded: Awaited<ReturnType<typeof foldLicenseAt>>;
-    try {
-      folded = await foldLicenseAt(this.eventStore, licenseId, at);
-    } catch (error) {
-      // A history that does not decode is a defect (logged, 500), not a reason to retry.
-      if (error instanceof UnfoldableHistoryError) throw error;
-      throw new ApiError('EVENT_STORE_UNAVAILABLE', 'the event store could not be read; retry');
-    }
-    if (folded === null) throw notFound(`license ${licenseId} was not issued at ${toIso(at)}`);
-    return seatsAt(folded, at);
+    const seats = await this.queries.execute(new GetLiveSeats(id));
+    if (seats === null) throw notFound(`no license ${id}`);
+    return seats;
   }
 }

@@ -1,19 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { Roles } from '../auth/roles.decorator';
-import { CheckpointWatcher } from '../consistency/checkpoint-watcher';
+import { GetProjectionStatus } from './queries';
 
 @Controller('query/v1/status')
 @Roles('admin', 'auditor')
 export class StatusController {
-  constructor(private readonly watcher: CheckpointWatcher) {}
+  constructor(private readonly queries: QueryBus) {}
 
   /** How far the read models go: the projector's checkpoint. */
   @Get()
-  async status() {
-    const c = await this.watcher.current();
-    return {
-      checkpoint: c.position === null ? null : c.position.toString(10),
-      events_projected: c.eventsProjected.toString(10),
-    };
+  status() {
+    return this.queries.execute(new GetProjectionStatus());
   }
 }

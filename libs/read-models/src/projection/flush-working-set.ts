@@ -20,14 +20,18 @@ import type { WorkingSet } from './working-set';
 /** Rows written by one batch, per table (for logs and the benchmark). */
 export type WriteCounts = Readonly<Record<string, number>>;
 
-/** Writes what the batch changed. Runs inside the batch's transaction. */
+/**
+ * Writes what the batch changed. Runs inside the batch's transaction. `bulk` (a rebuild): the
+ * same rows, through COPY on PostgreSQL (TableWriter).
+ */
 export const flushWorkingSet = async (
   manager: EntityManager,
   ws: WorkingSet,
   cache?: ProjectionCache,
+  bulk = false,
 ): Promise<{ writes: WriteCounts; tails: UtilizationChanges['tails'] }> => {
   const writer = <Row extends ObjectLiteral>(target: EntityTarget<Row>) =>
-    new TableWriter(manager, target);
+    new TableWriter(manager, target, bulk);
   const occupancy = occupancyOf(ws);
   const utilization = await utilizationOf(manager, ws, cache);
   const refusals: RefusalCountRow[] = [...ws.refusals.values()];

@@ -29,6 +29,8 @@ export interface BatchOptions {
   /** Rows kept between batches (see ProjectionCache); cleared if the batch fails. */
   readonly cache?: ProjectionCache;
   readonly faults?: BatchFaults;
+  /** Write the rows the bulk way (COPY on PostgreSQL): for a rebuild. Same rows either way. */
+  readonly bulk?: boolean;
 }
 
 export interface BatchResult {
@@ -53,7 +55,7 @@ export interface BatchResult {
 export const projectBatch = async (
   dataSource: DataSource,
   batch: readonly RecordedEvent[],
-  { clock, expected, cache, faults = {} }: BatchOptions,
+  { clock, expected, cache, faults = {}, bulk = false }: BatchOptions,
 ): Promise<BatchResult> => {
   try {
     const { result, commit } = await dataSource.transaction(async (manager) => {
@@ -71,7 +73,7 @@ export const projectBatch = async (
       const events = fresh.map(decodeRecordedEvent);
       const ws = await loadWorkingSet(manager, events, cache);
       for (const event of events) applyEvent(ws, event);
-      const { writes, tails } = await flushWorkingSet(manager, ws, cache);
+      const { writes, tails } = await flushWorkingSet(manager, ws, cache, bulk);
       faults.afterRows?.();
       const to: Checkpoint = {
         position: (fresh[fresh.length - 1] as RecordedEvent).position,

@@ -13,6 +13,8 @@ export interface ProjectFromStoreOptions {
   readonly upTo?: bigint | null;
   /** Called after each committed batch. */
   readonly onBatch?: (progress: { events: number; checkpoint: Checkpoint }) => void;
+  /** Write through the bulk path (COPY on PostgreSQL); a rebuild does. */
+  readonly bulk?: boolean;
 }
 
 export interface ProjectFromStoreResult {
@@ -32,7 +34,7 @@ const projected = (e: RecordedEvent): boolean =>
 export const projectFromStore = async (
   eventStore: EventStore,
   dataSource: DataSource,
-  { batchSize, clock, upTo = null, onBatch }: ProjectFromStoreOptions,
+  { batchSize, clock, upTo = null, onBatch, bulk = false }: ProjectFromStoreOptions,
 ): Promise<ProjectFromStoreResult> => {
   let checkpoint = await readCheckpoint(dataSource);
   const cache = new ProjectionCache();
@@ -41,7 +43,12 @@ export const projectFromStore = async (
   const undecodable: { position: bigint; why: string }[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await projectBatch(dataSource, batch, { clock, expected: checkpoint, cache });
+    const result = await projectBatch(dataSource, batch, {
+      clock,
+      expected: checkpoint,
+      cache,
+      bulk,
+    });
     checkpoint = result.checkpoint;
     undecodable.push(...result.undecodable);
     events += batch.length;

@@ -119,12 +119,29 @@ const connect = async (url: ReadDbUrl, options: OpenReadDbOptions): Promise<Data
   }
 };
 
-/** Drops every read model (running the migrations down) and creates them again, empty. */
+/**
+ * Drops every read model (running the migrations down) and creates them again, empty. The rows
+ * go first: a down migration narrowing a column (1765000000000) would otherwise fail on a value
+ * only the wider column holds (a 3e9 cap on PostgreSQL), and the copies SQLite makes to change
+ * a column are of empty tables.
+ */
 export const recreateReadModels = async (dataSource: DataSource): Promise<void> => {
+  await emptyReadModels(dataSource);
   while (await hasAppliedMigrations(dataSource)) {
     await dataSource.undoLastMigration({ transaction: 'all' });
   }
   await dataSource.runMigrations({ transaction: 'all' });
+};
+
+const emptyReadModels = async (dataSource: DataSource): Promise<void> => {
+  const runner = dataSource.createQueryRunner();
+  try {
+    for (const { tableName } of dataSource.entityMetadatas) {
+      if (await runner.hasTable(tableName)) await runner.query(`DELETE FROM "${tableName}"`);
+    }
+  } finally {
+    await runner.release();
+  }
 };
 
 const hasAppliedMigrations = async (dataSource: DataSource): Promise<boolean> => {

@@ -2,6 +2,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { dialectOf } from '../../schema/read-db';
 import { Params, chunks, quote, rowsPerStatement } from './placeholders';
+import { copyInto, type SubmittingClient } from './pg-copy';
 import { bindable, preparedOn, sqliteConnectionOf } from './sqlite-statements';
 
 /** Most text has neither: one scan to find out, then nothing to replace. */
@@ -27,7 +28,10 @@ export const storableText = (text: string): string =>
  * the projector's batches, and the same SQL on SQLite and PostgreSQL (ON CONFLICT … excluded).
  * On SQLite each row runs through one cached prepared statement on the driver's connection
  * (parsing a 30,000-parameter statement costs more than running a prepared one 1,000 times);
- * on PostgreSQL many rows go in one statement (one round trip).
+ * on PostgreSQL many rows go in one statement (one round trip). With `bulk` (a rebuild), the
+ * PostgreSQL rows go through COPY instead: straight into the table for an insert, through a
+ * temporary staging table of the same shape for an upsert or an increment (the same
+ * ON CONFLICT statement, reading the staged rows).
  */
 export class TableWriter<Row extends ObjectLiteral> {
   private readonly table: string;
@@ -37,6 +41,7 @@ export class TableWriter<Row extends ObjectLiteral> {
   constructor(
     private readonly manager: EntityManager,
     target: EntityTarget<Row>,
+    private readonly bulk = false,
   ) {
     const metadata = manager.connection.getMetadata(target);
     this.table = metadata.tableName;
@@ -94,6 +99,7 @@ export class TableWriter<Row extends ObjectLiteral> {
       this.runEach(`INSERT INTO ${quote(this.table)} (${names}) VALUES ${one}${onConflict}`, rows);
       return;
     }
+    if (this.bulk) return this.copy(rows, names, onConflict);
     for (const chunk of chunks(rows, rowsPerStatement(this.columns.length))) {
       const params = new Params(dialect);
       const values = chunk
@@ -104,6 +110,32 @@ export class TableWriter<Row extends ObjectLiteral> {
         params.values,
       );
     }
+  }
+
+  /** PostgreSQL, bulk: COPY into the table, or into its staging table and then upserted. */
+  private async copy(rows: readonly Row[], names: string, onConflict: string): Promise<void> {
+    if (rows.length === 0) return;
+    const client = this.pgClient();
+    const values = rows.map((row) => this.columns.map((c) => this.value(row, c)));
+    if (onConflict === '') return copyInto(client, quote(this.table), names, values);
+    const stage = quote(`stage_${this.table}`);
+    await this.manager.query(
+      `CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} (LIKE ${quote(this.table)}) ON COMMIT DELETE ROWS; TRUNCATE ${stage}`,
+    );
+    await copyInto(client, stage, names, values);
+    await this.manager.query(
+      `INSERT INTO ${quote(this.table)} (${names}) SELECT ${names} FROM ${stage}${onConflict}`,
+    );
+  }
+
+  /** The pg client of the transaction this writer runs in. */
+  private pgClient(): SubmittingClient {
+    const runner = this.manager.queryRunner as
+      { databaseConnection?: SubmittingClient } | undefined;
+    if (runner?.databaseConnection === undefined) {
+      throw new Error('a bulk write runs inside a transaction on PostgreSQL');
+    }
+    return runner.databaseConnection;
   }
 
   /** SQLite: one prepared statement, run once per row, inside the manager's transaction. */

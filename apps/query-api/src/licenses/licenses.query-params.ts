@@ -8,7 +8,7 @@ const Search = t.refinement(
   'a search text (1 to 100 characters)',
 );
 
-export const LicensesQuery = t.partial({
+export const LicensesParams = t.partial({
   status: LicenseStatusName,
   product_id: Id,
   /** Case-insensitive: part of the license id or the licensee. */
@@ -16,5 +16,5 @@ export const LicensesQuery = t.partial({
   cursor: Id,
   limit: limitParam(200),
 });
-export const licensesQueryNames = ['status', 'product_id', 'q', 'cursor', 'limit'];
-export type LicensesQuery = t.TypeOf<typeof LicensesQuery>;
+export const licensesParamNames = ['status', 'product_id', 'q', 'cursor', 'limit'];
+export type LicensesParams = t.TypeOf<typeof LicensesParams>;

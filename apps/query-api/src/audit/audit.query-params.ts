@@ -34,12 +34,24 @@ const filters = {
   cursor: PositionParam,
 };
 
-export const AuditQuery = t.partial({ ...filters, limit: limitParam(1000) });
-export const auditQueryNames = [...Object.keys(filters), 'limit'];
-export type AuditFilter = Omit<t.TypeOf<typeof AuditQuery>, 'limit'>;
+export const AuditParams = t.partial({ ...filters, limit: limitParam(1000) });
+export const auditParamNames = [...Object.keys(filters), 'limit'];
+export type AuditParams = t.TypeOf<typeof AuditParams>;
+export type AuditFilter = Omit<t.TypeOf<typeof AuditParams>, 'limit'>;
 
-export const AuditExportQuery = t.partial({
+export const AuditExportParams = t.partial({
   ...filters,
   format: t.keyof({ ndjson: null, csv: null }, 'ndjson or csv'),
 });
-export const auditExportQueryNames = [...Object.keys(filters), 'format'];
+export const auditExportParamNames = [...Object.keys(filters), 'format'];
+
+export const SealsParams = t.partial({ cursor: PositionParam, limit: limitParam(1000) });
+export const sealsParamNames = ['cursor', 'limit'];
+export type SealsParams = t.TypeOf<typeof SealsParams>;
+
+export const ChainExportParams = t.partial({
+  license_id: Id,
+  from: InstantParam,
+  to: InstantParam,
+});
+export const chainExportParamNames = ['license_id', 'from', 'to'];

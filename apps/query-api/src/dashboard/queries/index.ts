@@ -1,0 +1,4 @@
+import { GetDashboardSnapshotHandler } from './get-dashboard-snapshot.handler';
+
+export { GetDashboardSnapshot } from './get-dashboard-snapshot.query';
+export const DASHBOARD_QUERY_HANDLERS = [GetDashboardSnapshotHandler];
