@@ -118,6 +118,7 @@ export class CommandApiModule {
           useFactory: () =>
             new AccessTokenRegistry(deps.eventStore, deps.snapshotStore, deps.clock),
         },
+        { provide: AccessTokenRegistry, useExisting: ACCESS_TOKEN_REGISTRY },
         Authenticator,
         Signer,
         KeyRingRefresher,

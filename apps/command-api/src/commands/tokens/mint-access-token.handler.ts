@@ -4,16 +4,10 @@ import * as E from 'fp-ts/Either';
 import type { Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
 import type { KeyRing } from '@lic/signing';
-import type { AccessTokenRegistry } from '../../auth/access-token-registry';
+import { AccessTokenRegistry } from '../../auth/access-token-registry';
 import { mintRecordedToken } from '../../auth/mint-recorded-token';
 import type { Random } from '../../infrastructure/random';
-import {
-  ACCESS_TOKEN_REGISTRY,
-  CLOCK,
-  CONFIG,
-  KEY_RING,
-  RANDOM,
-} from '../../infrastructure/tokens';
+import { CLOCK, CONFIG, KEY_RING, RANDOM } from '../../infrastructure/tokens';
 import type { Result } from '../license-use-case';
 import { metadataOf } from '../request-context';
 import { MintAccessTokenCommand, type MintedToken } from './mint-access-token.command';
@@ -21,8 +15,9 @@ import { MintAccessTokenCommand, type MintedToken } from './mint-access-token.co
 @CommandHandler(MintAccessTokenCommand)
 export class MintAccessTokenHandler implements ICommandHandler<MintAccessTokenCommand> {
   constructor(
-    @Inject(ACCESS_TOKEN_REGISTRY) private readonly registry: AccessTokenRegistry,
+    /** Signs the token once its record is appended to the registry's stream. */
     @Inject(KEY_RING) private readonly ring: KeyRing,
+    private readonly registry: AccessTokenRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(RANDOM) private readonly random: Random,
