@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { OperationsModule, eventStoreAnswers } from '@lic/app';
 import { AggregateRepository, licenseAggregate, productAggregate } from '@lic/command-pipeline';
@@ -13,12 +13,9 @@ import { TokensController } from './admin/tokens.controller';
 import { AccessTokenRegistry } from './auth/access-token-registry';
 import { Authenticator } from './auth/authenticator';
 import { FloatingController } from './client/floating.controller';
-import { InFlightKeys } from './client/in-flight-keys';
 import { MachinesController } from './client/machines.controller';
 import { SessionsController } from './client/sessions.controller';
-import { DecideLicenseHandler } from './commands/decide-license.handler';
-import { DecideProductHandler } from './commands/decide-product.handler';
-import { IssueLicenseHandler } from './commands/issue-license.handler';
+import { CommandHandlers, CommandServices } from './commands';
 import type { Draining } from '@lic/observability';
 import { Lifecycle } from './infrastructure/lifecycle';
 import { cryptoRandom } from './infrastructure/random';
@@ -39,7 +36,6 @@ import { SealScheduler } from './audit/seal-scheduler';
 import { KeyRingRefresher } from './signing/key-ring-refresher';
 import { Signer } from './signing/signer';
 import { ExpirySweeper } from './sweeper/expiry-sweeper';
-import { RefusalTallies } from './sweeper/refusal-tallies';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { JwksController } from './well-known/jwks.controller';
 
@@ -54,6 +50,8 @@ export interface CommandApiDeps {
   readonly draining: Draining;
 }
 
+const tallyLogger = new Logger('refusal-tally');
+
 @Module({})
 export class CommandApiModule {
   static forRoot(deps: CommandApiDeps): DynamicModule {
@@ -66,6 +64,12 @@ export class CommandApiModule {
             deps.snapshotStore,
             licenseAggregate,
             deps.clock,
+            {
+              onTallyError: (error, id) =>
+                tallyLogger.error(
+                  `cannot record the refusals tallied for license ${id} yet: ${String(error)}`,
+                ),
+            },
           ),
       },
       {
@@ -114,16 +118,14 @@ export class CommandApiModule {
           useFactory: () =>
             new AccessTokenRegistry(deps.eventStore, deps.snapshotStore, deps.clock),
         },
+        { provide: AccessTokenRegistry, useExisting: ACCESS_TOKEN_REGISTRY },
         Authenticator,
         Signer,
         KeyRingRefresher,
         SealScheduler,
-        InFlightKeys,
-        RefusalTallies,
+        ...CommandServices,
+        ...CommandHandlers,
         ExpirySweeper,
-        DecideLicenseHandler,
-        DecideProductHandler,
-        IssueLicenseHandler,
         Lifecycle,
       ],
     };

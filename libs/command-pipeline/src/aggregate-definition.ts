@@ -1,5 +1,6 @@
 import type * as t from 'io-ts';
-import type { Decider, Foldable } from '@lic/domain';
+import type { Decider, DomainError, Foldable } from '@lic/domain';
+import type { EventMetadata } from '@lic/event-store';
 
 /** A domain event as the deciders produce it: a versioned type name and a JSON object. */
 export interface DomainEvent {
@@ -30,6 +31,13 @@ export interface AggregateDefinition<C, E extends DomainEvent, S> {
   readonly snapshotSpacing?: (state: S) => number;
   /** What the aggregate keeps beside its state, looked up by key (default: nothing). */
   readonly memory?: AggregateMemory<C, E, S>;
+  /**
+   * U2: what becomes of refusals the domain left unrecorded one by one (O5). The repository
+   * keeps one pending tally per aggregate — a command of the decider that records them — and
+   * appends what the decider decides for it with the stream's next append, or within
+   * RepositoryOptions.tallyWithinMs (and at flushTallies / close), without any other caller.
+   */
+  readonly tally?: Tallying<C>;
 }
 
 /** One memo as the pipeline keeps it: the domain's value is opaque here. */
@@ -55,4 +63,11 @@ export interface AggregateMemory<C, E, S> {
   readonly window: (state: S) => number;
   /** The instant an event was decided (ms). */
   readonly eventAt: (event: E) => number;
+}
+
+export interface Tallying<C> {
+  /** The pending tally with one more refused decision; `pending` if it tallies nothing. */
+  readonly add: (pending: C | null, id: string, refusal: DomainError, at: number) => C | null;
+  /** The metadata of the events that record it (the server records them itself). */
+  readonly metadata: () => EventMetadata;
 }

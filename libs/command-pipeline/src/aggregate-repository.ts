@@ -29,6 +29,18 @@ export interface RepositoryOptions {
   readonly onSnapshotError?: (error: unknown) => void;
   /** Link every event into its stream's hash chain (default true; off only for a benchmark). */
   readonly chain?: boolean;
+  /**
+   * U2: a pending refusal tally is appended at the latest this long after the first refusal
+   * it counts (default 1000 ms), unless the stream's next append takes it first.
+   */
+  readonly tallyWithinMs?: number;
+  /** Called when a pending tally cannot be appended yet (it is kept and tried again). */
+  readonly onTallyError?: (error: unknown, id: string) => void;
+}
+
+interface PendingTally<C> {
+  readonly command: C;
+  readonly timer: NodeJS.Timeout;
 }
 
 /** The outcome of one command: what was decided, and the aggregate as it stands after it. */
@@ -61,6 +73,9 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
   private readonly maxAttempts: number;
   /** Snapshot saves started and not yet settled (close() waits for them). */
   private readonly saving = new Set<Promise<void>>();
+  /** U2: per aggregate, the refusals counted and not yet appended (AggregateDefinition.tally). */
+  private readonly tallies = new Map<string, PendingTally<C>>();
+  private closed = false;
 
   constructor(
     private readonly store: EventStore,
@@ -91,11 +106,24 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
   }
 
   /**
-   * Waits for the snapshot saves in flight, so the store can be closed after it with nothing
-   * left running. Saves are an optimisation: one that fails is reported, never thrown.
+   * Appends the pending refusal tallies, then waits for the snapshot saves in flight, so the
+   * store can be closed after it with nothing left running. Saves are an optimisation: one
+   * that fails is reported, never thrown.
    */
   async close(): Promise<void> {
+    await this.flushTallies();
+    this.closed = true;
     while (this.saving.size > 0) await Promise.allSettled([...this.saving]);
+  }
+
+  /** U2: appends every pending refusal tally now (at shutdown, before the last seal). */
+  async flushTallies(): Promise<void> {
+    await Promise.all([...this.tallies.keys()].map((id) => this.flushTally(id)));
+  }
+
+  /** Refusals counted and not yet appended, as pending tally commands (tests, metrics). */
+  pendingTallies(): readonly C[] {
+    return [...this.tallies.values()].map((p) => p.command);
   }
 
   /** Forget cached state (tests and benchmarks measure cold loads with it). */
@@ -121,6 +149,7 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
           current = this.remember(id, fresh);
           continue;
         }
+        if (E.isLeft(outcome)) this.countRefusal(id, outcome.left, decidedAt);
         return {
           outcome,
           state: current.state,
@@ -131,27 +160,35 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
           recall: recallOf(current),
         };
       }
+      const decidedState = events.reduce(this.def.decider.evolve, current.state);
+      const tally = this.tallies.get(id);
+      const tallied = tally ? this.tallyEvents(tally.command, decidedState, decidedAt) : [];
       checkRoundTrip(
         this.def as AggregateDefinition<unknown, E, unknown>,
         this.def.streamName(id),
         commandTypeOf(command),
-        events,
+        [...events, ...tallied],
       );
       try {
         const stream = this.def.streamName(id);
-        const toAppend = await this.linked(stream, current, events, metadata, decidedAt);
+        const tallyMetadata = tallied.length > 0 ? this.def.tally?.metadata() : undefined;
+        const toAppend = await this.linked(stream, current, decidedAt, [
+          { events, metadata },
+          { events: tallied, metadata: tallyMetadata ?? metadata },
+        ]);
         const result = await this.store.appendToStream(
           stream,
           toAppend,
           current.revision ?? 'no_stream',
         );
-        const state = events.reduce(this.def.decider.evolve, current.state);
-        this.memorise(current, events, state);
+        const state = tallied.reduce(this.def.decider.evolve, decidedState);
+        this.memorise(current, [...events, ...tallied], state);
+        if (tally && tallied.length > 0) this.forgetTally(id, tally);
         current = this.remember(id, {
           state,
           revision: result.nextExpectedRevision,
           snapshotRevision: current.snapshotRevision,
-          eventsRead: events.length,
+          eventsRead: events.length + tallied.length,
           chain: chainHeadOf(toAppend, result.nextExpectedRevision),
           memory: current.memory,
         });
@@ -207,19 +244,57 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
   private async linked(
     stream: string,
     current: Loaded<S>,
-    events: readonly E[],
-    metadata: EventMetadata,
     decidedAt: number,
+    batches: readonly { readonly events: readonly E[]; readonly metadata: EventMetadata }[],
   ): Promise<NewEvent[]> {
-    const unlinked = events.map((e) => ({
-      id: timeOrderedId(decidedAt),
-      type: e.type,
-      data: e.data,
-      metadata,
-    }));
+    const unlinked = batches.flatMap(({ events, metadata }) =>
+      events.map((e) => ({ id: timeOrderedId(decidedAt), type: e.type, data: e.data, metadata })),
+    );
     if (this.options.chain === false) return unlinked;
     const head = current.chain !== undefined ? current.chain : await readHead(this.store, stream);
     return linkEvents(stream, head, unlinked, new Date(decidedAt).toISOString());
+  }
+
+  /** U2: folds a refused decision into the aggregate's pending tally (timed on the first). */
+  private countRefusal(id: string, refusal: DomainError, at: number): void {
+    const pending = this.tallies.get(id);
+    const command = this.def.tally?.add(pending?.command ?? null, id, refusal, at) ?? null;
+    if (command === null || command === pending?.command) return;
+    this.tallies.set(id, { command, timer: pending?.timer ?? this.tallyTimer(id) });
+  }
+
+  /** What the decider records for a pending tally, on the state it will be appended to. */
+  private tallyEvents(command: C, state: S, now: number): readonly E[] {
+    const outcome = this.def.decider.decide(command, state, { now });
+    return E.isRight(outcome) ? outcome.right : [];
+  }
+
+  private tallyTimer(id: string): NodeJS.Timeout {
+    const timer = setTimeout(() => void this.flushTally(id), this.options.tallyWithinMs ?? 1000);
+    timer.unref();
+    return timer;
+  }
+
+  private forgetTally(id: string, tally: PendingTally<C>): void {
+    clearTimeout(tally.timer);
+    this.tallies.delete(id);
+  }
+
+  /** Appends one aggregate's pending tally on its own; kept and retried if it cannot. */
+  private flushTally(id: string): Promise<void> {
+    return this.lock.run(id, async () => {
+      const tally = this.tallies.get(id);
+      const definition = this.def.tally;
+      if (!tally || !definition) return;
+      this.forgetTally(id, tally);
+      try {
+        await this.decideAndAppend(id, tally.command, definition.metadata());
+      } catch (error) {
+        this.options.onTallyError?.(error, id);
+        if (!this.closed)
+          this.tallies.set(id, { command: tally.command, timer: this.tallyTimer(id) });
+      }
+    });
   }
 
   private async loaded(id: string): Promise<Loaded<S>> {

@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import {
   LicenseEvent,
+  actorToString,
+  systemActor,
+  tallyRefusal,
   LicenseState,
   ProductEvent,
   foldableLicenseEvent,
@@ -45,6 +49,18 @@ export const licenseAggregate: AggregateDefinition<LicenseCommand, LicenseEvent,
     keysFor: memoKeys,
     window: memoryWindow,
     eventAt: licenseEventAt,
+  },
+  tally: {
+    add: (pending, id, refusal, at) =>
+      tallyRefusal(pending?.type === 'TallyRefusals' ? pending : null, id, refusal, at),
+    metadata: () => {
+      const id = randomUUID();
+      return {
+        correlationId: id,
+        causationId: id,
+        actor: actorToString(systemActor('refusal-tally')),
+      };
+    },
   },
 };
 

@@ -13,14 +13,23 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type * as t from 'io-ts';
-import * as E from 'fp-ts/Either';
-import type { LicenseCommand } from '@lic/domain';
+import { NoBody, decodeOr400 } from '@lic/app';
 import { Authenticator } from '../auth/authenticator';
-import { DecideLicense } from '../commands/decide-license.command';
-import { IssueLicense } from '../commands/issue-license.command';
-import { ApiError, NoBody, decodeOr400 } from '@lic/app';
+import type { LicenseOperation, OnLicense, Recorded } from '../commands/license-operation';
+import { ClearThreatLevelCommand } from '../commands/licenses/clear-threat-level.command';
+import { EndSessionCommand } from '../commands/licenses/end-session.command';
+import { IssueLicenseCommand } from '../commands/licenses/issue-license.command';
+import { RaiseThreatLevelCommand } from '../commands/licenses/raise-threat-level.command';
+import { ReinstateLicenseCommand } from '../commands/licenses/reinstate-license.command';
+import { ReleaseLeaseCommand } from '../commands/licenses/release-lease.command';
+import { RenewLicenseCommand } from '../commands/licenses/renew-license.command';
+import { RevokeActivationCommand } from '../commands/licenses/revoke-activation.command';
+import { RevokeLicenseCommand } from '../commands/licenses/revoke-license.command';
+import { SetReservedAccountsCommand } from '../commands/licenses/set-reserved-accounts.command';
+import { SuspendLicenseCommand } from '../commands/licenses/suspend-license.command';
+import type { RequestContext } from '../commands/request-context';
 import { accepted } from '../http/outcome';
-import { contextOf } from '../http/request-context';
+import { adminContext } from '../http/request-context';
 import {
   DetailBody,
   HolderParam,
@@ -32,69 +41,45 @@ import {
   ReservedAccountsBody,
 } from './admin.requests';
 
-type AdminCommand = (
+/** An admin action on one license, built from the decoded request. */
+type AdminAction = (
   licenseId: string,
-  actor: { kind: 'admin'; id: string },
+  context: RequestContext,
   body: unknown,
-) => LicenseCommand;
+) => LicenseOperation<OnLicense, Recorded>;
 
 const reason = (body: unknown) => decodeOr400(ReasonBody, body, 'body').reason;
 
-/** The admin's lifecycle actions, each a License command built from the request body. */
-const lifecycle: Record<t.TypeOf<typeof LifecycleParam>['action'], AdminCommand> = {
-  suspend: (licenseId, actor, body) => ({
-    type: 'SuspendLicense',
-    licenseId,
-    actor,
-    reason: reason(body),
-  }),
-  reinstate: (licenseId, actor, body) => ({
-    type: 'ReinstateLicense',
-    licenseId,
-    actor,
-    reason: reason(body),
-  }),
-  revoke: (licenseId, actor, body) => ({
-    type: 'RevokeLicense',
-    licenseId,
-    actor,
-    reason: reason(body),
-  }),
-  renew: (licenseId, actor, body) => ({
-    type: 'RenewLicense',
-    licenseId,
-    actor,
-    days: decodeOr400(RenewBody, body, 'body').days ?? null,
-  }),
-  threat: (licenseId, actor, body) => ({
-    type: 'RaiseThreatLevel',
-    licenseId,
-    actor,
-    detail: decodeOr400(DetailBody, body, 'body').detail,
-  }),
-  'clear-threat': (licenseId, actor, body) => ({
-    type: 'ClearThreatLevel',
-    licenseId,
-    actor,
-    reason: reason(body),
-  }),
+/** The admin's lifecycle actions, each its own command. */
+const lifecycle: Record<t.TypeOf<typeof LifecycleParam>['action'], AdminAction> = {
+  suspend: (licenseId, context, body) =>
+    new SuspendLicenseCommand({ licenseId, reason: reason(body) }, context),
+  reinstate: (licenseId, context, body) =>
+    new ReinstateLicenseCommand({ licenseId, reason: reason(body) }, context),
+  revoke: (licenseId, context, body) =>
+    new RevokeLicenseCommand({ licenseId, reason: reason(body) }, context),
+  renew: (licenseId, context, body) =>
+    new RenewLicenseCommand(
+      { licenseId, days: decodeOr400(RenewBody, body, 'body').days ?? null },
+      context,
+    ),
+  threat: (licenseId, context, body) =>
+    new RaiseThreatLevelCommand(
+      { licenseId, detail: decodeOr400(DetailBody, body, 'body').detail },
+      context,
+    ),
+  'clear-threat': (licenseId, context, body) =>
+    new ClearThreatLevelCommand({ licenseId, reason: reason(body) }, context),
 };
 
 /** Freeing one holder, by kind. */
-const freeing: Record<t.TypeOf<typeof HolderParam>['holderKind'], (id: string) => AdminCommand> = {
-  activations: (activationId) => (licenseId, actor) => ({
-    type: 'RevokeActivation',
-    licenseId,
-    actor,
-    activationId,
-  }),
-  sessions: (sessionId) => (licenseId, actor) => ({
-    type: 'EndSession',
-    licenseId,
-    actor,
-    sessionId,
-  }),
-  leases: (leaseId) => (licenseId, actor) => ({ type: 'ReleaseLease', licenseId, actor, leaseId }),
+const freeing: Record<t.TypeOf<typeof HolderParam>['holderKind'], (id: string) => AdminAction> = {
+  activations: (activationId) => (licenseId, context) =>
+    new RevokeActivationCommand({ licenseId, activationId }, context),
+  sessions: (sessionId) => (licenseId, context) =>
+    new EndSessionCommand({ licenseId, sessionId }, context),
+  leases: (leaseId) => (licenseId, context) =>
+    new ReleaseLeaseCommand({ licenseId, leaseId }, context),
 };
 
 /** Issue licenses, change their standing, and free single seats (M3, S5, F-lease release). */
@@ -115,25 +100,35 @@ export class LicensesController {
   ) {
     const operator = await this.auth.operator(authorization, 'admin');
     const body = decodeOr400(IssueLicenseBody, raw, 'body');
-    const outcome = await this.commands.execute(
-      new IssueLicense(body, contextOf(request, { kind: 'admin', id: operator.subject })),
+    const input = {
+      licenseId: body.license_id ?? null,
+      productId: body.product_id,
+      variantId: body.variant_id,
+      licensee: body.licensee ?? null,
+      trial: body.trial ?? false,
+      seats: {
+        maxMachines: body.seats?.max_machines,
+        maxFloatingUsers: body.seats?.max_floating_users,
+        maxSessions: body.seats?.max_sessions,
+      },
+    };
+    const context = adminContext(request, operator.subject);
+    const { licenseId, licenseKey, issued } = await accepted(
+      this.commands.execute(new IssueLicenseCommand(input, context)),
+      reply,
     );
-    if (E.isLeft(outcome)) throw new ApiError(outcome.left.code, outcome.left.message);
-    const { licenseId, licenseKey, decided } = outcome.right;
-    const event = accepted(decided, reply).find((e) => e.type === 'LicenseIssued.v1');
-    if (event?.type !== 'LicenseIssued.v1') throw new ApiError('INTERNAL', 'no license issued');
     return {
       license_id: licenseId,
       license_key: licenseKey,
-      product_id: event.data.productId,
-      variant_id: event.data.variantId,
-      trial: event.data.trial,
-      expires_at: event.data.expiresAt,
-      policy: event.data.policy,
+      product_id: issued.productId,
+      variant_id: issued.variantId,
+      trial: issued.trial,
+      expires_at: issued.expiresAt,
+      policy: issued.policy,
     };
   }
 
-  /** Lifecycle: suspend, reinstate, revoke, renew, threat, clear-threat (see lifecycle below). */
+  /** Lifecycle: suspend, reinstate, revoke, renew, threat, clear-threat (see lifecycle above). */
   @Post(':id/:action')
   @HttpCode(200)
   changeStanding(
@@ -157,12 +152,10 @@ export class LicensesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(authorization, params, body, request, reply, (licenseId, actor, b) => ({
-      type: 'SetReservedAccounts',
-      licenseId,
-      actor,
-      usernames: decodeOr400(ReservedAccountsBody, b, 'body').usernames,
-    }));
+    return this.run(authorization, params, body, request, reply, (licenseId, context, b) => {
+      const { usernames } = decodeOr400(ReservedAccountsBody, b, 'body');
+      return new SetReservedAccountsCommand({ licenseId, usernames }, context);
+    });
   }
 
   /** Frees one seat at once: an activation (M3), a session (S5) or a lease. */
@@ -180,14 +173,14 @@ export class LicensesController {
     return this.run(authorization, params, {}, request, reply, freeing[holderKind](holderId));
   }
 
-  /** Authenticate, decode, decide; answer with the events recorded (their types). */
+  /** Authenticate, decode, execute; answer with the events recorded (their types). */
   private async run(
     authorization: string | undefined,
     params: unknown,
     body: unknown,
     request: FastifyRequest,
     reply: FastifyReply,
-    build: AdminCommand,
+    action: AdminAction,
   ) {
     const operator = await this.auth.operator(authorization, 'admin');
     const { id } = decodeOr400(
@@ -195,12 +188,8 @@ export class LicensesController {
       { id: (params as { id?: unknown } | null)?.id },
       'path',
     );
-    const actor = { kind: 'admin' as const, id: operator.subject };
-    const command = build(id, actor, body);
-    const decided = await this.commands.execute(
-      new DecideLicense(command, contextOf(request, actor)),
-    );
-    const events = accepted(decided, reply);
-    return { license_id: id, recorded: events.map((e) => e.type) };
+    const context = adminContext(request, operator.subject);
+    const { recorded } = await accepted(this.commands.execute(action(id, context, body)), reply);
+    return { license_id: id, recorded };
   }
 }

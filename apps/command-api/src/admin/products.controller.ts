@@ -1,14 +1,17 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Policy, applyOverride, presets, type ProductCommand } from '@lic/domain';
+import { Policy, applyOverride, presets } from '@lic/domain';
 import { Inject } from '@nestjs/common';
 import type * as t from 'io-ts';
 import { Authenticator } from '../auth/authenticator';
-import { DecideProduct } from '../commands/decide-product.command';
+import { ChangeVariantPolicyCommand } from '../commands/products/change-variant-policy.command';
+import { CreateProductCommand } from '../commands/products/create-product.command';
+import { DefineVariantCommand } from '../commands/products/define-variant.command';
+import { RetireVariantCommand } from '../commands/products/retire-variant.command';
 import { badRequest, NoBody, decodeOr400 } from '@lic/app';
-import { acceptedAny } from '../http/outcome';
-import { contextOf } from '../http/request-context';
+import { accepted } from '../http/outcome';
+import { adminContext } from '../http/request-context';
 import type { Random } from '../infrastructure/random';
 import { RANDOM } from '../infrastructure/tokens';
 import {
@@ -60,23 +63,13 @@ export class ProductsController {
     const operator = await this.auth.operator(authorization, 'admin');
     const body = decodeOr400(CreateProductBody, raw, 'body');
     const productId = body.product_id ?? this.random.id('prod');
-    const actor = { kind: 'admin' as const, id: operator.subject };
-    const events = await this.run(
-      {
-        type: 'CreateProduct',
-        productId,
-        actor,
-        name: body.name,
-        withPresets: body.with_presets ?? true,
-      },
-      request,
+    const input = { productId, name: body.name, withPresets: body.with_presets ?? true };
+    const context = adminContext(request, operator.subject);
+    const { variants } = await accepted(
+      this.commands.execute(new CreateProductCommand(input, context)),
       reply,
     );
-    return {
-      product_id: productId,
-      name: body.name,
-      variants: events.flatMap((e) => (e.type === 'VariantDefined.v1' ? [e.data.variantId] : [])),
-    };
+    return { product_id: productId, name: body.name, variants };
   }
 
   @Post(':id/variants')
@@ -92,18 +85,14 @@ export class ProductsController {
     const { id } = decodeOr400(ProductParam, params, 'path');
     const body = decodeOr400(DefineVariantBody, raw, 'body');
     const policy = variantPolicy(body);
-    await this.run(
-      {
-        type: 'DefineVariant',
-        productId: id,
-        actor: { kind: 'admin', id: operator.subject },
-        variantId: body.variant_id,
-        policy,
-        preset: body.preset ?? null,
-      },
-      request,
-      reply,
-    );
+    const input = {
+      productId: id,
+      variantId: body.variant_id,
+      policy,
+      preset: body.preset ?? null,
+    };
+    const context = adminContext(request, operator.subject);
+    await accepted(this.commands.execute(new DefineVariantCommand(input, context)), reply);
     return { product_id: id, variant_id: body.variant_id, policy };
   }
 
@@ -119,17 +108,9 @@ export class ProductsController {
     const operator = await this.auth.operator(authorization, 'admin');
     const { id, variantId } = decodeOr400(VariantParam, params, 'path');
     const { policy } = decodeOr400(ChangePolicyBody, raw, 'body');
-    await this.run(
-      {
-        type: 'ChangeVariantPolicy',
-        productId: id,
-        actor: { kind: 'admin', id: operator.subject },
-        variantId,
-        policy,
-      },
-      request,
-      reply,
-    );
+    const context = adminContext(request, operator.subject);
+    const command = new ChangeVariantPolicyCommand({ productId: id, variantId, policy }, context);
+    await accepted(this.commands.execute(command), reply);
     return { product_id: id, variant_id: variantId, policy };
   }
 
@@ -145,23 +126,9 @@ export class ProductsController {
     const operator = await this.auth.operator(authorization, 'admin');
     const { id, variantId } = decodeOr400(VariantParam, params, 'path');
     decodeOr400(NoBody, raw ?? {}, 'body');
-    await this.run(
-      {
-        type: 'RetireVariant',
-        productId: id,
-        actor: { kind: 'admin', id: operator.subject },
-        variantId,
-      },
-      request,
-      reply,
-    );
+    const context = adminContext(request, operator.subject);
+    const command = new RetireVariantCommand({ productId: id, variantId }, context);
+    await accepted(this.commands.execute(command), reply);
     return { product_id: id, variant_id: variantId, retired: true };
-  }
-
-  private async run(command: ProductCommand, request: FastifyRequest, reply: FastifyReply) {
-    const decided = await this.commands.execute(
-      new DecideProduct(command, contextOf(request, command.actor)),
-    );
-    return acceptedAny(decided, reply);
   }
 }

@@ -11,20 +11,18 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import * as E from 'fp-ts/Either';
+import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '@lic/clock';
-import type { Config } from '@lic/config';
-import type { KeyRing } from '@lic/signing';
+import { NoBody, decodeOr400 } from '@lic/app';
 import type { AccessTokenRegistry } from '../auth/access-token-registry';
 import { Authenticator } from '../auth/authenticator';
-import { mintRecordedToken, tokenView } from '../auth/mint-recorded-token';
-import { metadataOf } from '../commands/request-context';
-import { ApiError, NoBody, decodeOr400 } from '@lic/app';
-import { withPosition } from '../http/outcome';
-import { contextOf } from '../http/request-context';
-import type { Random } from '../infrastructure/random';
-import { ACCESS_TOKEN_REGISTRY, CLOCK, CONFIG, KEY_RING, RANDOM } from '../infrastructure/tokens';
+import { tokenView } from '../auth/mint-recorded-token';
+import { MintAccessTokenCommand } from '../commands/tokens/mint-access-token.command';
+import { RevokeAccessTokenCommand } from '../commands/tokens/revoke-access-token.command';
+import { accepted } from '../http/outcome';
+import { adminContext } from '../http/request-context';
+import { ACCESS_TOKEN_REGISTRY, CLOCK } from '../infrastructure/tokens';
 import { MintTokenBody, TokenParam } from './tokens.requests';
 
 /**
@@ -35,11 +33,9 @@ import { MintTokenBody, TokenParam } from './tokens.requests';
 export class TokensController {
   constructor(
     private readonly auth: Authenticator,
+    private readonly commands: CommandBus,
     @Inject(ACCESS_TOKEN_REGISTRY) private readonly registry: AccessTokenRegistry,
-    @Inject(KEY_RING) private readonly ring: KeyRing,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CONFIG) private readonly config: Config,
-    @Inject(RANDOM) private readonly random: Random,
   ) {}
 
   @Post()
@@ -52,25 +48,15 @@ export class TokensController {
   ) {
     const operator = await this.auth.operator(authorization, 'admin');
     const body = decodeOr400(MintTokenBody, raw, 'body');
-    const actor = { kind: 'admin' as const, id: operator.subject };
-    const minted = await mintRecordedToken(
-      this.registry,
-      this.ring,
-      {
-        tokenId: this.random.id('tok'),
-        issuer: this.config.PUBLIC_URL,
-        subject: body.subject,
-        roles: body.roles,
-        label: body.label ?? null,
-        ttlHours: body.ttl_hours ?? this.config.ADMIN_TOKEN_TTL_HOURS,
-        actor,
-        now: this.clock.now(),
-      },
-      metadataOf(contextOf(request, actor)),
-    );
-    if (E.isLeft(minted)) throw new ApiError(minted.left.code, minted.left.message);
-    withPosition(reply, minted.right);
-    return { token: minted.right.token, ...tokenView(minted.right.record, this.clock.now()) };
+    const input = {
+      subject: body.subject,
+      roles: body.roles,
+      label: body.label ?? null,
+      ttlHours: body.ttl_hours ?? null,
+    };
+    const command = new MintAccessTokenCommand(input, adminContext(request, operator.subject));
+    const { token, record, decidedAt } = await accepted(this.commands.execute(command), reply);
+    return { token, ...tokenView(record, decidedAt) };
   }
 
   @Get()
@@ -92,12 +78,8 @@ export class TokensController {
     const operator = await this.auth.operator(authorization, 'admin');
     const { id } = decodeOr400(TokenParam, params, 'path');
     decodeOr400(NoBody, raw ?? {}, 'body');
-    const actor = { kind: 'admin' as const, id: operator.subject };
-    const revoked = await this.registry.revoke(id, actor, metadataOf(contextOf(request, actor)));
-    if (E.isLeft(revoked.outcome)) {
-      throw new ApiError(revoked.outcome.left.code, revoked.outcome.left.message);
-    }
-    withPosition(reply, revoked);
-    return tokenView(revoked.outcome.right, this.clock.now());
+    const command = new RevokeAccessTokenCommand(id, adminContext(request, operator.subject));
+    const { record, decidedAt } = await accepted(this.commands.execute(command), reply);
+    return tokenView(record, decidedAt);
   }
 }

@@ -1,37 +1,18 @@
-import { Body, Controller, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '@lic/clock';
-import { fromIso, offlineDays, toIso, type LicenseEvent, type TokenGrant } from '@lic/domain';
-import { verifyMachineToken, type EnvelopePayload, type KeyRing } from '@lic/signing';
-import { Authenticator, type LicenseClient } from '../auth/authenticator';
-import { DecideLicense, type LicenseFacts } from '../commands/decide-license.command';
-import { ApiError, decodeOr400 } from '@lic/app';
+import { fromIso, offlineDays, toIso } from '@lic/domain';
+import type { EnvelopePayload } from '@lic/signing';
+import { decodeOr400 } from '@lic/app';
+import { Authenticator } from '../auth/authenticator';
+import { ActivateMachineCommand } from '../commands/machines/activate-machine.command';
+import { DeactivateMachineCommand } from '../commands/machines/deactivate-machine.command';
+import type { Granted } from '../commands/machines/granted';
+import { ValidateMachineCommand } from '../commands/machines/validate-machine.command';
 import { accepted } from '../http/outcome';
-import { contextOf } from '../http/request-context';
-import type { Random } from '../infrastructure/random';
-import { CLOCK, KEY_RING, RANDOM } from '../infrastructure/tokens';
+import { licenseContext } from '../http/request-context';
 import { Signer } from '../signing/signer';
 import { ActivateBody, DeactivateBody, ValidateBody } from './client.requests';
-
-/** The token a decision granted, with the activation (or lease) it belongs to. */
-const grantIn = (
-  events: readonly LicenseEvent[],
-): { activationId: string; fingerprint?: string; grant: TokenGrant } | null => {
-  for (const e of events) {
-    if (e.type === 'MachineActivated.v2' || e.type === 'MachineTokenRefreshed.v1') {
-      return {
-        activationId: e.data.activationId,
-        fingerprint: e.data.fingerprint,
-        grant: e.data.token,
-      };
-    }
-    if ((e.type === 'LeaseCheckedOut.v2' || e.type === 'LeaseHeartbeat.v1') && e.data.token) {
-      return { activationId: e.data.leaseId, grant: e.data.token };
-    }
-  }
-  return null;
-};
 
 /**
  * Seed 002's machine surface: activate (a JWT bound to the fingerprint, M4), validate (the
@@ -44,9 +25,6 @@ export class MachinesController {
     private readonly auth: Authenticator,
     private readonly commands: CommandBus,
     private readonly signer: Signer,
-    @Inject(KEY_RING) private readonly ring: KeyRing,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(RANDOM) private readonly random: Random,
   ) {}
 
   @Post('activate')
@@ -57,34 +35,13 @@ export class MachinesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const client = await this.auth.license(authorization);
-    const body = decodeOr400(ActivateBody, raw, 'body');
-    const decided = await this.commands.execute(
-      new DecideLicense(
-        {
-          type: 'ActivateMachine',
-          licenseId: client.licenseId,
-          actor: { kind: 'license', id: client.licenseId },
-          fingerprint: body.fingerprint,
-          activationId: this.random.id(),
-          tokenId: this.random.id(),
-          country: body.country ?? null,
-          hostname: body.hostname ?? null,
-        },
-        contextOf(request, { kind: 'license', id: client.licenseId }),
-      ),
+    const { licenseId } = await this.auth.license(authorization);
+    const { fingerprint, country = null, hostname = null } = decodeOr400(ActivateBody, raw, 'body');
+    const command = new ActivateMachineCommand(
+      { licenseId, fingerprint, country, hostname },
+      licenseContext(request, licenseId),
     );
-    const granted = grantIn(accepted(decided, reply));
-    if (!granted || !decided.license) {
-      throw new ApiError('INTERNAL', 'the activation granted no token');
-    }
-    return this.tokenAnswer(
-      decided.license,
-      granted.activationId,
-      body.fingerprint,
-      granted.grant,
-      true,
-    );
+    return this.tokenAnswer(await accepted(this.commands.execute(command), reply), fingerprint);
   }
 
   @Post('validate')
@@ -95,62 +52,28 @@ export class MachinesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const client = await this.auth.license(authorization);
-    const body = decodeOr400(ValidateBody, raw, 'body');
-    const verified = await verifyMachineToken(this.ring, body.token, this.clock.now());
-    if (verified.kind === 'invalid') {
-      throw new ApiError('INVALID_TOKEN', `the token is not valid (${verified.reason})`);
-    }
-    const claims = verified.claims;
-    if (claims.licenseId !== client.licenseId) {
-      throw new ApiError('INVALID_TOKEN', 'the token belongs to another license');
-    }
-    if (claims.fingerprint !== body.fingerprint) {
-      throw new ApiError('FINGERPRINT_MISMATCH', 'the token was issued to another machine (M4)');
-    }
-    const decided = await this.commands.execute(
-      new DecideLicense(
-        {
-          type: 'ValidateMachine',
-          licenseId: client.licenseId,
-          actor: { kind: 'license', id: client.licenseId },
-          fingerprint: body.fingerprint,
-          activationId: claims.activationId,
-          tokenId: claims.tokenId,
-          tokenIssuedAt: toIso(claims.issuedAt),
-          tokenExpiresAt: toIso(claims.expiresAt),
-          newTokenId: this.random.id(),
-        },
-        contextOf(request, { kind: 'license', id: client.licenseId }),
-      ),
+    const { licenseId } = await this.auth.license(authorization);
+    const { token, fingerprint } = decodeOr400(ValidateBody, raw, 'body');
+    const validation = new ValidateMachineCommand(
+      { licenseId, token, fingerprint },
+      licenseContext(request, licenseId),
     );
-    const license = decided.license;
-    let events: readonly LicenseEvent[];
-    try {
-      events = accepted(decided, reply);
-    } catch (error) {
-      throw license === null ? error : this.withOfflineGrace(error, license);
-    }
-    if (license === null) throw new ApiError('INTERNAL', 'the license was not issued');
-    const granted = grantIn(events);
-    if (granted) {
-      return this.tokenAnswer(license, granted.activationId, body.fingerprint, granted.grant, true);
-    }
-    const status = license.status;
+    const out = await accepted(this.commands.execute(validation), reply);
+    if (out.refreshed) return this.tokenAnswer(out, fingerprint);
     return this.signed(
       {
         valid: true,
         refreshed: false,
-        license_id: client.licenseId,
-        activation_id: claims.activationId,
-        fingerprint: body.fingerprint,
-        status,
-        token_id: claims.tokenId,
-        expires_at: toIso(claims.expiresAt),
-        offline_days: offlineDays(license.offlineDays, status),
+        license_id: licenseId,
+        activation_id: out.activationId,
+        fingerprint,
+        status: out.status,
+        token_id: out.tokenId,
+        expires_at: toIso(out.expiresAt),
+        offline_days: offlineDays(out.license.offlineDays, out.status),
       },
-      body.token,
-      decided.decidedAt,
+      token,
+      out.decidedAt,
     );
   }
 
@@ -162,40 +85,28 @@ export class MachinesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const client: LicenseClient = await this.auth.license(authorization);
-    const body = decodeOr400(DeactivateBody, raw, 'body');
-    const decided = await this.commands.execute(
-      new DecideLicense(
-        {
-          type: 'DeactivateMachine',
-          licenseId: client.licenseId,
-          actor: { kind: 'license', id: client.licenseId },
-          fingerprint: body.fingerprint,
-        },
-        contextOf(request, { kind: 'license', id: client.licenseId }),
-      ),
+    const { licenseId } = await this.auth.license(authorization);
+    const { fingerprint } = decodeOr400(DeactivateBody, raw, 'body');
+    const context = licenseContext(request, licenseId);
+    const out = await accepted(
+      this.commands.execute(new DeactivateMachineCommand({ licenseId, fingerprint }, context)),
+      reply,
     );
-    const events = accepted(decided, reply);
     return {
       deactivated: true,
-      license_id: client.licenseId,
-      fingerprint: body.fingerprint,
-      machine_released: events.some((e) => e.type === 'MachineDeactivated.v1'),
-      leases_released: events.filter((e) => e.type === 'LeaseCheckedIn.v1').length,
+      license_id: licenseId,
+      fingerprint,
+      machine_released: out.machineReleased,
+      leases_released: out.leasesReleased,
     };
   }
 
-  private async tokenAnswer(
-    license: LicenseFacts,
-    activationId: string,
-    fingerprint: string,
-    grant: TokenGrant,
-    refreshed: boolean,
-  ) {
+  /** A newly granted machine token, with the status and allowance it was granted under. */
+  private async tokenAnswer({ license, activationId, grant }: Granted, fingerprint: string) {
     return this.signed(
       {
         valid: true,
-        refreshed,
+        refreshed: true,
         license_id: license.licenseId,
         activation_id: activationId,
         fingerprint,
@@ -217,18 +128,5 @@ export class MachinesController {
   private async signed(fields: EnvelopePayload, token: string, decidedAt: number) {
     const payload = { type: 'machine.status', ...fields, checked_at: toIso(decidedAt) };
     return { ...payload, token, envelope: await this.signer.envelope(payload, decidedAt) };
-  }
-
-  /** O2: a suspended license may still run on its cached token for its offline allowance. */
-  private withOfflineGrace(error: unknown, license: LicenseFacts): unknown {
-    if (!(error instanceof ApiError)) return error;
-    const status = license.status;
-    const graceDays = offlineDays(license.offlineDays, status);
-    return new ApiError(
-      error.code,
-      error.message,
-      { status, offline_grace_days: graceDays },
-      error.headers,
-    );
   }
 }

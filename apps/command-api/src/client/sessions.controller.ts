@@ -1,24 +1,13 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Headers,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { NoBody, decodeOr400 } from '@lic/app';
 import { Authenticator } from '../auth/authenticator';
-import { DecideLicense } from '../commands/decide-license.command';
-import { ApiError, NoBody, decodeOr400 } from '@lic/app';
+import { CloseSessionCommand } from '../commands/sessions/close-session.command';
+import { OpenSessionCommand } from '../commands/sessions/open-session.command';
+import { RecordSessionActivityCommand } from '../commands/sessions/record-session-activity.command';
 import { accepted } from '../http/outcome';
-import { contextOf } from '../http/request-context';
-import type { Random } from '../infrastructure/random';
-import { RANDOM } from '../infrastructure/tokens';
+import { licenseContext } from '../http/request-context';
 import { ActivityBody, OpenSessionBody, SessionIdParam } from './client.requests';
 
 /** Seed 000's sessions: a session occupies a slot; a credential alone does not (S1–S6). */
@@ -27,7 +16,6 @@ export class SessionsController {
   constructor(
     private readonly auth: Authenticator,
     private readonly commands: CommandBus,
-    @Inject(RANDOM) private readonly random: Random,
   ) {}
 
   @Post()
@@ -38,32 +26,21 @@ export class SessionsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const client = await this.auth.license(authorization);
+    const { licenseId } = await this.auth.license(authorization);
     const body = decodeOr400(OpenSessionBody, raw, 'body');
-    const actor = { kind: 'license' as const, id: client.licenseId };
-    const decided = await this.commands.execute(
-      new DecideLicense(
-        {
-          type: 'OpenSession',
-          licenseId: client.licenseId,
-          actor,
-          sessionId: this.random.id(),
-          username: body.username,
-          kind: body.kind,
-        },
-        contextOf(request, actor),
-      ),
+    const command = new OpenSessionCommand(
+      { licenseId, ...body },
+      licenseContext(request, licenseId),
     );
-    const opened = accepted(decided, reply).find((e) => e.type === 'SessionOpened.v1');
-    if (opened?.type !== 'SessionOpened.v1') throw new ApiError('INTERNAL', 'no session opened');
+    const opened = await accepted(this.commands.execute(command), reply);
     return {
-      session_id: opened.data.sessionId,
-      license_id: client.licenseId,
-      username: opened.data.username,
-      kind: opened.data.kind,
-      pool: opened.data.pool,
-      expires_at: opened.data.expiresAt,
-      hard_expires_at: opened.data.hardExpiresAt,
+      session_id: opened.sessionId,
+      license_id: licenseId,
+      username: opened.username,
+      kind: opened.kind,
+      pool: opened.pool,
+      expires_at: opened.expiresAt,
+      hard_expires_at: opened.hardExpiresAt,
     };
   }
 
@@ -76,28 +53,21 @@ export class SessionsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const client = await this.auth.license(authorization);
+    const { licenseId } = await this.auth.license(authorization);
     const { id } = decodeOr400(SessionIdParam, params, 'path');
     const body = decodeOr400(ActivityBody, raw ?? {}, 'body');
-    const actor = { kind: 'license' as const, id: client.licenseId };
-    const decided = await this.commands.execute(
-      new DecideLicense(
-        {
-          type: 'RecordSessionActivity',
-          licenseId: client.licenseId,
-          actor,
-          sessionId: id,
-          username: body.username ?? null,
-          onBehalfOf: body.on_behalf_of ?? null,
-        },
-        contextOf(request, actor),
-      ),
-    );
-    const recorded = accepted(decided, reply).find((e) => e.type === 'SessionActivityRecorded.v1');
-    return {
-      session_id: id,
-      expires_at: recorded?.type === 'SessionActivityRecorded.v1' ? recorded.data.expiresAt : null,
+    const input = {
+      licenseId,
+      sessionId: id,
+      username: body.username ?? null,
+      onBehalfOf: body.on_behalf_of ?? null,
     };
+    const context = licenseContext(request, licenseId);
+    const out = await accepted(
+      this.commands.execute(new RecordSessionActivityCommand(input, context)),
+      reply,
+    );
+    return { session_id: id, expires_at: out.expiresAt };
   }
 
   @Delete(':id')
@@ -109,17 +79,14 @@ export class SessionsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const client = await this.auth.license(authorization);
+    const { licenseId } = await this.auth.license(authorization);
     const { id } = decodeOr400(SessionIdParam, params, 'path');
     decodeOr400(NoBody, raw ?? {}, 'body');
-    const actor = { kind: 'license' as const, id: client.licenseId };
-    const decided = await this.commands.execute(
-      new DecideLicense(
-        { type: 'CloseSession', licenseId: client.licenseId, actor, sessionId: id },
-        contextOf(request, actor),
-      ),
+    const context = licenseContext(request, licenseId);
+    await accepted(
+      this.commands.execute(new CloseSessionCommand({ licenseId, sessionId: id }, context)),
+      reply,
     );
-    accepted(decided, reply);
     return { session_id: id, closed: true };
   }
 }

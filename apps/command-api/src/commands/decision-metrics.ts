@@ -1,5 +1,7 @@
+import { Inject, Injectable } from '@nestjs/common';
 import * as E from 'fp-ts/Either';
 import type { Decided } from '@lic/command-pipeline';
+import type { Config } from '@lic/config';
 import {
   floatingSeats,
   isRefusal,
@@ -8,8 +10,17 @@ import {
   type LicenseCommand,
   type LicenseEvent,
   type LicenseState,
+  type RefusalKind,
 } from '@lic/domain';
 import type { Metrics } from '@lic/observability';
+import { CONFIG, METRICS } from '../infrastructure/tokens';
+
+const refusalKinds: Partial<Record<LicenseCommand['type'], RefusalKind>> = {
+  ActivateMachine: 'activation',
+  CheckoutLease: 'checkout',
+  OpenSession: 'session',
+  ValidateMachine: 'validation',
+};
 
 /** What one decision changes in the command API's metrics. */
 export const recordDecision = (
@@ -17,7 +28,6 @@ export const recordDecision = (
   command: LicenseCommand,
   decided: Decided<LicenseEvent, LicenseState>,
   seconds: number,
-  refusalKind: string | undefined,
   /** METRICS_PER_LICENSE: off, no series is labelled with a license id. */
   perLicense = true,
 ): void => {
@@ -33,7 +43,11 @@ export const recordDecision = (
   if (decided.attempts > 1) {
     metrics.conflictRetries.inc({ command: command.type }, decided.attempts - 1);
   }
-  if (refusal) metrics.refusals.inc({ kind: refusalKind ?? 'other', reason: refusal.data.reason });
+  if (refusal)
+    metrics.refusals.inc({
+      kind: refusalKinds[command.type] ?? 'other',
+      reason: refusal.data.reason,
+    });
   const suppressed = E.isLeft(decided.outcome) ? decided.outcome.left.suppressedRefusal : undefined;
   if (suppressed) metrics.refusals.inc({ kind: suppressed.kind, reason: suppressed.reason });
   const state = decided.state;
@@ -54,3 +68,20 @@ export const recordDecision = (
     }
   }
 };
+
+/** The command API's metrics of license decisions: latency by outcome, refusals, seats in use. */
+@Injectable()
+export class DecisionMetrics {
+  constructor(
+    @Inject(METRICS) private readonly metrics: Metrics,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  decided(command: LicenseCommand, decided: Decided<LicenseEvent, LicenseState>, seconds: number) {
+    recordDecision(this.metrics, command, decided, seconds, this.config.METRICS_PER_LICENSE);
+  }
+
+  failed(command: LicenseCommand, seconds: number) {
+    this.metrics.commandSeconds.observe({ command: command.type, outcome: 'error' }, seconds);
+  }
+}

@@ -11,3 +11,11 @@ export const contextOf = (request: FastifyRequest, actor: Actor): RequestContext
   correlationId: request.correlationId || request.id,
   requestId: request.id,
 });
+
+/** A client's request: the license its key authenticated is the actor. */
+export const licenseContext = (request: FastifyRequest, licenseId: string): RequestContext =>
+  contextOf(request, { kind: 'license', id: licenseId });
+
+/** An operator's request: the admin token's subject is the actor. */
+export const adminContext = (request: FastifyRequest, subject: string): RequestContext =>
+  contextOf(request, { kind: 'admin', id: subject });

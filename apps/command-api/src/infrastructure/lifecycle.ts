@@ -10,10 +10,9 @@ import type { EventStore } from '@lic/event-store';
 import { Draining } from '@lic/observability';
 import { SealScheduler } from '../audit/seal-scheduler';
 import { ExpirySweeper } from '../sweeper/expiry-sweeper';
-import { RefusalTallies } from '../sweeper/refusal-tallies';
 import { DRAINING, EVENT_STORE, LICENSE_REPOSITORY, PRODUCT_REPOSITORY } from './tokens';
 
-type Repository = Pick<AggregateRepository<unknown, never, unknown>, 'close'>;
+type Repository = Pick<AggregateRepository<unknown, never, unknown>, 'close' | 'flushTallies'>;
 
 /**
  * Graceful shutdown, in order (Nest runs one module's hooks in parallel, so this sequences
@@ -27,7 +26,6 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
   constructor(
     private readonly http: HttpAdapterHost,
     private readonly sweeper: ExpirySweeper,
-    private readonly tallies: RefusalTallies,
     private readonly seals: SealScheduler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DRAINING) private readonly draining: Draining,
@@ -39,7 +37,7 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
     const adapter = this.http.httpAdapter;
     if (adapter) await this.draining.drain(adapter.getHttpServer(), () => adapter.close());
     await this.sweeper.stop();
-    await this.tallies.stop();
+    await this.licenses.flushTallies(); // U2: the refusals still counted in memory
     await this.seals.stop(); // the last seal covers everything appended above
   }
 

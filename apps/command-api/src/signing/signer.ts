@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@lic/config';
 import { fromIso, offlineDays, type TokenGrant } from '@lic/domain';
-import type { LicenseFacts } from '../commands/decide-license.command';
+import type { LicenseFacts } from '../commands/license-use-case';
 import {
   canonicalJson,
   sha256Hex,

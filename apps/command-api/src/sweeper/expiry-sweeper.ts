@@ -10,7 +10,7 @@ import {
   type LicenseState,
 } from '@lic/domain';
 import type { EventStore, SnapshotStore, Subscription } from '@lic/event-store';
-import { DecideLicense } from '../commands/decide-license.command';
+import { SettleOverdueCommand } from '../commands/housekeeping/settle-overdue.command';
 import {
   CLOCK,
   CONFIG,
@@ -124,13 +124,8 @@ export class ExpirySweeper implements OnApplicationBootstrap {
       if (deadline > now) continue;
       const context = systemContext('expiry-sweeper');
       try {
-        const decided = await this.commands.execute(
-          new DecideLicense(
-            { type: 'SettleOverdue', licenseId: id, actor: context.actor },
-            context,
-          ),
-        );
-        this.track(id, decided.state);
+        await this.commands.execute(new SettleOverdueCommand({ licenseId: id }, context));
+        this.track(id, (await this.licenses.peek(id)).state);
       } catch (error) {
         this.logger.error(`cannot settle license ${id}: ${String(error)}`);
       }

@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/Either';
+import { systemActor } from '../shared/actor';
 import type { DomainError } from '../shared/errors';
-import { DAY, SECOND } from '../shared/time';
+import { DAY, SECOND, toIso } from '../shared/time';
+import type { CommandOf } from './license.commands';
 import type { LicenseEvent, RefusalKind, RefusalReason } from './license.events';
 import type { IssuedLicense } from './license.state';
 import { getIn } from './sharded';
@@ -28,8 +30,9 @@ export const refusalSubject = (reason: RefusalReason, subject: string): string =
  * window (default 60 s), the same client refused for the same reason is recorded once, and at
  * most maxPerWindow refusals (default 600) are recorded per kind and reason; and at most
  * maxPerDay refusal events (default 10,000) are recorded per license in a day. A refusal past
- * any limit is refused without an event (suppressedRefusal says what to tally) and the
- * caller tallies it (TallyRefusals → RefusalsTallied.v1), so the counts by reason stay complete.
+ * any limit is refused without an event (suppressedRefusal says what to tally); the pipeline
+ * folds it into the license's pending tally (tallyRefusal) and records that as
+ * RefusalsTallied.v1 (TallyRefusals), so the counts by reason stay complete.
  */
 export const recordRefusal = (
   s: IssuedLicense,
@@ -57,4 +60,39 @@ export const recordRefusal = (
     });
   }
   return E.right(events);
+};
+
+/** The refusals of one license counted and not yet recorded: the command that records them. */
+export type PendingTally = CommandOf<'TallyRefusals'>;
+
+/**
+ * U2: the license's pending tally with one more refused decision taken at `at`; the same
+ * tally if the refusal was not one left unrecorded (O5). Counts are coalesced per kind and
+ * reason, with the instants of the first and the last.
+ */
+export const tallyRefusal = (
+  pending: PendingTally | null,
+  licenseId: string,
+  refusal: DomainError,
+  at: number,
+): PendingTally | null => {
+  const counted = refusal.suppressedRefusal;
+  if (counted === undefined) return pending;
+  const instant = toIso(at);
+  const tallies = pending?.tallies ?? [];
+  const previous = tallies.find((x) => x.kind === counted.kind && x.reason === counted.reason);
+  const entry = previous
+    ? {
+        ...previous,
+        count: previous.count + 1,
+        from: previous.from < instant ? previous.from : instant,
+        to: previous.to > instant ? previous.to : instant,
+      }
+    : { ...counted, count: 1, from: instant, to: instant };
+  return {
+    type: 'TallyRefusals',
+    licenseId,
+    actor: pending?.actor ?? systemActor('refusal-tally'),
+    tallies: previous ? tallies.map((x) => (x === previous ? entry : x)) : [...tallies, entry],
+  };
 };
