@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { fixedClock } from '@lic/clock';
-import { LicenseEvent, eventsFor, presets, type Policy } from '@lic/domain';
+import { LicenseEvent } from '@lic/domain';
 import { openSqliteEventStore } from '@lic/event-store';
 import {
   AuditEntryRow,
@@ -12,37 +12,18 @@ import {
   readDataSourceOptions,
 } from '@lic/read-models';
 import { T0 } from './support/harness';
+import { NUL, legacyLicense } from './support/legacy-license';
 import { describeOnReadDbs, scratchReadDb } from './support/read-dbs';
 import { WidenCounts1765000000000 } from '../../libs/read-models/src/schema/migrations/1765000000000-widen-counts';
 
-const admin = { kind: 'admin' as const, id: 'alice' };
 const meta = { correlationId: 'c', causationId: null, actor: 'admin:alice' };
-const NUL = String.fromCharCode(0);
-
 /**
  * Events as a version without bounds could record them (issue 11): a floating cap of 3e9,
- * a licensee and a suspension reason with NUL characters, a cap beyond 2^53. They still
- * decode (an event log is forever); the read side must take them on both databases.
+ * a licensee and a suspension reason with NUL characters. They still decode (an event log is
+ * forever); the read side must take them on both databases.
  */
-const legacyHistory = () => {
-  const make = eventsFor('lic-legacy', T0, admin);
-  const policy = {
-    ...presets['render-farm'],
-    floating: { maxFloatingUsers: 3_000_000_000, floatingTimeoutMinutes: 15 },
-  } as Policy;
-  return [
-    make('LicenseIssued.v1', {
-      productId: 'prod-1',
-      variantId: 'render-farm',
-      policy,
-      keyHash: 'a'.repeat(64),
-      licensee: `Studio${NUL}Nine`,
-      trial: false,
-      expiresAt: null,
-    }),
-    make('LicenseSuspended.v1', { reason: `unpaid${NUL}\ninvoice` }),
-  ];
-};
+const legacyHistory = () =>
+  legacyLicense({ licensee: `Studio${NUL}Nine`, suspendedFor: `unpaid${NUL}\ninvoice` });
 
 describeOnReadDbs('values recorded before the bounds', (kind) => {
   it('A2: a 3e9 seat cap and NUL characters decode and project without error', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@lic/clock';
-import { LicenseEvent, eventsFor, presets, type Policy } from '@lic/domain';
+import { LicenseEvent } from '@lic/domain';
 import { openSqliteEventStore, type EventStore } from '@lic/event-store';
 import {
   DEFERRED_INDEX_TABLES,
@@ -13,36 +13,18 @@ import {
   secondaryIndexes,
 } from '@lic/read-models';
 import { T0 } from './support/harness';
-import { LicenseWorld, admin } from './support/license-world';
+import { NUL, legacyLicense } from './support/legacy-license';
+import { LicenseWorld } from './support/license-world';
 import { describeOnReadDbs, scratchReadDb, type ReadDbKind } from './support/read-dbs';
 import { Workload, prng } from './support/workload';
 
-const NUL = String.fromCharCode(0);
 const meta = { correlationId: 'c', causationId: null, actor: 'admin:alice' };
 /** Every character COPY's text format escapes, and NUL, which PostgreSQL text cannot hold. */
 const AWKWARD = `Studio${NUL}Nine\tback\\slash\r\nline`;
 
 /** A license recorded before the bounds (issue 11): awkward text, caps past 2^31 and 2^53. */
-const legacyEvents = () => {
-  const make = eventsFor('lic-legacy', T0, admin);
-  const policy = {
-    ...presets['render-farm'],
-    maxMachines: 1e20,
-    floating: { maxFloatingUsers: 3_000_000_000, floatingTimeoutMinutes: 15 },
-  } as Policy;
-  return [
-    make('LicenseIssued.v1', {
-      productId: 'prod-1',
-      variantId: 'render-farm',
-      policy,
-      keyHash: 'a'.repeat(64),
-      licensee: AWKWARD,
-      trial: false,
-      expiresAt: null,
-    }),
-    make('LicenseSuspended.v1', { reason: `unpaid${NUL}\tinvoice\\` }),
-  ];
-};
+const legacyEvents = () =>
+  legacyLicense({ licensee: AWKWARD, suspendedFor: `unpaid${NUL}\tinvoice\\`, maxMachines: 1e20 });
 
 /** A mixed workload with the legacy license recorded in the middle of it. */
 const history = async (eventStore: EventStore) => {

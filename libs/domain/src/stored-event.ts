@@ -114,7 +114,7 @@ export const foldableProductEvent = foldableFrom<ProductEvent>((s) =>
 
 /**
  * The same policy for a stream family of its own (e.g. the admin-tokens stream), with the
- * upcasters of its older events if it has any: a type neither names is skipped, a named type
+ * upcasters of its older events, where it has some: a type neither names is skipped, a named type
  * that does not decode stops the fold.
  */
 export const foldableOf = <Ev>(

@@ -12,9 +12,9 @@ import type { Expectation } from './in-memory-log';
 
 /** google.rpc.Status with its details packed as the server packs them (type event_store.client.*). */
 const status = (code: Code, message: string, details: Uint8Array, type: string): Status => {
-  const any = new Any();
-  any.pack(details, `event_store.client.${type}`);
-  return new Status().setCode(code).setMessage(message).setDetails(any);
+  const packed = new Any();
+  packed.pack(details, `event_store.client.${type}`);
+  return new Status().setCode(code).setMessage(message).setDetails(packed);
 };
 
 export const wrongExpectedVersion = (
