@@ -4,7 +4,7 @@
 // generator (autocannon) in this one, on loopback, 64 connections, one after the other in the
 // same run. The figure to compare is the ratio of the two request rates.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -190,6 +190,8 @@ const profileCommandPath = async () => {
     // Setting up the licenses is in the profile too: counted as requests, it is a few hundred.
     const requests = mix.requests.total + CONNECTIONS + 1;
     const areas = cpuBreakdown(join(profDir, file), requests);
+    const keep = process.env.BENCH_PROFILE_OUT;
+    if (keep !== undefined && keep !== '') copyFileSync(join(profDir, file), keep);
     const total = areas.reduce((sum, a) => sum + a.microsPerRequest, 0);
     console.log(
       `\ncpu profile of the command API under the mix (${PROFILE_SECONDS} s, ${requests} requests, main thread, µs per request by area):`,

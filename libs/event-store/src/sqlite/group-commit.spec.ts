@@ -1,35 +1,57 @@
 import Database from 'better-sqlite3';
-import { fixedClock } from '@lic/clock';
-import { WrongExpectedRevisionError, type NewEvent } from '../event-store.port';
-import { appendInTransaction } from './sqlite-append';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WrongExpectedRevisionError } from '../event-store.port';
+import { inlineWriter, type AppendWriter } from './append-batch';
+import { encodeEvents, type EncodedEvent } from './sqlite-append';
 import { SqliteEventsTable } from './sqlite-events-table';
 import { prepareDatabase } from './sqlite-schema';
 import { GroupCommit } from './group-commit';
+import { threadWriter } from './writer/sqlite-writer-thread';
 
-const event = (id: string): NewEvent => ({
-  id,
-  type: 'Noted.v1',
-  data: { id },
-  metadata: { correlationId: 'c', causationId: null, actor: 'system:test' },
-});
+const event = (id: string): EncodedEvent =>
+  encodeEvents([
+    {
+      id,
+      type: 'Noted.v1',
+      data: { id },
+      metadata: { correlationId: 'c', causationId: null, actor: 'system:test' },
+    },
+  ])[0] as EncodedEvent;
 
-describe('group commit', () => {
+const recordedAt = () => '2026-01-01T00:00:00.000Z';
+
+/** The same group commit, committed on this thread or on the writer thread (a file). */
+const writers: readonly [string, (db: Database.Database, file: string) => AppendWriter][] = [
+  ['on the calling thread', (db) => inlineWriter(db, new SqliteEventsTable(db), recordedAt)],
+  [
+    'on the writer thread',
+    (_db, file) => threadWriter({ file, busyTimeoutMs: 1000, synchronous: 'FULL' }, recordedAt),
+  ],
+];
+
+describe.each(writers)('group commit %s', (_name, writerFor) => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'group-commit-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   const setUp = () => {
-    const db = new Database(':memory:');
+    const file = join(dir, 'events.db');
+    const db = new Database(file);
     prepareDatabase(db, 1000);
-    const table = new SqliteEventsTable(db);
+    const writer = writerFor(db, file);
     let commits = 0;
-    const group = new GroupCommit(
-      db,
-      ({ streamName, events, expected }) =>
-        appendInTransaction(table, fixedClock(0), streamName, events, expected),
-      () => commits++,
-    );
-    return { db, group, commits: () => commits };
+    const group = new GroupCommit(writer.commit, () => commits++);
+    const close = async () => {
+      await writer.close();
+      db.close();
+    };
+    return { db, group, commits: () => commits, close };
   };
 
   it('F4: concurrent appends share one commit, each with its own revision check', async () => {
-    const { db, group, commits } = setUp();
+    const { db, group, commits, close } = setUp();
     const results = await Promise.allSettled([
       ...Array.from({ length: 50 }, (_, i) =>
         group.append({ streamName: `s-${i}`, events: [event(`e-${i}`)], expected: 'no_stream' }),
@@ -46,16 +68,16 @@ describe('group commit', () => {
     expect(results[51]).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
     const count = db.prepare('select count(*) as n from events').get() as { n: number };
     expect(count.n).toBe(51);
-    db.close();
+    await close();
   });
 
   it('A1: an append is acknowledged only after the commit that holds it', async () => {
-    const { db, group } = setUp();
+    const { db, group, close } = setUp();
     const pending = group.append({ streamName: 's', events: [event('x')], expected: 'any' });
     // Not yet flushed: nothing is visible, and nothing has been acknowledged.
     expect((db.prepare('select count(*) as n from events').get() as { n: number }).n).toBe(0);
     await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 0n });
     expect((db.prepare('select count(*) as n from events').get() as { n: number }).n).toBe(1);
-    db.close();
+    await close();
   });
 });

@@ -1,15 +1,6 @@
-import type Database from 'better-sqlite3';
-import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
-import { retryWhenBusy } from './sqlite-busy';
-
-export interface AppendRequest {
-  readonly streamName: string;
-  readonly events: readonly NewEvent[];
-  readonly expected: ExpectedRevision;
-}
-
-type AppendBody = (request: AppendRequest) => AppendResult;
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+import type { AppendResult } from '../event-store.port';
+import type { CommitBatch } from './append-batch';
+import type { AppendRequest } from './sqlite-append';
 
 interface Pending {
   readonly request: AppendRequest;
@@ -18,65 +9,52 @@ interface Pending {
 }
 
 /**
- * Group commit: the appends requested within one turn of the event loop are written in one
- * BEGIN IMMEDIATE transaction, so they share one fsync (synchronous=FULL makes every commit
- * durable, at the price of a disk flush). Each append runs in its own savepoint with its own
- * expected-revision check: a conflict fails that append alone, and the others still commit.
- * An append is acknowledged only after the commit that contains it.
+ * Group commit: the appends requested within one turn of the event loop — and all those
+ * requested while the previous group was being committed — go to the disk in one
+ * transaction (`appendBatch`), one group at a time. An append is acknowledged only after the
+ * commit that contains it.
  */
 export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
-  private readonly batch: (requests: readonly AppendRequest[]) => Outcome[];
+  private committing = false;
 
   constructor(
-    db: Database.Database,
-    body: AppendBody,
+    private readonly commitBatch: CommitBatch,
     private readonly onCommitted: () => void,
-  ) {
-    const one = db.transaction(body);
-    const all = db.transaction((requests: readonly AppendRequest[]): Outcome[] =>
-      requests.map((request) => {
-        try {
-          // Nested in `all`, better-sqlite3 runs `one` in a SAVEPOINT and rolls it back alone.
-          return { ok: true, result: one(request) };
-        } catch (error) {
-          return { ok: false, error };
-        }
-      }),
-    );
-    this.batch = (requests) => all.immediate(requests);
-  }
+  ) {}
 
   append(request: AppendRequest): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => void this.flush());
-      }
+      this.schedule();
     });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.committing || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
   }
 
   private async flush(): Promise<void> {
     const pending = this.queue;
     this.queue = [];
     this.scheduled = false;
-    let outcomes: Outcome[];
+    this.committing = true;
     try {
-      const streams = [...new Set(pending.map((p) => p.request.streamName))].join(', ');
-      outcomes = await retryWhenBusy(`append to ${streams}`, () =>
-        this.batch(pending.map((p) => p.request)),
-      );
+      const outcomes = await this.commitBatch(pending.map((p) => p.request));
+      this.onCommitted();
+      pending.forEach((p, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.ok === true) p.resolve(outcome.result);
+        else p.reject(outcome === undefined ? new Error('the commit lost an append') : outcome.error);
+      });
     } catch (error) {
       pending.forEach((p) => p.reject(error));
-      return;
+    } finally {
+      this.committing = false;
+      this.schedule();
     }
-    this.onCommitted();
-    pending.forEach((p, i) => {
-      const outcome = outcomes[i] as Outcome;
-      if (outcome.ok) p.resolve(outcome.result);
-      else p.reject(outcome.error);
-    });
   }
 }

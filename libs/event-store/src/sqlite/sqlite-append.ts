@@ -1,4 +1,3 @@
-import type { Clock } from '@lic/clock';
 import { stringifyJson } from '../event-json';
 import {
   WrongExpectedRevisionError,
@@ -20,16 +19,37 @@ export class DuplicateEventIdError extends Error {
   }
 }
 
+/** An event as the `events` table keeps it: data and metadata already JSON text. */
+export interface EncodedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+export interface AppendRequest {
+  readonly streamName: string;
+  readonly events: readonly EncodedEvent[];
+  readonly expected: ExpectedRevision;
+}
+
+/** Serialises the events before they are queued: one that JSON cannot carry fails its append alone. */
+export const encodeEvents = (events: readonly NewEvent[]): EncodedEvent[] =>
+  events.map((event) => ({
+    id: event.id,
+    type: event.type,
+    data: stringifyJson(event.data, `data of event ${event.id} (${event.type})`),
+    metadata: stringifyJson(event.metadata, `metadata of event ${event.id} (${event.type})`),
+  }));
+
 /**
  * The body of the append transaction (run under BEGIN IMMEDIATE, so no other writer can move
  * the stream between the revision check and the inserts).
  */
 export function appendInTransaction(
   table: SqliteEventsTable,
-  clock: Clock,
-  streamName: string,
-  events: readonly NewEvent[],
-  expected: ExpectedRevision,
+  recordedAt: string,
+  { streamName, events, expected }: AppendRequest,
 ): AppendResult {
   const replay = findRetriedAppend(table, streamName, events, expected);
   if (replay !== undefined) return replay;
@@ -38,7 +58,6 @@ export function appendInTransaction(
   if (!satisfiesExpectedRevision(expected, current)) {
     throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
   }
-  const recordedAt = new Date(clock.now()).toISOString();
   let revision = current ?? -1n;
   let position = 0n;
   for (const event of events) {
@@ -48,8 +67,8 @@ export function appendInTransaction(
       revision,
       id: event.id,
       type: event.type,
-      data: stringifyJson(event.data, `data of event ${event.id} (${event.type})`),
-      metadata: stringifyJson(event.metadata, `metadata of event ${event.id} (${event.type})`),
+      data: event.data,
+      metadata: event.metadata,
       recordedAt,
     });
   }
@@ -64,7 +83,7 @@ export function appendInTransaction(
 function findRetriedAppend(
   table: SqliteEventsTable,
   streamName: string,
-  events: readonly NewEvent[],
+  events: readonly EncodedEvent[],
   expected: ExpectedRevision,
 ): AppendResult | undefined {
   const first = table.byId(events[0].id);

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { Clock } from '@lic/clock';
 import type { CallGate } from '../call-gate';
 import {
   WrongExpectedRevisionError,
@@ -14,7 +13,8 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { assertAppendable } from '../stream-names';
-import { DuplicateEventIdError, appendInTransaction } from './sqlite-append';
+import type { AppendWriter } from './append-batch';
+import { DuplicateEventIdError, encodeEvents } from './sqlite-append';
 import { GroupCommit } from './group-commit';
 import { isUniqueViolation } from './sqlite-errors';
 import type { SqliteEventsTable } from './sqlite-events-table';
@@ -33,17 +33,12 @@ export class SqliteEventStore implements EventStore {
     private readonly db: Database.Database,
     private readonly table: SqliteEventsTable,
     private readonly notifier: ChangeNotifier,
-    clock: Clock,
+    private readonly writer: AppendWriter,
     private readonly gate: CallGate,
   ) {
     // BEGIN IMMEDIATE takes the write lock before the revision checks: appends are serialised
     // across connections and processes, and positions are handed out in commit order.
-    this.commits = new GroupCommit(
-      db,
-      ({ streamName, events, expected }) =>
-        appendInTransaction(table, clock, streamName, events, expected),
-      () => notifier.notify(),
-    );
+    this.commits = new GroupCommit(writer.commit, () => notifier.notify());
   }
 
   async appendToStream(
@@ -63,7 +58,8 @@ export class SqliteEventStore implements EventStore {
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     try {
-      return await this.commits.append({ streamName, events, expected: expectedRevision });
+      const encoded = encodeEvents(events);
+      return await this.commits.append({ streamName, events: encoded, expected: expectedRevision });
     } catch (error) {
       if (isUniqueViolation(error, 'events.stream, events.revision')) {
         // Unreachable while every writer uses BEGIN IMMEDIATE; kept as a backstop.
@@ -147,6 +143,7 @@ export class SqliteEventStore implements EventStore {
     await this.gate.close();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.notifier.close();
+    await this.writer.close();
     if (this.db.open) this.db.close();
   }
 }

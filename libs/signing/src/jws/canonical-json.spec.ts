@@ -1,5 +1,19 @@
+import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
 import type { JsonValue } from './canonical-json';
+
+/** The definition, written the slow obvious way: the fast builder must agree with it. */
+const reference = (value: JsonValue): string => {
+  if (Array.isArray(value)) return `[${value.map((v: JsonValue) => reference(v)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as { readonly [key: string]: JsonValue };
+    const members = Object.keys(record)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${reference(record[k] as JsonValue)}`);
+    return `{${members.join(',')}}`;
+  }
+  return JSON.stringify(value);
+};
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
@@ -30,4 +44,15 @@ describe('canonicalJson', () => {
       expect(() => canonicalJson({ bad } as unknown as JsonValue)).toThrow(TypeError);
     },
   );
+
+  it('gives what the definition gives, and parses back to the same value, for generated JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const json = canonicalJson(value as JsonValue);
+        expect(json).toBe(reference(value as JsonValue));
+        expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

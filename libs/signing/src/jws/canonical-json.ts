@@ -14,20 +14,41 @@ const isPlainObject = (v: object): boolean => {
  * instances (Date, Map, ...).
  */
 export const canonicalJson = (value: JsonValue): string => {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
-    return JSON.stringify(value);
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`canonical JSON has no ${value}`);
+      return JSON.stringify(value);
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? arrayJson(value) : objectJson(value);
+    default:
+      throw new TypeError(`canonical JSON cannot encode ${typeof value}`);
   }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`canonical JSON has no ${value}`);
-    return JSON.stringify(value);
+};
+
+// One string built in place (no intermediate arrays): the audit chain hashes every appended
+// event through this, on the command path.
+const arrayJson = (items: readonly JsonValue[]): string => {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ',';
+    out += canonicalJson(items[i] as JsonValue);
   }
-  if (Array.isArray(value)) return `[${value.map((v: JsonValue) => canonicalJson(v)).join(',')}]`;
-  if (typeof value === 'object' && isPlainObject(value)) {
-    const record = value as { readonly [key: string]: JsonValue };
-    const members = Object.keys(record)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k] as JsonValue)}`);
-    return `{${members.join(',')}}`;
+  return `${out}]`;
+};
+
+const objectJson = (value: object): string => {
+  if (!isPlainObject(value)) throw new TypeError('canonical JSON cannot encode object');
+  const record = value as { readonly [key: string]: JsonValue };
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (i > 0) out += ',';
+    out += `${JSON.stringify(key)}:${canonicalJson(record[key] as JsonValue)}`;
   }
-  throw new TypeError(`canonical JSON cannot encode ${typeof value}`);
+  return `${out}}`;
 };

@@ -1,0 +1,56 @@
+import type Database from 'better-sqlite3';
+import type { AppendResult } from '../event-store.port';
+import { appendInTransaction, type AppendRequest } from './sqlite-append';
+import type { SqliteEventsTable } from './sqlite-events-table';
+import { retryWhenBusy } from './sqlite-busy';
+
+export type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+/** Commits a group of appends; the outcomes are in the order of the requests. */
+export type CommitBatch = (requests: readonly AppendRequest[]) => Promise<Outcome[]>;
+
+/**
+ * One BEGIN IMMEDIATE transaction for a group of appends, so they share one fsync
+ * (synchronous=FULL makes every commit durable, at the price of a disk flush). Each append
+ * runs in its own savepoint with its own expected-revision check: a conflict fails that
+ * append alone, and the others still commit. A lock held by another process past
+ * busy_timeout is waited out asynchronously and the whole group retried.
+ */
+export const appendBatch = (
+  db: Database.Database,
+  table: SqliteEventsTable,
+): ((recordedAt: string, requests: readonly AppendRequest[]) => Promise<Outcome[]>) => {
+  const one = db.transaction((recordedAt: string, request: AppendRequest) =>
+    appendInTransaction(table, recordedAt, request),
+  );
+  const all = db.transaction((recordedAt: string, requests: readonly AppendRequest[]) =>
+    requests.map((request): Outcome => {
+      try {
+        // Nested in `all`, better-sqlite3 runs `one` in a SAVEPOINT and rolls it back alone.
+        return { ok: true, result: one(recordedAt, request) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+  return (recordedAt, requests) => {
+    const streams = [...new Set(requests.map((r) => r.streamName))].join(', ');
+    return retryWhenBusy(`append to ${streams}`, () => all.immediate(recordedAt, requests));
+  };
+};
+
+/** Where a store's groups of appends are committed, and how that is stopped. */
+export interface AppendWriter {
+  readonly commit: CommitBatch;
+  close(): Promise<void>;
+}
+
+/** Commits on the calling thread, through the store's own connection (an in-memory store). */
+export const inlineWriter = (
+  db: Database.Database,
+  table: SqliteEventsTable,
+  recordedAt: () => string,
+): AppendWriter => {
+  const run = appendBatch(db, table);
+  return { commit: (requests) => run(recordedAt(), requests), close: async () => undefined };
+};
