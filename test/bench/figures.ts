@@ -91,6 +91,13 @@ export const apiFigures = (output: string): Figure[] => {
       store: apiStore,
     });
   }
+  for (const [, thread, micros] of output.matchAll(/^CPU_THREAD\t([^\t]+)\t([\d.]+)$/gm)) {
+    figures.push({
+      figure: `CPU profile of the command path under the mix, off the event loop: ${thread ?? ''}`,
+      value: `${micros ?? ''} µs per request (busy time of that thread)`,
+      store: apiStore,
+    });
+  }
   return figures;
 };
 

@@ -185,7 +185,10 @@ const profileCommandPath = async () => {
     const mix = await runMix(apiUrl, keys, PROFILE_SECONDS);
     api.child.kill('SIGTERM');
     await exited(api.child);
-    const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+    // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile: thread 0 is the event loop's.
+    const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
+    const threadOf = (f: string) => Number(f.split('.')[4]);
+    const file = files.find((f) => threadOf(f) === 0);
     if (file === undefined) throw new Error('the profiled command API wrote no profile');
     // Setting up the licenses is in the profile too: counted as requests, it is a few hundred.
     const requests = mix.requests.total + CONNECTIONS + 1;
@@ -202,6 +205,14 @@ const profileCommandPath = async () => {
       );
     }
     console.log(`CPU_AREA\ttotal\t${total.toFixed(1)}\t100.0%`);
+    // The other threads (the SQLite writer thread): busy time per request, beside the loop.
+    for (const other of files.filter((f) => threadOf(f) !== 0)) {
+      const busy = cpuBreakdown(join(profDir, other), requests);
+      const micros = busy.reduce((sum, a) => sum + a.microsPerRequest, 0);
+      console.log(
+        `CPU_THREAD\tworker thread ${threadOf(other)} (SQLite writer)\t${micros.toFixed(1)}`,
+      );
+    }
   } finally {
     api.child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -39,6 +39,8 @@ const AREAS: readonly (readonly [string, (url: string, fn: string) => boolean])[
   ],
 ];
 const IDLE = new Set(['(idle)', '(program)']);
+/** Start-up: loading (and, from the sources, compiling) modules — not a request's cost. */
+const LOADING = new Set(['Module._load', 'compileTypeScript']);
 
 export interface AreaCost {
   readonly area: string;
@@ -52,8 +54,21 @@ export const cpuBreakdown = (file: string, requests: number): AreaCost[] => {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const loadingOf = new Map<number, boolean>();
+  const loading = (id: number): boolean => {
+    const known = loadingOf.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const is =
+      node !== undefined &&
+      (LOADING.has(node.callFrame.functionName) || (up !== undefined && loading(up)));
+    loadingOf.set(id, is);
+    return is;
+  };
   const areaOf = new Map<number, string | null>();
   const classify = (id: number): string | null => {
+    if (loading(id)) return null;
     const known = areaOf.get(id);
     if (known !== undefined) return known;
     const node = byId.get(id);

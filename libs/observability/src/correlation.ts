@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { requestLogger } from './lazy-child-logger';
 
 type ChildLoggerFactory = NonNullable<FastifyServerOptions['childLoggerFactory']>;
 
@@ -26,7 +27,8 @@ export const correlationChildLoggerFactory: ChildLoggerFactory = function (
   raw,
 ) {
   const requestId = String((bindings as Record<string, unknown>).requestId ?? '');
-  return logger.child(
+  return requestLogger(
+    logger,
     { ...bindings, correlationId: correlationIdOf(raw.headers, requestId) },
     options,
   );
