@@ -16,8 +16,9 @@ const isPlainObject = (v: object): boolean => {
 export const canonicalJson = (value: JsonValue): string => {
   switch (typeof value) {
     case 'string':
+      return quoted(value);
     case 'boolean':
-      return JSON.stringify(value);
+      return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`canonical JSON has no ${value}`);
       return JSON.stringify(value);
@@ -48,7 +49,11 @@ const objectJson = (value: object): string => {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     if (i > 0) out += ',';
-    out += `${JSON.stringify(key)}:${canonicalJson(record[key] as JsonValue)}`;
+    out += `${quoted(key)}:${canonicalJson(record[key] as JsonValue)}`;
   }
   return `${out}}`;
 };
+
+/** Nothing JSON escapes: printable ASCII but `"` and `\\`. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const quoted = (s: string): string => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
