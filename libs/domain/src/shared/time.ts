@@ -8,14 +8,24 @@ export const DAY = 24 * HOUR;
 export const EARLIEST_INSTANT_MS = -62_167_219_200_000;
 export const LATEST_INSTANT_MS = 253_402_300_799_999;
 
+let lastMs = Number.NaN;
+let lastIso = '';
 /**
  * An instant as events carry it. Never produces what the Instant codec refuses: an instant
  * past year 9999 (or before year 0) is pinned to the last (first) one the codec can carry.
  * Bounded inputs never get there; this only keeps a policy recorded before the bounds existed
  * from writing an event that cannot be read back.
  */
-export const toIso = (ms: number): string =>
-  new Date(Math.min(LATEST_INSTANT_MS, Math.max(EARLIEST_INSTANT_MS, ms))).toISOString();
+export const toIso = (ms: number): string => {
+  // A decision writes its instant (and a few derived ones) many times: the last one is kept.
+  if (ms !== lastMs) {
+    lastIso = new Date(
+      Math.min(LATEST_INSTANT_MS, Math.max(EARLIEST_INSTANT_MS, ms)),
+    ).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+};
 export const fromIso = (iso: string): number => Date.parse(iso);
 
 export const minutes = (n: number): number => n * MINUTE;
