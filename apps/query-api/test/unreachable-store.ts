@@ -6,6 +6,7 @@ export const withSwitchablePing = (store: EventStore, down: () => boolean): Even
   readStream: (...args) => store.readStream(...args),
   readAll: (...args) => store.readAll(...args),
   subscribeToAll: (...args) => store.subscribeToAll(...args),
+  subscribeToPlaces: (...args) => store.subscribeToPlaces(...args),
   ping: () => (down() ? Promise.reject(new Error('connection refused')) : store.ping()),
   close: () => store.close(),
 });

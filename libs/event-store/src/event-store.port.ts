@@ -85,8 +85,15 @@ export interface SubscribeToAllOptions {
  * handed over once, in position order. A transport failure does not end the iteration: the
  * adapter resubscribes after the last event it handed over. close() ends it.
  */
-export interface Subscription extends AsyncIterable<RecordedEvent> {
+export interface Subscription<T = RecordedEvent> extends AsyncIterable<T> {
   close(): Promise<void>;
+}
+
+/** Where an event was written, without its content. */
+export interface EventPlace {
+  readonly streamName: string;
+  readonly revision: bigint;
+  readonly position: bigint;
 }
 
 export interface EventStore {
@@ -100,6 +107,11 @@ export interface EventStore {
   readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
+  /**
+   * subscribeToAll handing over only where each event was written: for a subscriber that
+   * needs to know which streams moved, not what was written (the store may then read less).
+   */
+  subscribeToPlaces(options?: SubscribeToAllOptions): Subscription<EventPlace>;
   /** Resolves when the store answers; rejects otherwise (readiness probe). */
   ping(): Promise<void>;
   /**

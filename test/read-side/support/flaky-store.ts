@@ -10,6 +10,7 @@ export const dropFirstSubscription = (store: EventStore, after: number): EventSt
     appendToStream: (...args) => store.appendToStream(...args),
     readStream: (...args) => store.readStream(...args),
     readAll: (...args) => store.readAll(...args),
+    subscribeToPlaces: (...args) => store.subscribeToPlaces(...args),
     ping: () => store.ping(),
     close: () => store.close(),
     subscribeToAll: (options): Subscription => {

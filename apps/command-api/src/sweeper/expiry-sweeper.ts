@@ -9,7 +9,7 @@ import {
   type LicenseEvent,
   type LicenseState,
 } from '@lic/domain';
-import type { EventStore, SnapshotStore, Subscription } from '@lic/event-store';
+import type { EventPlace, EventStore, SnapshotStore, Subscription } from '@lic/event-store';
 import { SettleOverdueCommand } from '../commands/housekeeping/settle-overdue.command';
 import {
   CLOCK,
@@ -41,7 +41,7 @@ export class ExpirySweeper implements OnApplicationBootstrap {
   private readonly logger = new Logger('expiry-sweeper');
   private readonly deadlines = new Map<string, number>();
   private readonly dirty = new Set<string>();
-  private subscription: Subscription | null = null;
+  private subscription: Subscription<EventPlace> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   /** Position of the last event read; where the subscription started. */
@@ -68,7 +68,8 @@ export class ExpirySweeper implements OnApplicationBootstrap {
       for (const id of checkpoint.licenses) this.dirty.add(id);
       this.position = this.saved = this.startedAfter = checkpoint.position;
     }
-    this.subscription = this.store.subscribeToAll({
+    // Which licenses moved is all it needs: their events' content is never read here.
+    this.subscription = this.store.subscribeToPlaces({
       streamPrefixes: [PREFIX],
       ...(checkpoint === null ? {} : { after: checkpoint.position }),
     });
@@ -96,7 +97,7 @@ export class ExpirySweeper implements OnApplicationBootstrap {
     return this.running;
   }
 
-  private async follow(subscription: Subscription): Promise<void> {
+  private async follow(subscription: Subscription<EventPlace>): Promise<void> {
     try {
       for await (const event of subscription) {
         this.dirty.add(event.streamName.slice(PREFIX.length));

@@ -21,8 +21,10 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeToAllOptions,
+  type EventPlace,
   type Subscription,
 } from '../event-store.port';
+import { placesOf } from '../event-places';
 import { assertAppendable } from '../stream-names';
 import { Deadline } from './esdb-deadline';
 import {
@@ -220,6 +222,10 @@ export class EsdbEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  subscribeToPlaces(options: SubscribeToAllOptions = {}): Subscription<EventPlace> {
+    return placesOf(this.subscribeToAll(options));
   }
 
   async ping(): Promise<void> {

@@ -48,7 +48,8 @@ export class GroupCommit {
       pending.forEach((p, i) => {
         const outcome = outcomes[i];
         if (outcome?.ok === true) p.resolve(outcome.result);
-        else p.reject(outcome === undefined ? new Error('the commit lost an append') : outcome.error);
+        else
+          p.reject(outcome === undefined ? new Error('the commit lost an append') : outcome.error);
       });
     } catch (error) {
       pending.forEach((p) => p.reject(error));

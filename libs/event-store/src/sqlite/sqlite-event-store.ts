@@ -3,6 +3,7 @@ import type { CallGate } from '../call-gate';
 import {
   WrongExpectedRevisionError,
   type AppendResult,
+  type EventPlace,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
@@ -20,13 +21,13 @@ import { isUniqueViolation } from './sqlite-errors';
 import type { SqliteEventsTable } from './sqlite-events-table';
 import { toRecordedEvent, type EventRow } from './sqlite-rows';
 import type { ChangeNotifier } from './change-notifier';
-import { SqliteSubscription } from './sqlite-subscription';
+import { SqliteSubscription, type PageReader } from './sqlite-subscription';
 
 const READ_PAGE_SIZE = 256;
 
 /** The EventStore port over one SQLite file (or `:memory:`), through better-sqlite3. */
 export class SqliteEventStore implements EventStore {
-  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly subscriptions = new Set<{ close(): Promise<void> }>();
   private readonly commits: GroupCommit;
 
   constructor(
@@ -117,13 +118,33 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
-    this.gate.enter('subscribe to $all');
     const read =
       options.streamPrefixes === undefined
         ? (after: bigint, limit: number) => this.table.allAfter(after, limit)
         : this.table.prefixedReader(options.streamPrefixes);
+    return this.subscribe((after, limit) => read(after, limit).map(toRecordedEvent), options);
+  }
+
+  subscribeToPlaces(options: SubscribeToAllOptions = {}): Subscription<EventPlace> {
+    const read = this.table.placeReader(options.streamPrefixes);
+    return this.subscribe(
+      (after, limit) =>
+        read(after, limit).map((row) => ({
+          streamName: row.stream,
+          revision: row.revision,
+          position: row.position,
+        })),
+      options,
+    );
+  }
+
+  private subscribe<T extends { readonly position: bigint }>(
+    readPage: PageReader<T>,
+    options: SubscribeToAllOptions,
+  ): Subscription<T> {
+    this.gate.enter('subscribe to $all');
     const subscription = new SqliteSubscription(
-      (after, limit) => read(after, limit).map(toRecordedEvent),
+      readPage,
       this.notifier,
       options.after ?? 0n,
       (closed) => this.subscriptions.delete(closed),

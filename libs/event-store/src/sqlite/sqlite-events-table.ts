@@ -5,6 +5,12 @@ const COLUMNS = 'position, stream, revision, id, type, data, metadata, recorded_
 /** Larger than any revision: the start of a backwards read from the end. */
 const MAX_REVISION = 2n ** 63n - 1n;
 
+export interface PlaceRow {
+  readonly position: bigint;
+  readonly stream: string;
+  readonly revision: bigint;
+}
+
 export interface EventInsert {
   readonly stream: string;
   readonly revision: bigint;
@@ -89,15 +95,27 @@ export class SqliteEventsTable {
 
   /** A reader of `$all` restricted to streams starting with one of the prefixes. */
   prefixedReader(prefixes: readonly string[]): (after: bigint, limit: number) => EventRow[] {
-    if (prefixes.length === 0) return () => [];
-    const clauses = prefixes.map(() => 'substr(stream, 1, length(?)) = ?').join(' OR ');
+    return this.reader<EventRow>(COLUMNS, prefixes);
+  }
+
+  /** Where events were written after a position (no content read): all, or under prefixes. */
+  placeReader(prefixes?: readonly string[]): (after: bigint, limit: number) => PlaceRow[] {
+    return this.reader<PlaceRow>('position, stream, revision', prefixes);
+  }
+
+  private reader<R>(
+    columns: string,
+    prefixes: readonly string[] | undefined,
+  ): (after: bigint, limit: number) => R[] {
+    if (prefixes !== undefined && prefixes.length === 0) return () => [];
+    const clauses = (prefixes ?? []).map(() => 'substr(stream, 1, length(?)) = ?').join(' OR ');
     const stmt = this.db
-      .prepare<unknown[], EventRow>(
-        `SELECT ${COLUMNS} FROM events WHERE position > ? AND (${clauses})
+      .prepare<unknown[], R>(
+        `SELECT ${columns} FROM events WHERE position > ? ${clauses === '' ? '' : `AND (${clauses})`}
          ORDER BY position ASC LIMIT ?`,
       )
       .safeIntegers(true);
-    const prefixArgs = prefixes.flatMap((p) => [p, p]);
+    const prefixArgs = (prefixes ?? []).flatMap((p) => [p, p]);
     return (after, limit) => stmt.all(after, ...prefixArgs, limit);
   }
 

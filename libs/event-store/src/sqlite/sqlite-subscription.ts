@@ -1,10 +1,10 @@
-import type { RecordedEvent, Subscription } from '../event-store.port';
+import type { Subscription } from '../event-store.port';
 import type { ChangeNotifier } from './change-notifier';
 
 export const SUBSCRIPTION_PAGE_SIZE = 256;
 
 /** Reads up to `limit` events strictly after `after`, in position order. */
-export type PageReader = (after: bigint, limit: number) => readonly RecordedEvent[];
+export type PageReader<T> = (after: bigint, limit: number) => readonly T[];
 
 /**
  * Catch-up and live are the same loop: read the next page strictly after the last position
@@ -12,18 +12,20 @@ export type PageReader = (after: bigint, limit: number) => readonly RecordedEven
  * whole and in position order (BEGIN IMMEDIATE), so "after the last position" never skips an
  * event and never repeats one, at the seam or anywhere else.
  */
-export class SqliteSubscription implements Subscription {
+export class SqliteSubscription<
+  T extends { readonly position: bigint },
+> implements Subscription<T> {
   private readonly abort = new AbortController();
   private iterated = false;
 
   constructor(
-    private readonly readPage: PageReader,
+    private readonly readPage: PageReader<T>,
     private readonly notifier: ChangeNotifier,
     private readonly after: bigint,
-    private readonly onClose: (subscription: SqliteSubscription) => void,
+    private readonly onClose: (subscription: SqliteSubscription<T>) => void,
   ) {}
 
-  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+  [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.iterated) throw new Error('a subscription can be iterated only once');
     this.iterated = true;
     return this.run();
@@ -34,7 +36,7 @@ export class SqliteSubscription implements Subscription {
     this.onClose(this);
   }
 
-  private async *run(): AsyncGenerator<RecordedEvent, void, undefined> {
+  private async *run(): AsyncGenerator<T, void, undefined> {
     const signal = this.abort.signal;
     let last = this.after;
     try {

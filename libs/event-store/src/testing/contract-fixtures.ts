@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata, NewEvent, RecordedEvent, Subscription } from '../event-store.port';
+import type {
+  EventMetadata,
+  EventPlace,
+  NewEvent,
+  RecordedEvent,
+  Subscription,
+} from '../event-store.port';
 
 export const metadata = (overrides: Partial<EventMetadata> = {}): EventMetadata => ({
   correlationId: randomUUID(),
@@ -33,21 +39,21 @@ export function streamNamer(): (label: string) => string {
 const never = Symbol('timeout');
 
 /** Pulls from one subscription across several steps of a test, with time limits. */
-export class SubscriptionProbe {
-  private readonly iterator: AsyncIterator<RecordedEvent>;
-  private pending: Promise<IteratorResult<RecordedEvent>> | undefined;
-  readonly received: RecordedEvent[] = [];
+export class SubscriptionProbe<T extends EventPlace = RecordedEvent> {
+  private readonly iterator: AsyncIterator<T>;
+  private pending: Promise<IteratorResult<T>> | undefined;
+  readonly received: T[] = [];
 
-  constructor(readonly subscription: Subscription) {
+  constructor(readonly subscription: Subscription<T>) {
     this.iterator = subscription[Symbol.asyncIterator]();
   }
 
   /** Waits until `predicate` holds for the events received so far. */
   async until(
-    predicate: (received: readonly RecordedEvent[]) => boolean,
+    predicate: (received: readonly T[]) => boolean,
     timeoutMs = 15_000,
-    onEvent?: (event: RecordedEvent) => void | Promise<void>,
-  ): Promise<RecordedEvent[]> {
+    onEvent?: (event: T) => void | Promise<void>,
+  ): Promise<T[]> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<typeof never>((resolve) => {
       timer = setTimeout(() => resolve(never), timeoutMs);
@@ -73,7 +79,7 @@ export class SubscriptionProbe {
   }
 
   /** Receives `count` more events. */
-  async take(count: number, timeoutMs?: number): Promise<RecordedEvent[]> {
+  async take(count: number, timeoutMs?: number): Promise<T[]> {
     const target = this.received.length + count;
     await this.until((r) => r.length >= target, timeoutMs);
     return this.received.slice(target - count, target);
@@ -97,7 +103,7 @@ export class SubscriptionProbe {
   }
 
   /** Resolves with the iterator's next result (to check that close() ended the iteration). */
-  next(): Promise<IteratorResult<RecordedEvent>> {
+  next(): Promise<IteratorResult<T>> {
     const pending = this.pending ?? this.iterator.next();
     this.pending = undefined;
     return pending;

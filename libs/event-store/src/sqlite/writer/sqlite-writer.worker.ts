@@ -8,7 +8,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { appendBatch } from '../append-batch';
 import { SqliteEventsTable } from '../sqlite-events-table';
 import { prepareDatabase } from '../sqlite-schema';
-import { outcomeToWire, toWire, type FromWriter, type ToWriter, type WriterOptions } from './writer-messages';
+import {
+  outcomeToWire,
+  toWire,
+  type FromWriter,
+  type ToWriter,
+  type WriterOptions,
+} from './writer-messages';
 
 const port = parentPort;
 if (port === null) throw new Error('sqlite-writer.worker runs as a worker thread only');

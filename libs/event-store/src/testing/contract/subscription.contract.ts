@@ -103,6 +103,35 @@ export function describeSubscriptionContract(
       }
     });
 
+    it('subscribeToPlaces: where the same events were written, in the same order, filtered alike', async () => {
+      const base = stream('places');
+      await append(`${base}-in-a`, newEvents(2), 'no_stream');
+      await append(`${base}-out`, newEvents(1), 'no_stream');
+      await append(`${base}-in-b`, newEvents(1), 'no_stream');
+      const filter = { streamPrefixes: [`${base}-in`] };
+      const events = new SubscriptionProbe(ctx.eventStore.subscribeToAll(filter));
+      const places = new SubscriptionProbe(ctx.eventStore.subscribeToPlaces(filter));
+      try {
+        const expected = (await events.take(3)).map(({ streamName, revision, position }) => ({
+          streamName,
+          revision,
+          position,
+        }));
+        expect(await places.take(3)).toEqual(expected);
+        await append(`${base}-in-a`, newEvents(1), 1n);
+        const [live] = await places.take(1);
+        expect(live).toEqual({
+          streamName: `${base}-in-a`,
+          revision: 2n,
+          position: (await events.take(1))[0]?.position,
+        });
+        await places.expectQuiet(150);
+      } finally {
+        await events.close();
+        await places.close();
+      }
+    });
+
     it('ends the iteration on close()', async () => {
       const prefix = stream('close');
       const probe = new SubscriptionProbe(
