@@ -3,6 +3,7 @@ import type { AppendResult } from '../event-store.port';
 import { appendInTransaction, type AppendRequest } from './sqlite-append';
 import type { SqliteEventsTable } from './sqlite-events-table';
 import { retryWhenBusy } from './sqlite-busy';
+import { snapshotSaver, type SaveSnapshot } from './sqlite-snapshot-store';
 
 export type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
@@ -39,18 +40,23 @@ export const appendBatch = (
   };
 };
 
-/** Where a store's groups of appends are committed, and how that is stopped. */
+/** Where a store's groups of appends are committed and its snapshots saved; how that stops. */
 export interface AppendWriter {
   readonly commit: CommitBatch;
+  readonly saveSnapshot: SaveSnapshot;
   close(): Promise<void>;
 }
 
-/** Commits on the calling thread, through the store's own connection (an in-memory store). */
+/** Writes on the calling thread, through the store's own connection (an in-memory store). */
 export const inlineWriter = (
   db: Database.Database,
   table: SqliteEventsTable,
   recordedAt: () => string,
 ): AppendWriter => {
   const run = appendBatch(db, table);
-  return { commit: (requests) => run(recordedAt(), requests), close: async () => undefined };
+  return {
+    commit: (requests) => run(recordedAt(), requests),
+    saveSnapshot: snapshotSaver(db),
+    close: async () => undefined,
+  };
 };

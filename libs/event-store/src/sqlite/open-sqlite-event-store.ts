@@ -68,7 +68,7 @@ export function openSqliteEventStore({
         : threadWriter({ file, busyTimeoutMs, synchronous }, recordedAt);
     return {
       eventStore: new SqliteEventStore(db, table, notifier, appends, gate),
-      snapshotStore: new SqliteSnapshotStore(db, gate),
+      snapshotStore: new SqliteSnapshotStore(db, gate, appends.saveSnapshot),
       settings: {
         journalMode: String(db.pragma('journal_mode', { simple: true })),
         synchronous: SYNCHRONOUS[level] ?? String(level),

@@ -10,29 +10,51 @@ interface SnapshotRow {
   readonly state: string;
 }
 
-/** Latest snapshot per stream in the `snapshots` table of the event store's file. */
+/** A snapshot as the `snapshots` table keeps it: its state already JSON text. */
+export interface SnapshotWrite {
+  readonly stream: string;
+  readonly revision: bigint;
+  readonly schemaVersion: string;
+  readonly state: string;
+}
+
+/** Writes a snapshot (on the connection it was made with), retrying while another holds the lock. */
+export type SaveSnapshot = (snapshot: SnapshotWrite) => Promise<void>;
+
+export const snapshotSaver = (db: Database.Database): SaveSnapshot => {
+  // One statement, so it is atomic against other writers: a snapshot only moves forward.
+  const save = db.prepare<[string, bigint, string, string]>(
+    `INSERT INTO snapshots (stream, revision, schema_version, state) VALUES (?, ?, ?, ?)
+     ON CONFLICT (stream) DO UPDATE SET
+       revision = excluded.revision,
+       schema_version = excluded.schema_version,
+       state = excluded.state
+     WHERE excluded.revision > snapshots.revision`,
+  );
+  return async ({ stream, revision, schemaVersion, state }) => {
+    await retryWhenBusy(`save snapshot of ${stream}`, () =>
+      save.run(stream, revision, schemaVersion, state),
+    );
+  };
+};
+
+/**
+ * Latest snapshot per stream in the `snapshots` table of the event store's file. Read on the
+ * store's connection; written through `write` (the writer thread, for a file).
+ */
 export class SqliteSnapshotStore implements SnapshotStore {
   private readonly loadStmt: Database.Statement<[string], SnapshotRow>;
-  private readonly saveStmt: Database.Statement<[string, bigint, string, string]>;
 
   constructor(
     db: Database.Database,
     private readonly gate: CallGate,
+    private readonly write: SaveSnapshot,
   ) {
     this.loadStmt = db
       .prepare<[string], SnapshotRow>(
         'SELECT revision, schema_version, state FROM snapshots WHERE stream = ?',
       )
       .safeIntegers(true);
-    // One statement, so it is atomic against other writers: a snapshot only moves forward.
-    this.saveStmt = db.prepare<[string, bigint, string, string]>(
-      `INSERT INTO snapshots (stream, revision, schema_version, state) VALUES (?, ?, ?, ?)
-       ON CONFLICT (stream) DO UPDATE SET
-         revision = excluded.revision,
-         schema_version = excluded.schema_version,
-         state = excluded.state
-       WHERE excluded.revision > snapshots.revision`,
-    );
   }
 
   async load(streamName: string): Promise<Snapshot | null> {
@@ -51,11 +73,9 @@ export class SqliteSnapshotStore implements SnapshotStore {
 
   async save(streamName: string, snapshot: Snapshot): Promise<void> {
     const state = stringifyJson(snapshot.state, `snapshot state of ${streamName}`);
-    const what = `save snapshot of ${streamName}`;
-    return this.gate.run(what, async () => {
-      await retryWhenBusy(what, () =>
-        this.saveStmt.run(streamName, snapshot.revision, snapshot.schemaVersion, state),
-      );
-    });
+    const { revision, schemaVersion } = snapshot;
+    return this.gate.run(`save snapshot of ${streamName}`, () =>
+      this.write({ stream: streamName, revision, schemaVersion, state }),
+    );
   }
 }

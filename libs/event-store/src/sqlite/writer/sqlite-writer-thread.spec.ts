@@ -64,6 +64,19 @@ describe('the SQLite writer thread', () => {
     await thread.close();
   });
 
+  it("A3: saves a snapshot that only moves forward, seen by the store's own connection once answered", async () => {
+    const thread = start();
+    const write = (revision: bigint, state: string) =>
+      thread.saveSnapshot({ stream: 's', revision, schemaVersion: 'v1', state });
+    await Promise.all([write(5n, '{"n":5}'), write(3n, '{"n":3}')]);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT revision, state FROM snapshots').safeIntegers(true).all()).toEqual([
+      { revision: 5n, state: '{"n":5}' },
+    ]);
+    db.close();
+    await thread.close();
+  });
+
   it('A1: a duplicate event id reaches the main thread with the SQLite code the store matches on', async () => {
     const thread = start();
     await thread.commit('2026-01-01T00:00:00.000Z', [request('s', 'a', 'any')]);

@@ -2,6 +2,7 @@ import { extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AppendWriter, Outcome } from '../append-batch';
 import type { AppendRequest } from '../sqlite-append';
+import type { SnapshotWrite } from '../sqlite-snapshot-store';
 import {
   fromWire,
   outcomeFromWire,
@@ -21,14 +22,25 @@ const entry = (): { file: string; execArgv?: string[] } => {
   return { file, execArgv: hooked ? [...process.execArgv] : [...process.execArgv, '-r', SWC_HOOK] };
 };
 
+interface Waiter {
+  readonly resolve: (message: FromWriter) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** What a message to the thread asks, without the id this side gives it. */
+type Ask =
+  | Omit<Extract<ToWriter, { kind: 'append' }>, 'id'>
+  | Omit<Extract<ToWriter, { kind: 'snapshot' }>, 'id'>;
+
 /**
- * The main thread's side of the writer thread: one group of appends in flight at a time,
- * answered by the thread after its commit. If the thread dies, every append in flight and
+ * The main thread's side of the writer thread: each group of appends and each snapshot is a
+ * request the thread answers after writing it. If the thread dies, every request in flight and
  * every later one fails (the store reports it; nothing is acknowledged that was not committed).
- * The thread does not keep the process alive while nothing is in flight.
+ * The thread keeps the process alive only while a request is in flight.
  */
 export class SqliteWriterThread {
-  private waiting: { resolve: (o: Outcome[]) => void; reject: (e: unknown) => void } | null = null;
+  private readonly waiting = new Map<number, Waiter>();
+  private nextId = 0;
   private broken: Error | null = null;
   private readonly exited: Promise<void>;
 
@@ -49,52 +61,59 @@ export class SqliteWriterThread {
     return new SqliteWriterThread(new Worker(file, { workerData: options, execArgv }));
   }
 
-  commit(recordedAt: string, requests: readonly AppendRequest[]): Promise<Outcome[]> {
-    if (this.broken !== null) return Promise.reject(this.broken);
-    if (this.waiting !== null) return Promise.reject(new Error('a group is already in flight'));
-    return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
-      this.worker.ref();
-      this.send({ kind: 'append', recordedAt, requests: [...requests] });
-    });
+  async commit(recordedAt: string, requests: readonly AppendRequest[]): Promise<Outcome[]> {
+    const answer = await this.ask({ kind: 'append', recordedAt, requests: [...requests] });
+    if (answer.kind !== 'committed') throw new Error(`the writer thread answered ${answer.kind}`);
+    return answer.outcomes.map(outcomeFromWire);
+  }
+
+  async saveSnapshot(snapshot: SnapshotWrite): Promise<void> {
+    await this.ask({ kind: 'snapshot', snapshot });
   }
 
   /** Closes the thread's connection and waits for the thread to stop (nothing may be in flight). */
   async close(): Promise<void> {
     this.worker.ref(); // the caller awaits the thread's exit: keep the process up for it
-    if (this.broken === null) this.send({ kind: 'close' });
+    if (this.broken === null) this.worker.postMessage({ kind: 'close' } satisfies ToWriter);
     this.broken ??= new Error('the SQLite writer thread is closed');
     await this.exited;
   }
 
-  private send(message: ToWriter): void {
-    this.worker.postMessage(message);
+  private ask(ask: Ask): Promise<FromWriter> {
+    if (this.broken !== null) return Promise.reject(this.broken);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      if (this.waiting.size === 1) this.worker.ref();
+      this.worker.postMessage({ ...ask, id } satisfies ToWriter);
+    });
   }
 
   private answered(message: FromWriter): void {
-    const waiting = this.settle();
-    if (message.kind === 'committed') waiting?.resolve(message.outcomes.map(outcomeFromWire));
-    else waiting?.reject(fromWire(message.error));
+    const waiter = this.settle(message.id);
+    if (message.kind === 'failed') waiter?.reject(fromWire(message.error));
+    else waiter?.resolve(message);
   }
 
   private fail(error: Error): void {
     this.broken ??= error;
-    this.settle()?.reject(error);
+    for (const id of [...this.waiting.keys()]) this.settle(id)?.reject(error);
   }
 
-  private settle() {
-    const waiting = this.waiting;
-    this.waiting = null;
-    this.worker.unref();
-    return waiting;
+  private settle(id: number): Waiter | undefined {
+    const waiter = this.waiting.get(id);
+    this.waiting.delete(id);
+    if (this.waiting.size === 0) this.worker.unref();
+    return waiter;
   }
 }
 
-/** Commits on the writer thread, through its own connection to the store's file. */
+/** Writes on the writer thread, through its own connection to the store's file. */
 export const threadWriter = (options: WriterOptions, recordedAt: () => string): AppendWriter => {
   const thread = SqliteWriterThread.start(options);
   return {
     commit: (requests) => thread.commit(recordedAt(), requests),
+    saveSnapshot: (snapshot) => thread.saveSnapshot(snapshot),
     close: () => thread.close(),
   };
 };

@@ -1,6 +1,6 @@
 // The SQLite writer thread's entry: its own connection to the event store's file, on which
 // it commits the groups of appends the main thread sends, one at a time (`appendBatch`), and
-// answers each group only after its COMMIT returned — so the fsync of synchronous=FULL
+// the snapshots it is given; it answers each group only after its COMMIT returned — so the fsync of synchronous=FULL
 // happens here, not on the main thread's event loop. Imports are relative: this file is
 // loaded on its own, without the path aliases of the apps.
 import Database from 'better-sqlite3';
@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { appendBatch } from '../append-batch';
 import { SqliteEventsTable } from '../sqlite-events-table';
 import { prepareDatabase } from '../sqlite-schema';
+import { snapshotSaver } from '../sqlite-snapshot-store';
 import {
   outcomeToWire,
   toWire,
@@ -23,6 +24,7 @@ const { file, busyTimeoutMs, synchronous } = workerData as WriterOptions;
 const db = new Database(file);
 prepareDatabase(db, busyTimeoutMs, synchronous);
 const commit = appendBatch(db, new SqliteEventsTable(db));
+const saveSnapshot = snapshotSaver(db);
 const answer = (message: FromWriter) => port.postMessage(message);
 
 port.on('message', (message: ToWriter) => {
@@ -31,8 +33,14 @@ port.on('message', (message: ToWriter) => {
     port.close();
     return;
   }
-  commit(message.recordedAt, message.requests).then(
-    (outcomes) => answer({ kind: 'committed', outcomes: outcomes.map(outcomeToWire) }),
-    (error: unknown) => answer({ kind: 'failed', error: toWire(error) }),
-  );
+  const { id } = message;
+  const done: Promise<FromWriter> =
+    message.kind === 'append'
+      ? commit(message.recordedAt, message.requests).then((outcomes) => ({
+          kind: 'committed',
+          id,
+          outcomes: outcomes.map(outcomeToWire),
+        }))
+      : saveSnapshot(message.snapshot).then(() => ({ kind: 'saved', id }));
+  done.then(answer, (error: unknown) => answer({ kind: 'failed', id, error: toWire(error) }));
 });

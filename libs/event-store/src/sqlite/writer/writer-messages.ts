@@ -5,6 +5,7 @@ import {
 } from '../../event-store.port';
 import type { Outcome } from '../append-batch';
 import type { AppendRequest } from '../sqlite-append';
+import type { SnapshotWrite } from '../sqlite-snapshot-store';
 
 /** What the writer thread is started with. */
 export interface WriterOptions {
@@ -14,7 +15,13 @@ export interface WriterOptions {
 }
 
 export type ToWriter =
-  | { readonly kind: 'append'; readonly recordedAt: string; readonly requests: AppendRequest[] }
+  | {
+      readonly kind: 'append';
+      readonly id: number;
+      readonly recordedAt: string;
+      readonly requests: AppendRequest[];
+    }
+  | { readonly kind: 'snapshot'; readonly id: number; readonly snapshot: SnapshotWrite }
   | { readonly kind: 'close' };
 
 /**
@@ -38,8 +45,9 @@ export type WireOutcome =
   | { readonly ok: false; readonly error: WireError };
 
 export type FromWriter =
-  | { readonly kind: 'committed'; readonly outcomes: WireOutcome[] }
-  | { readonly kind: 'failed'; readonly error: WireError };
+  | { readonly kind: 'committed'; readonly id: number; readonly outcomes: WireOutcome[] }
+  | { readonly kind: 'saved'; readonly id: number }
+  | { readonly kind: 'failed'; readonly id: number; readonly error: WireError };
 
 export const toWire = (error: unknown): WireError => {
   if (error instanceof WrongExpectedRevisionError) {
