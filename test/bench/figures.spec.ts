@@ -140,7 +140,7 @@ describe('npm run bench reads the figures each benchmark prints', () => {
   });
 
   it('bench:api: the CPU profile of the command path, one figure per area', () => {
-    const output = `${API_OUTPUT}\nCPU_AREA\tGC\t14.2\t5.5%\nCPU_AREA\ttotal\t259.0\t100.0%\nCPU_THREAD\tworker thread 1 (SQLite writer)\t41.5\n`;
+    const output = `${API_OUTPUT}\nCPU_AREA\tGC\t14.2\t5.5%\nCPU_AREA\ttotal\t259.0\t100.0%\nCPU_THREAD\tworker thread 1 (SQLite writer)\t41.5\nPROCESS_CPU\tcommand API\t180.2\nPROCESS_CPU\tbare Fastify\t21.0\n`;
     expect(
       apiFigures(output)
         .slice(3)
@@ -153,6 +153,14 @@ describe('npm run bench reads the figures each benchmark prints', () => {
       [
         'CPU profile of the command path under the mix, main thread: total',
         '259.0 µs per request (100.0%)',
+      ],
+      [
+        'CPU per request under load, all threads of the process (from /proc): command API',
+        '180.2 µs per request',
+      ],
+      [
+        'CPU per request under load, all threads of the process (from /proc): bare Fastify',
+        '21.0 µs per request',
       ],
       [
         'CPU profile of the command path under the mix, off the event loop: worker thread 1 (SQLite writer)',

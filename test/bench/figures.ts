@@ -91,6 +91,13 @@ export const apiFigures = (output: string): Figure[] => {
       store: apiStore,
     });
   }
+  for (const [, server, micros] of output.matchAll(/^PROCESS_CPU\t([^\t]+)\t([\d.]+)$/gm)) {
+    figures.push({
+      figure: `CPU per request under load, all threads of the process (from /proc): ${server ?? ''}`,
+      value: `${micros ?? ''} µs per request`,
+      store: server === 'bare Fastify' ? 'none (no-op route)' : apiStore,
+    });
+  }
   for (const [, thread, micros] of output.matchAll(/^CPU_THREAD\t([^\t]+)\t([\d.]+)$/gm)) {
     figures.push({
       figure: `CPU profile of the command path under the mix, off the event loop: ${thread ?? ''}`,

@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import { appSetup, printSetup } from '../../../libs/event-store/bench/store-setup';
 import { adminTokenFor } from '../../../test/resilience/processes';
 import { cpuBreakdown } from './cpu-breakdown';
+import { processCpuMicros } from './process-cpu';
 
 const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -68,6 +69,16 @@ const row = (target: string, r: autocannon.Result): Row => ({
   non2xx: r.non2xx,
   errors: r.errors,
 });
+
+/** µs of the process's CPU (all threads) per request answered since `before`. */
+const cpuPerRequest = (
+  pid: number | undefined,
+  before: number | null,
+  result: autocannon.Result,
+) => {
+  const after = processCpuMicros(pid);
+  return before === null || after === null ? null : (after - before) / result.requests.total;
+};
 
 const API_READY = /command API\s+(http:\/\/\S+)/;
 const PROFILE_SECONDS = Number(process.env.BENCH_PROFILE_SECONDS ?? 5);
@@ -228,7 +239,10 @@ const main = async () => {
   const bareUrl = bare.match[1] as string;
   try {
     const keys = await setUpLicenses(apiUrl, apiEnv);
+    const apiCpuBefore = processCpuMicros(api.child.pid);
     const mix = await runMix(apiUrl, keys, DURATION);
+    const apiCpu = cpuPerRequest(api.child.pid, apiCpuBefore, mix);
+    const bareCpuBefore = processCpuMicros(bare.child.pid);
     const baseline = await run({
       url: `${bareUrl}/noop`,
       method: 'POST',
@@ -237,6 +251,7 @@ const main = async () => {
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
+    const bareCpu = cpuPerRequest(bare.child.pid, bareCpuBefore, baseline);
     const rows = [
       row('command API: checkout, 3 heartbeats, checkin', mix),
       row('bare Fastify route (no-op)', baseline),
@@ -250,6 +265,12 @@ const main = async () => {
     console.log(
       `ratio command API / bare Fastify: ${(mix.requests.average / baseline.requests.average).toFixed(3)}`,
     );
+    if (apiCpu !== null && bareCpu !== null) {
+      // All threads of each server process, user + system, from /proc: what a request costs,
+      // whatever else the machine was doing.
+      console.log(`PROCESS_CPU\tcommand API\t${apiCpu.toFixed(1)}`);
+      console.log(`PROCESS_CPU\tbare Fastify\t${bareCpu.toFixed(1)}`);
+    }
     if (mix.non2xx > 0 || mix.errors > 0)
       console.log(`note: ${mix.non2xx} non-2xx and ${mix.errors} errors in the mix`);
   } finally {
