@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { WrongExpectedRevisionError } from '../../event-store.port';
 import { encodeEvents, type AppendRequest } from '../sqlite-append';
@@ -88,5 +89,22 @@ describe('the SQLite writer thread', () => {
       message: expect.stringMatching(/events\.id$/),
     });
     await thread.close();
+  });
+
+  it('A1: starts in a process run with Node options a worker refuses (a V8 heap size)', () => {
+    const root = resolve(__dirname, '../../../../..');
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--max-semi-space-size=16',
+        '-r',
+        join(root, 'test/event-store/register-swc.js'),
+        join(root, 'test/event-store/sqlite-append-once.ts'),
+        file,
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('appended at 1');
   });
 });

@@ -14,12 +14,16 @@ import {
 /** Run from the TypeScript sources (tests, benchmarks), the thread compiles them as the process does. */
 const SWC_HOOK = resolve(__dirname, '../../../../../test/event-store/register-swc.js');
 
-const entry = (): { file: string; execArgv?: string[] } => {
+/**
+ * The thread's entry file, and its Node options: a worker refuses some of the process's own
+ * (V8 heap sizes, for one), so it gets only the CPU profiler's, if the process has them, and
+ * the TypeScript hook when run from the sources.
+ */
+const entry = (): { file: string; execArgv: string[] } => {
   const extension = extname(__filename);
   const file = join(__dirname, `sqlite-writer.worker${extension}`);
-  if (extension !== '.ts') return { file };
-  const hooked = process.execArgv.some((arg) => arg.endsWith('register-swc.js'));
-  return { file, execArgv: hooked ? [...process.execArgv] : [...process.execArgv, '-r', SWC_HOOK] };
+  const profiler = process.execArgv.filter((arg) => arg.startsWith('--cpu-prof'));
+  return { file, execArgv: extension === '.ts' ? [...profiler, '-r', SWC_HOOK] : profiler };
 };
 
 interface Waiter {
