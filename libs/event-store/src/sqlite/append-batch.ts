@@ -44,6 +44,8 @@ export const appendBatch = (
 export interface AppendWriter {
   readonly commit: CommitBatch;
   readonly saveSnapshot: SaveSnapshot;
+  /** Throws why the writer can no longer write (the store's readiness check asks). */
+  check(): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export const inlineWriter = (
   return {
     commit: (requests) => run(recordedAt(), requests),
     saveSnapshot: snapshotSaver(db),
+    check: () => undefined,
     close: async () => undefined,
   };
 };

@@ -155,6 +155,7 @@ export class SqliteEventStore implements EventStore {
 
   async ping(): Promise<void> {
     return this.gate.run('ping', async () => {
+      this.writer.check();
       this.table.dataVersion();
     });
   }

@@ -62,6 +62,7 @@ describe('the SQLite writer thread', () => {
     await expect(
       thread.commit('2026-01-01T00:00:00.000Z', [request('s', 'b', 'any')]),
     ).rejects.toThrow(/writer thread stopped/);
+    expect(() => thread.check()).toThrow(/writer thread stopped/);
     await thread.close();
   });
 

@@ -75,6 +75,11 @@ export class SqliteWriterThread {
     await this.ask({ kind: 'snapshot', snapshot });
   }
 
+  /** Throws why the thread cannot write any more (it stopped, or was closed). */
+  check(): void {
+    if (this.broken !== null) throw this.broken;
+  }
+
   /** Closes the thread's connection and waits for the thread to stop (nothing may be in flight). */
   async close(): Promise<void> {
     this.worker.ref(); // the caller awaits the thread's exit: keep the process up for it
@@ -118,6 +123,7 @@ export const threadWriter = (options: WriterOptions, recordedAt: () => string): 
   return {
     commit: (requests) => thread.commit(recordedAt(), requests),
     saveSnapshot: (snapshot) => thread.saveSnapshot(snapshot),
+    check: () => thread.check(),
     close: () => thread.close(),
   };
 };
