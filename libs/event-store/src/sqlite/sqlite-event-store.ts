@@ -18,7 +18,7 @@ import { DuplicateEventIdError, appendInTransaction } from './sqlite-append';
 import { GroupCommit } from './group-commit';
 import { isUniqueViolation } from './sqlite-errors';
 import type { SqliteEventsTable } from './sqlite-events-table';
-import { toRecordedEvent, type EventRow } from './sqlite-rows';
+import { toRecordedEvent, tupleToRecordedEvent, type EventRow } from './sqlite-rows';
 import type { ChangeNotifier } from './change-notifier';
 import { SqliteSubscription } from './sqlite-subscription';
 
@@ -112,11 +112,11 @@ export class SqliteEventStore implements EventStore {
     let after = options.after ?? 0n;
     while (remaining > 0) {
       const limit = Math.min(READ_PAGE_SIZE, remaining);
-      const rows = this.table.allAfter(after, limit);
-      for (const row of rows) yield toRecordedEvent(row);
+      const rows = this.table.allAfterRaw(after, limit);
+      for (const row of rows) yield tupleToRecordedEvent(row);
       if (rows.length < limit) return;
       remaining -= rows.length;
-      after = rows[rows.length - 1].position;
+      after = rows[rows.length - 1][0];
     }
   }
 
