@@ -10,6 +10,7 @@ import { readDbSetup, type StoreSetup } from '../../../libs/event-store/bench/st
 import { cachedHistory } from './generate-history';
 import { describeLag, projectionLagUnderLoad } from './projection-lag.hook';
 import { RAW_ROWS_PER_TRANSACTION, rawInsert } from './raw-insert';
+import { SQLITE_ROWS_PER_STATEMENT } from '../../../libs/read-models/src/projection/sql/table-writer';
 
 /**
  * npm run bench:projection — rebuild rate of the read models on SQLite and PostgreSQL from a
@@ -143,8 +144,9 @@ const main = async () => {
             ]),
         '',
         `raw insert: the ceiling — one row per event (its audit_log row, built before the clock`,
-        `starts), ${RAW_ROWS_PER_TRANSACTION} rows per transaction straight through the driver: a prepared`,
-        'statement on better-sqlite3, one multi-row INSERT per transaction on PostgreSQL.',
+        `starts), ${RAW_ROWS_PER_TRANSACTION} rows per transaction straight through the driver: prepared`,
+        `statements of ${SQLITE_ROWS_PER_STATEMENT} rows on better-sqlite3 (as the rebuild writes), one multi-row`,
+        'INSERT per transaction on PostgreSQL.',
         '"raw, idx at end": the same, with the secondary indexes dropped first and built at the end',
         '(timed), as the rebuild writes audit_log; the rebuild uses COPY on PostgreSQL.',
         '',

@@ -12,6 +12,7 @@ import {
 } from '@lic/read-models';
 import { auditEntry } from '../../../libs/read-models/src/projection/projections/audit.projection';
 import { sqliteConnectionOf } from '../../../libs/read-models/src/projection/sql/sqlite-statements';
+import { SQLITE_ROWS_PER_STATEMENT } from '../../../libs/read-models/src/projection/sql/table-writer';
 
 /** Rows per transaction of the raw baseline (the ceiling the issue names). */
 export const RAW_ROWS_PER_TRANSACTION = 1_000;
@@ -42,8 +43,9 @@ const auditValues = async (eventStore: EventStore, db: DataSource) => {
  * The ceiling: one row per event — the audit_log row, the one row every event gets — inserted
  * straight through the driver, RAW_ROWS_PER_TRANSACTION rows per transaction, into the empty
  * table with its indexes. The events are read and turned into bound values before the clock
- * starts: what is timed is the database's own insert rate. SQLite: one prepared statement on
- * better-sqlite3, run once per row. PostgreSQL: one multi-row INSERT per transaction.
+ * starts: what is timed is the database's own insert rate. SQLite: prepared statements on
+ * better-sqlite3 of SQLITE_ROWS_PER_STATEMENT rows (the rebuild's own), their bound values laid
+ * out before the clock. PostgreSQL: one multi-row INSERT per transaction.
  * With `deferIndexes`, the table's secondary indexes are dropped first and built again at the
  * end, inside the timing — the way a rebuild writes audit_log. Returns the rows inserted and
  * the seconds it took.
@@ -56,30 +58,58 @@ export const rawInsert = async (
 ): Promise<{ events: number; seconds: number }> => {
   await recreateReadModels(db);
   const values = await auditValues(eventStore, db);
+  const transactions = dialectOf(db) === 'sqlite' ? sqliteTransactions(values.rows) : [];
   const started = performance.now();
-  if (deferIndexes) {
-    await withDeferredIndexes(db, ['audit_log'], () => insertAll(db, values, onBatch));
-  } else await insertAll(db, values, onBatch);
+  const insert = () => insertAll(db, values, transactions, onBatch);
+  if (deferIndexes) await withDeferredIndexes(db, ['audit_log'], insert);
+  else await insert();
   return { events: values.rows.length, seconds: (performance.now() - started) / 1000 };
+};
+
+/** One SQLite transaction's rows: SQLITE_ROWS_PER_STATEMENT to a statement, the rest alone. */
+interface Transaction {
+  readonly groups: readonly unknown[][];
+  readonly rest: readonly unknown[][];
+}
+
+/** The rows as the SQLite statements bind them, laid out before the clock starts. */
+const sqliteTransactions = (rows: readonly unknown[][]): Transaction[] => {
+  const out: Transaction[] = [];
+  for (let i = 0; i < rows.length; i += RAW_ROWS_PER_TRANSACTION) {
+    const chunk = rows.slice(i, i + RAW_ROWS_PER_TRANSACTION);
+    const whole = chunk.length - (chunk.length % SQLITE_ROWS_PER_STATEMENT);
+    const groups: unknown[][] = [];
+    for (let g = 0; g < whole; g += SQLITE_ROWS_PER_STATEMENT) {
+      groups.push(chunk.slice(g, g + SQLITE_ROWS_PER_STATEMENT).flat());
+    }
+    out.push({ groups, rest: chunk.slice(whole) });
+  }
+  return out;
 };
 
 const insertAll = async (
   db: DataSource,
   { rows, table, names, width }: Awaited<ReturnType<typeof auditValues>>,
+  transactions: readonly Transaction[],
   onBatch: (events: number) => void,
 ): Promise<void> => {
   if (dialectOf(db) === 'sqlite') {
     const sqlite = sqliteConnectionOf(db);
-    const insert = sqlite.prepare(
-      `INSERT INTO ${table} (${names}) VALUES (${Array.from({ length: width }, () => '?').join(', ')})`,
-    );
-    const chunk = sqlite.transaction((values: readonly unknown[][]) => {
-      for (const v of values) insert.run(v);
+    const one = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+    const insert = (count: number) =>
+      sqlite.prepare(
+        `INSERT INTO ${table} (${names}) VALUES ${Array<string>(count).fill(one).join(', ')}`,
+      );
+    const group = insert(SQLITE_ROWS_PER_STATEMENT);
+    const single = insert(1);
+    const chunk = sqlite.transaction(({ groups, rest }: Transaction) => {
+      for (const values of groups) group.run(values);
+      for (const values of rest) single.run(values);
     });
-    for (let i = 0; i < rows.length; i += RAW_ROWS_PER_TRANSACTION) {
-      chunk(rows.slice(i, i + RAW_ROWS_PER_TRANSACTION));
-      onBatch(Math.min(rows.length, i + RAW_ROWS_PER_TRANSACTION));
-      if (i % (RAW_ROWS_PER_TRANSACTION * 20) === 0) await new Promise(setImmediate);
+    for (const [i, transaction] of transactions.entries()) {
+      chunk(transaction);
+      onBatch(Math.min(rows.length, (i + 1) * RAW_ROWS_PER_TRANSACTION));
+      if (i % 20 === 0) await new Promise(setImmediate);
     }
   } else {
     const runner = db.createQueryRunner();

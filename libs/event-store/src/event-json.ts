@@ -3,23 +3,29 @@ import type { EventMetadata } from './event-store.port';
 /** Thrown when a stored event does not have the shape every event of this project has. */
 export class MalformedEventError extends Error {
   override readonly name = 'MalformedEventError';
-  constructor(
-    readonly where: string,
-    reason: string,
-  ) {
-    super(`${where}: ${reason}`);
+  readonly where: string;
+  constructor(where: Where, reason: string) {
+    const named = typeof where === 'string' ? where : where();
+    super(`${named}: ${reason}`);
+    this.where = named;
   }
 }
+
+/**
+ * Which event is being read, for an error message: the text, or a function that writes it
+ * (a reader of many events names each one only if it turns out to be malformed).
+ */
+export type Where = string | (() => string);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function decodeEventData(value: unknown, where: string): Record<string, unknown> {
+export function decodeEventData(value: unknown, where: Where): Record<string, unknown> {
   if (!isRecord(value)) throw new MalformedEventError(where, 'data is not a JSON object');
   return value;
 }
 
-export function decodeEventMetadata(value: unknown, where: string): EventMetadata {
+export function decodeEventMetadata(value: unknown, where: Where): EventMetadata {
   if (!isRecord(value)) throw new MalformedEventError(where, 'metadata is not a JSON object');
   const { correlationId, causationId, actor } = value;
   if (typeof correlationId !== 'string') {
@@ -30,21 +36,22 @@ export function decodeEventMetadata(value: unknown, where: string): EventMetadat
   }
   if (typeof actor !== 'string')
     throw new MalformedEventError(where, 'metadata.actor is not a string');
-  return { correlationId, causationId, actor, ...chainFields(value) };
+  // The chain's fields as stored, where present; their validity is the chain verifier's to
+  // judge, not ours. Set one by one on the new object: no spread per event read.
+  const metadata: { -readonly [K in keyof EventMetadata]: EventMetadata[K] } = {
+    correlationId,
+    causationId,
+    actor,
+  };
+  const { at, prev, hash } = value;
+  if (typeof at === 'string') metadata.at = at;
+  if (typeof prev === 'string' || prev === null) metadata.prev = prev;
+  if (typeof hash === 'string') metadata.hash = hash;
+  return metadata;
 }
 
-/** The chain's fields as stored; their validity is the chain verifier's to judge, not ours. */
-const chainFields = (value: Record<string, unknown>): Partial<EventMetadata> => {
-  const { at, prev, hash } = value;
-  return {
-    ...(typeof at === 'string' ? { at } : {}),
-    ...(typeof prev === 'string' || prev === null ? { prev } : {}),
-    ...(typeof hash === 'string' ? { hash } : {}),
-  };
-};
-
 /** JSON.parse with the event's whereabouts in the error. */
-export function parseJson(text: string, where: string): unknown {
+export function parseJson(text: string, where: Where): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -106,6 +106,12 @@ export interface EventStore {
   /** A stream that does not exist reads as empty. */
   readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * Optional: the events readAll gives, in the same order, a page at a time — one await per
+   * page instead of per event, for a reader of the whole store (a rebuild). An event that does
+   * not read ends it as it ends readAll: after every event before it, with the same error.
+   */
+  readAllInPages?(options?: ReadAllOptions): AsyncIterable<readonly RecordedEvent[]>;
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
   /**
    * subscribeToAll handing over only where each event was written: for a subscriber that

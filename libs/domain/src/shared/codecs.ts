@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { NO_CONTROL_SOURCE, bounded, isCleanText, matching, text } from './bounded';
+import { isIsoInstant } from './iso-instant';
 
 /** A UTC instant in the exact form Date#toISOString produces: 2026-11-23T04:55:14.123Z. */
 export const Instant = new t.Type<string, string, unknown>(
@@ -8,12 +9,6 @@ export const Instant = new t.Type<string, string, unknown>(
   (u, c) => (typeof u === 'string' && isIsoInstant(u) ? t.success(u) : t.failure(u, c)),
   t.identity,
 );
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const isIsoInstant = (s: string): boolean => {
-  if (!ISO.test(s)) return false;
-  const ms = Date.parse(s);
-  return !Number.isNaN(ms) && new Date(ms).toISOString() === s;
-};
 
 /** Identifiers we mint ourselves or accept from admins: url-safe, 1..64 characters. */
 export const Id = matching('Id', /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 64);

@@ -19,7 +19,7 @@ import { DuplicateEventIdError, encodeEvents } from './sqlite-append';
 import { GroupCommit } from './group-commit';
 import { isUniqueViolation } from './sqlite-errors';
 import type { SqliteEventsTable } from './sqlite-events-table';
-import { toRecordedEvent, type EventRow } from './sqlite-rows';
+import { toRecordedEvent, tupleToRecordedEvent, type EventRow } from './sqlite-rows';
 import type { ChangeNotifier } from './change-notifier';
 import { SqliteSubscription, type PageReader } from './sqlite-subscription';
 
@@ -101,19 +101,44 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent, void, undefined> {
+    return this.gate.iterate('read $all', () => this.allEvents(options));
+  }
+
+  readAllInPages(
+    options: ReadAllOptions = {},
+  ): AsyncGenerator<readonly RecordedEvent[], void, undefined> {
     return this.gate.iterate('read $all', () => this.allPages(options));
   }
 
-  private async *allPages(options: ReadAllOptions): AsyncGenerator<RecordedEvent, void, undefined> {
+  private async *allEvents(
+    options: ReadAllOptions,
+  ): AsyncGenerator<RecordedEvent, void, undefined> {
+    for await (const page of this.allPages(options)) for (const event of page) yield event;
+  }
+
+  /**
+   * `$all` a page at a time. A row that does not decode ends the reading as it would one event
+   * at a time: the events before it are handed over first, then its error is thrown.
+   */
+  private async *allPages(
+    options: ReadAllOptions,
+  ): AsyncGenerator<readonly RecordedEvent[], void, undefined> {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     let after = options.after ?? 0n;
     while (remaining > 0) {
       const limit = Math.min(READ_PAGE_SIZE, remaining);
-      const rows = this.table.allAfter(after, limit);
-      for (const row of rows) yield toRecordedEvent(row);
+      const rows = this.table.allAfterRaw(after, limit);
+      const page: RecordedEvent[] = [];
+      try {
+        for (const row of rows) page.push(tupleToRecordedEvent(row));
+      } catch (error) {
+        if (page.length > 0) yield page;
+        throw error;
+      }
+      if (page.length > 0) yield page;
       if (rows.length < limit) return;
       remaining -= rows.length;
-      after = rows[rows.length - 1].position;
+      after = rows[rows.length - 1][0];
     }
   }
 

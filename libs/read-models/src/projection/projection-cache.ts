@@ -78,12 +78,13 @@ export class ProjectionCache {
     }
     for (const [key, tail] of tails) {
       const before = this.tails.get(key);
+      const from = toIso(tail.from);
       const merged =
         before !== undefined && before.from < tail.from
           ? {
               from: before.from,
               base: before.base,
-              rows: [...before.rows.filter((r) => r.bucketStart < toIso(tail.from)), ...tail.rows],
+              rows: [...before.rows.filter((r) => r.bucketStart < from), ...tail.rows],
             }
           : tail;
       this.tails.set(key, trimTail(merged));

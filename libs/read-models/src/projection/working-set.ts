@@ -120,9 +120,15 @@ export class WorkingSet implements ReadView {
         return;
       case 'refusal_counts': {
         const i = change.increment;
-        const key = [i.licenseId, i.kind, i.reason, i.bucketStart].join('\u0000');
+        const key = `${i.licenseId}\u0000${i.kind}\u0000${i.reason}\u0000${i.bucketStart}`;
         const before = this.refusals.get(key)?.count ?? 0;
-        this.refusals.set(key, { ...i, count: before + i.count });
+        this.refusals.set(key, {
+          licenseId: i.licenseId,
+          kind: i.kind,
+          reason: i.reason,
+          bucketStart: i.bucketStart,
+          count: before + i.count,
+        });
         return;
       }
       case 'refusals':

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '@lic/clock';
-import type { EventStore, RecordedEvent } from '@lic/event-store';
+import type { EventStore, ReadAllOptions, RecordedEvent } from '@lic/event-store';
 import { readCheckpoint, type Checkpoint } from '../checkpoint/checkpoint';
 import { projectBatch } from '../projection/project-batch';
 import { ProjectionCache } from '../projection/projection-cache';
@@ -56,12 +56,27 @@ export const projectFromStore = async (
     onBatch?.({ events, checkpoint });
   };
   const after = checkpoint.position ?? undefined;
-  for await (const event of eventStore.readAll(after === undefined ? {} : { after })) {
-    if (upTo !== null && event.position > upTo) break;
-    if (!projected(event)) continue;
-    batch.push(event);
-    if (batch.length >= batchSize) await flush();
+  for await (const page of pagesOf(eventStore, after === undefined ? {} : { after })) {
+    const end = upTo === null ? -1 : page.findIndex((event) => event.position > upTo);
+    for (const event of end === -1 ? page : page.slice(0, end)) {
+      if (!projected(event)) continue;
+      batch.push(event);
+      if (batch.length >= batchSize) await flush();
+    }
+    if (end !== -1) break;
   }
   await flush();
   return { events, checkpoint, undecodable };
 };
+
+/** `$all` a page at a time where the store offers it, else one event at a time. */
+async function* pagesOf(
+  eventStore: EventStore,
+  options: ReadAllOptions,
+): AsyncGenerator<readonly RecordedEvent[], void, undefined> {
+  if (eventStore.readAllInPages !== undefined) {
+    yield* eventStore.readAllInPages(options);
+    return;
+  }
+  for await (const event of eventStore.readAll(options)) yield [event];
+}

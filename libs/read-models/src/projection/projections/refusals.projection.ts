@@ -14,7 +14,28 @@ interface Refused {
   readonly sessionKind: string | null;
 }
 
-const none = { fingerprint: null, username: null, sessionKind: null };
+/** A refusal; the client's fields are null where the event names none (a tally). */
+const refusal = (
+  kind: RefusalKindName,
+  reason: string,
+  at: string,
+  count: number,
+  client: { fingerprint?: string; username?: string; sessionKind?: string } = {},
+): Refused => ({
+  kind,
+  reason,
+  at,
+  count,
+  fingerprint: client.fingerprint ?? null,
+  username: client.username ?? null,
+  sessionKind: client.sessionKind ?? null,
+});
+
+const refusedKind = {
+  'ActivationRefused.v1': 'activation',
+  'CheckoutRefused.v1': 'checkout',
+  'ValidationRefused.v1': 'validation',
+} as const;
 
 /** The refusal an event records, if it records one (a tally: `count` of them, no client). */
 const refusedBy = (p: LicenseProjected): Refused | null => {
@@ -23,37 +44,16 @@ const refusedBy = (p: LicenseProjected): Refused | null => {
     case 'ActivationRefused.v1':
     case 'CheckoutRefused.v1':
     case 'ValidationRefused.v1':
-      return {
-        ...none,
-        kind:
-          e.type === 'ActivationRefused.v1'
-            ? 'activation'
-            : e.type === 'CheckoutRefused.v1'
-              ? 'checkout'
-              : 'validation',
-        reason: e.data.reason,
-        at: e.data.at,
-        count: 1,
+      return refusal(refusedKind[e.type], e.data.reason, e.data.at, 1, {
         fingerprint: e.data.fingerprint,
-      };
+      });
     case 'SessionRefused.v1':
-      return {
-        ...none,
-        kind: 'session',
-        reason: e.data.reason,
-        at: e.data.at,
-        count: 1,
+      return refusal('session', e.data.reason, e.data.at, 1, {
         username: e.data.username,
         sessionKind: e.data.kind,
-      };
+      });
     case 'RefusalsTallied.v1':
-      return {
-        ...none,
-        kind: e.data.kind,
-        reason: e.data.reason,
-        at: e.data.to,
-        count: e.data.count,
-      };
+      return refusal(e.data.kind, e.data.reason, e.data.to, e.data.count);
     default:
       return null;
   }

@@ -5,6 +5,12 @@ import { Params, chunks, quote, rowsPerStatement } from './placeholders';
 import { copyInto, type SubmittingClient } from './pg-copy';
 import { bindable, preparedOn, sqliteConnectionOf } from './sqlite-statements';
 
+/**
+ * SQLite: rows per multi-row statement. Fewer statement runs than one per row, while each
+ * statement stays small to prepare (a 30,000-parameter one cost more than it saved).
+ */
+export const SQLITE_ROWS_PER_STATEMENT = 50;
+
 /** Most text has neither: one scan to find out, then nothing to replace. */
 // eslint-disable-next-line no-control-regex
 const NUL_OR_SURROGATE = /[\u0000\uD800-\uDFFF]/;
@@ -96,7 +102,9 @@ export class TableWriter<Row extends ObjectLiteral> {
     const names = this.columns.map((c) => quote(c.databaseName)).join(', ');
     if (dialect === 'sqlite') {
       const one = `(${this.columns.map(() => '?').join(', ')})`;
-      this.runEach(`INSERT INTO ${quote(this.table)} (${names}) VALUES ${one}${onConflict}`, rows);
+      const insert = (count: number) =>
+        `INSERT INTO ${quote(this.table)} (${names}) VALUES ${Array<string>(count).fill(one).join(', ')}${onConflict}`;
+      this.runInGroups(insert, rows);
       return;
     }
     if (this.bulk) return this.copy(rows, names, onConflict);
@@ -139,14 +147,48 @@ export class TableWriter<Row extends ObjectLiteral> {
   }
 
   /** SQLite: one prepared statement, run once per row, inside the manager's transaction. */
-  private runEach(
-    sql: string,
-    rows: readonly Row[],
-    columns: readonly ColumnMetadata[] = this.columns,
-  ): void {
+  private runEach(sql: string, rows: readonly Row[], columns: readonly ColumnMetadata[]): void {
     if (rows.length === 0) return;
     const statement = preparedOn(sqliteConnectionOf(this.manager.connection), sql);
-    for (const row of rows) statement.run(columns.map((c) => bindable(this.value(row, c))));
+    const values = new Array<unknown>(columns.length);
+    for (const row of rows) statement.run(this.bind(values, 0, row, columns));
+  }
+
+  /**
+   * SQLite: the rows SQLITE_ROWS_PER_STATEMENT at a time through one multi-row statement
+   * (`sql(n)` writes it for n rows), the rest one by one; both prepared once per connection.
+   * SQLite applies the rows of a multi-row INSERT in order, exactly as one statement per row.
+   */
+  private runInGroups(sql: (rows: number) => string, rows: readonly Row[]): void {
+    if (rows.length === 0) return;
+    const db = sqliteConnectionOf(this.manager.connection);
+    const width = this.columns.length;
+    const group = Math.max(1, Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(999 / width)));
+    let next = 0;
+    if (rows.length >= group && group > 1) {
+      const statement = preparedOn(db, sql(group));
+      const values = new Array<unknown>(group * width);
+      for (; next + group <= rows.length; next += group) {
+        for (let i = 0; i < group; i++) {
+          this.bind(values, i * width, rows[next + i] as Row, this.columns);
+        }
+        statement.run(values);
+      }
+    }
+    if (next < rows.length) this.runEach(sql(1), rows.slice(next), this.columns);
+  }
+
+  /** Writes the row's bound values into `values` from `at` on, and returns `values`. */
+  private bind(
+    values: unknown[],
+    at: number,
+    row: Row,
+    columns: readonly ColumnMetadata[],
+  ): unknown[] {
+    for (let c = 0; c < columns.length; c++) {
+      values[at + c] = bindable(this.value(row, columns[c] as ColumnMetadata));
+    }
+    return values;
   }
 
   private value(row: Row, column: ColumnMetadata): unknown {
