@@ -75,7 +75,7 @@ export class SqliteWriterThread {
     await this.ask({ kind: 'snapshot', snapshot });
   }
 
-  /** Throws why the thread cannot write any more (it stopped, or was closed). */
+  /** Throws why the thread can no longer write (it stopped, or was closed). */
   check(): void {
     if (this.broken !== null) throw this.broken;
   }
