@@ -127,7 +127,7 @@ export class SqliteEventStore implements EventStore {
     let after = options.after ?? 0n;
     while (remaining > 0) {
       const limit = Math.min(READ_PAGE_SIZE, remaining);
-      const rows = this.table.allAfterRaw(after, limit);
+      const rows = this.table.allAfter(after, limit);
       const page: RecordedEvent[] = [];
       try {
         for (const row of rows) page.push(tupleToRecordedEvent(row));
@@ -143,10 +143,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
-    const read =
-      options.streamPrefixes === undefined
-        ? (after: bigint, limit: number) => this.table.allAfter(after, limit)
-        : this.table.prefixedReader(options.streamPrefixes);
+    const prefixes = options.streamPrefixes;
+    if (prefixes === undefined) {
+      return this.subscribe(
+        (after, limit) => this.table.allAfter(after, limit).map(tupleToRecordedEvent),
+        options,
+      );
+    }
+    const read = this.table.prefixedReader(prefixes);
     return this.subscribe((after, limit) => read(after, limit).map(toRecordedEvent), options);
   }
 

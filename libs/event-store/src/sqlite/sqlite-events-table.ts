@@ -28,8 +28,7 @@ export class SqliteEventsTable {
   private readonly byIdStmt: Database.Statement<[string], EventRow>;
   private readonly forwardsStmt: Database.Statement<[string, bigint, number], EventRow>;
   private readonly backwardsStmt: Database.Statement<[string, bigint, number], EventRow>;
-  private readonly allAfterStmt: Database.Statement<[bigint, number], EventRow>;
-  private readonly allAfterRawStmt: Database.Statement<[bigint, number], EventTuple>;
+  private readonly allAfterStmt: Database.Statement<[bigint, number], EventTuple>;
   private readonly dataVersionStmt: Database.Statement<[], { data_version: bigint }>;
 
   constructor(private readonly db: Database.Database) {
@@ -60,11 +59,6 @@ export class SqliteEventsTable {
       )
       .safeIntegers(true);
     this.allAfterStmt = db
-      .prepare<[bigint, number], EventRow>(
-        `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
-      )
-      .safeIntegers(true);
-    this.allAfterRawStmt = db
       .prepare<[bigint, number], EventTuple>(
         `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
       )
@@ -96,13 +90,9 @@ export class SqliteEventsTable {
     return this.backwardsStmt.all(stream, fromRevision ?? MAX_REVISION, limit);
   }
 
-  allAfter(position: bigint, limit: number): EventRow[] {
+  /** `$all` after a position, as raw rows (no column names: cheaper to read in bulk). */
+  allAfter(position: bigint, limit: number): EventTuple[] {
     return this.allAfterStmt.all(position, limit);
-  }
-
-  /** As allAfter, as raw rows (no column names: cheaper to read in bulk). */
-  allAfterRaw(position: bigint, limit: number): EventTuple[] {
-    return this.allAfterRawStmt.all(position, limit);
   }
 
   /** A reader of `$all` restricted to streams starting with one of the prefixes. */
