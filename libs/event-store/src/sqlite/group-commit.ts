@@ -1,5 +1,5 @@
 import type { AppendResult } from '../event-store.port';
-import type { CommitBatch } from './append-batch';
+import type { CommitBatch, Outcome } from './append-batch';
 import type { AppendRequest } from './sqlite-append';
 
 interface Pending {
@@ -46,10 +46,9 @@ export class GroupCommit {
       const outcomes = await this.commitBatch(pending.map((p) => p.request));
       this.onCommitted();
       pending.forEach((p, i) => {
-        const outcome = outcomes[i];
-        if (outcome?.ok === true) p.resolve(outcome.result);
-        else
-          p.reject(outcome === undefined ? new Error('the commit lost an append') : outcome.error);
+        const outcome = outcomes[i] as Outcome; // one per request, in their order
+        if (outcome.ok) p.resolve(outcome.result);
+        else p.reject(outcome.error);
       });
     } catch (error) {
       pending.forEach((p) => p.reject(error));
