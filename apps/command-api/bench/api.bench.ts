@@ -219,6 +219,9 @@ const profileCommandPath = async () => {
     // The other threads (the SQLite writer thread): busy time per request, beside the loop.
     for (const other of files.filter((f) => threadOf(f) !== 0)) {
       const busy = cpuBreakdown(join(profDir, other), requests);
+      if (keep !== undefined && keep !== '') {
+        copyFileSync(join(profDir, other), `${keep}.thread${threadOf(other)}`);
+      }
       const micros = busy.reduce((sum, a) => sum + a.microsPerRequest, 0);
       console.log(
         `CPU_THREAD\tworker thread ${threadOf(other)} (SQLite writer)\t${micros.toFixed(1)}`,
