@@ -140,7 +140,7 @@ describe('npm run bench reads the figures each benchmark prints', () => {
   });
 
   it('bench:api: the CPU profile of the command path, one figure per area', () => {
-    const output = `${API_OUTPUT}\nCPU_AREA\tGC\t14.2\t5.5%\nCPU_AREA\ttotal\t259.0\t100.0%\nCPU_THREAD\tworker thread 1 (SQLite writer)\t41.5\nPROCESS_CPU\tcommand API\t180.2\nPROCESS_CPU\tbare Fastify\t21.0\n`;
+    const output = `${API_OUTPUT}\nCPU_AREA\tGC\t14.2\t5.5%\nCPU_AREA\ttotal\t259.0\t100.0%\nCPU_THREAD\tworker thread 1 (SQLite writer)\t41.5\nPROCESS_CPU\tcommand API\t180.2\nPROCESS_CPU\tbare Fastify\t21.0\nMAIN_THREAD_CPU\tcommand API\t120.4\n`;
     expect(
       apiFigures(output)
         .slice(3)
@@ -161,6 +161,10 @@ describe('npm run bench reads the figures each benchmark prints', () => {
       [
         'CPU per request under load, all threads of the process (from /proc): bare Fastify',
         '21.0 µs per request',
+      ],
+      [
+        'CPU per request under load, main thread (event loop) only (from /proc): command API',
+        '120.4 µs per request',
       ],
       [
         'CPU profile of the command path under the mix, off the event loop: worker thread 1 (SQLite writer)',

@@ -98,6 +98,13 @@ export const apiFigures = (output: string): Figure[] => {
       store: server === 'bare Fastify' ? 'none (no-op route)' : apiStore,
     });
   }
+  for (const [, server, micros] of output.matchAll(/^MAIN_THREAD_CPU\t([^\t]+)\t([\d.]+)$/gm)) {
+    figures.push({
+      figure: `CPU per request under load, main thread (event loop) only (from /proc): ${server ?? ''}`,
+      value: `${micros ?? ''} µs per request`,
+      store: apiStore,
+    });
+  }
   for (const [, thread, micros] of output.matchAll(/^CPU_THREAD\t([^\t]+)\t([\d.]+)$/gm)) {
     figures.push({
       figure: `CPU profile of the command path under the mix, off the event loop: ${thread ?? ''}`,

@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import { appSetup, printSetup } from '../../../libs/event-store/bench/store-setup';
 import { adminTokenFor } from '../../../test/resilience/processes';
 import { cpuBreakdown } from './cpu-breakdown';
-import { processCpuMicros } from './process-cpu';
+import { mainThreadCpuMicros, processCpuMicros } from './process-cpu';
 
 const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -70,13 +70,14 @@ const row = (target: string, r: autocannon.Result): Row => ({
   errors: r.errors,
 });
 
-/** µs of the process's CPU (all threads) per request answered since `before`. */
+/** µs of the process's CPU (all threads, or `cpu`'s) per request answered since `before`. */
 const cpuPerRequest = (
   pid: number | undefined,
   before: number | null,
   result: autocannon.Result,
+  cpu = processCpuMicros,
 ) => {
-  const after = processCpuMicros(pid);
+  const after = cpu(pid);
   return before === null || after === null ? null : (after - before) / result.requests.total;
 };
 
@@ -243,8 +244,10 @@ const main = async () => {
   try {
     const keys = await setUpLicenses(apiUrl, apiEnv);
     const apiCpuBefore = processCpuMicros(api.child.pid);
+    const apiLoopBefore = mainThreadCpuMicros(api.child.pid);
     const mix = await runMix(apiUrl, keys, DURATION);
     const apiCpu = cpuPerRequest(api.child.pid, apiCpuBefore, mix);
+    const apiLoop = cpuPerRequest(api.child.pid, apiLoopBefore, mix, mainThreadCpuMicros);
     const bareCpuBefore = processCpuMicros(bare.child.pid);
     const baseline = await run({
       url: `${bareUrl}/noop`,
@@ -274,6 +277,8 @@ const main = async () => {
       console.log(`PROCESS_CPU\tcommand API\t${apiCpu.toFixed(1)}`);
       console.log(`PROCESS_CPU\tbare Fastify\t${bareCpu.toFixed(1)}`);
     }
+    // The event loop's share: the one thread every request waits for.
+    if (apiLoop !== null) console.log(`MAIN_THREAD_CPU\tcommand API\t${apiLoop.toFixed(1)}`);
     if (mix.non2xx > 0 || mix.errors > 0)
       console.log(`note: ${mix.non2xx} non-2xx and ${mix.errors} errors in the mix`);
   } finally {

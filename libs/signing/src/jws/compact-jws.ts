@@ -1,9 +1,10 @@
-import { KeyObject, sign } from 'node:crypto';
+import { KeyObject } from 'node:crypto';
 import { compactVerify, errors, type CryptoKey } from 'jose';
 import { ALG } from '../keys/ed25519';
 import type { KeyRing } from '../keys/key-ring';
 import { canonicalJson } from './canonical-json';
 import type { JsonValue } from './canonical-json';
+import { SigningThread } from './signing-thread';
 import { publicKeyFor } from './verification-keys';
 import type { VerificationKeys } from './verification-keys';
 import { invalid } from './verification-result';
@@ -32,16 +33,15 @@ const encodedHeader = (kid: string, typ: string): string => {
   return header;
 };
 
-const ed25519Sign = (data: Buffer, key: KeyObject): Promise<Buffer> =>
-  new Promise((resolve, reject) =>
-    sign(null, data, key, (error, signature) => (error ? reject(error) : resolve(signature))),
-  );
+/** Started on the first signature: a process that never signs has no signing thread. */
+let thread: SigningThread | undefined;
+const signingThread = (): SigningThread => (thread ??= SigningThread.start());
 
 /**
  * Signs canonical JSON as a compact JWS with header {"alg":"EdDSA","kid":…,"typ":…} in that
  * order. Ed25519 is deterministic, so the same payload, typ and key give the same bytes.
  * `kid` picks a retired key (to replay an earlier response exactly); default: the current key.
- * Signs with node:crypto on libuv's thread pool (off the event loop), the header encoded once.
+ * Signs with node:crypto on the signing thread (off the event loop), the header encoded once.
  */
 export const signCompactJws = async (
   ring: KeyRing,
@@ -52,8 +52,8 @@ export const signCompactJws = async (
   const key = kid === undefined ? ring.current : ring.get(kid);
   if (key === undefined) throw new Error(`no signing key ${kid}`);
   const input = `${encodedHeader(key.kid, typ)}.${Buffer.from(canonicalJson(payload)).toString('base64url')}`;
-  const signature = await ed25519Sign(Buffer.from(input), keyObjectOf(key.privateKey));
-  return `${input}.${signature.toString('base64url')}`;
+  const signature = await signingThread().sign(key.kid, keyObjectOf(key.privateKey), input);
+  return `${input}.${signature}`;
 };
 
 export interface VerifiedJws {
