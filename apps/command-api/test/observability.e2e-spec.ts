@@ -67,6 +67,28 @@ describe('health, metrics and logs', () => {
     expect(at('license_refusals_total', { kind: 'checkout', reason: 'SEATS_EXHAUSTED' })).toBe(1);
   });
 
+  it('F5: the seats gauge counts a lease free from its timeout instant, computed when scraped', async () => {
+    const { key, licenseId } = await issueLicense(api, 'render-farm', { max_floating_users: 2 });
+    const checkout = (fingerprint: string) =>
+      api.client(
+        key,
+        '/api/v1/license/floating/checkout',
+        { fingerprint },
+        { 'idempotency-key': fingerprint },
+      );
+    await checkout('early');
+    await api.advance(60);
+    await checkout('late');
+    const leases = async () =>
+      sample((await api.request('GET', '/metrics')).text, 'license_seats_in_use', {
+        license: licenseId,
+        kind: 'lease',
+      });
+    expect(await leases()).toBe(2);
+    await api.advance(15 * 60 - 60); // the first lease's timeout instant: no decision since
+    expect(await leases()).toBe(1);
+  });
+
   it('A1: logs are JSON with the correlation id, and never contain a license key or token', async () => {
     const { key } = await issueLicense(api, 'indie');
     const activated = await api.client(

@@ -27,13 +27,25 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  /** Command API: seats held per license and holder kind, as of its last decision. */
-  readonly seatsInUse = new Gauge({
+  /** Sets the seats gauge when it is scraped (the command API's latest state of each license). */
+  private seatsCollector: ((gauge: Gauge<'license' | 'kind'>) => void) | undefined;
+
+  /**
+   * Command API: seats held per license and holder kind, computed when scraped (so a lease
+   * that timed out is free on the next scrape, and a decision costs no gauge update).
+   */
+  readonly seatsInUse: Gauge<'license' | 'kind'> = new Gauge({
     name: 'license_seats_in_use',
     help: 'Seats held per license and holder kind (machine, lease, session)',
     labelNames: ['license', 'kind'] as const,
     registers: [this.registry],
+    collect: () => this.seatsCollector?.(this.seatsInUse),
   });
+
+  /** Who computes the seats gauge at each scrape (one collector; a later call replaces it). */
+  collectSeatsWith(collect: (gauge: Gauge<'license' | 'kind'>) => void): void {
+    this.seatsCollector = collect;
+  }
 
   /** Command API: refusals by kind and reason (U2), recorded or tallied. */
   readonly refusals = new Counter({

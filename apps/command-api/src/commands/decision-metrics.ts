@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as E from 'fp-ts/Either';
 import type { Decided } from '@lic/command-pipeline';
+import type { Clock } from '@lic/clock';
 import type { Config } from '@lic/config';
 import {
   floatingSeats,
@@ -13,7 +14,8 @@ import {
   type RefusalKind,
 } from '@lic/domain';
 import type { Metrics } from '@lic/observability';
-import { CONFIG, METRICS } from '../infrastructure/tokens';
+import type { Gauge } from 'prom-client';
+import { CLOCK, CONFIG, METRICS } from '../infrastructure/tokens';
 
 const refusalKinds: Partial<Record<LicenseCommand['type'], RefusalKind>> = {
   ActivateMachine: 'activation',
@@ -28,8 +30,11 @@ export const recordDecision = (
   command: LicenseCommand,
   decided: Decided<LicenseEvent, LicenseState>,
   seconds: number,
-  /** METRICS_PER_LICENSE: off, no series is labelled with a license id. */
-  perLicense = true,
+  /**
+   * Where the latest state of each license is kept for the seats gauge; none when
+   * METRICS_PER_LICENSE is off (no series is labelled with a license id).
+   */
+  latest?: Map<string, IssuedState>,
 ): void => {
   const refusal = E.isRight(decided.outcome) ? decided.outcome.right.find(isRefusal) : undefined;
   const outcome = E.isLeft(decided.outcome)
@@ -51,34 +56,51 @@ export const recordDecision = (
   const suppressed = E.isLeft(decided.outcome) ? decided.outcome.left.suppressedRefusal : undefined;
   if (suppressed) metrics.refusals.inc({ kind: suppressed.kind, reason: suppressed.reason });
   const state = decided.state;
-  if (perLicense && state.kind === 'issued') {
-    const license = state.licenseId;
-    metrics.seatsInUse.set({ license, kind: 'machine' }, machineSeats(state).inUse);
+  if (latest !== undefined && state.kind === 'issued') latest.set(state.licenseId, state);
+};
+
+type IssuedState = Extract<LicenseState, { kind: 'issued' }>;
+
+/** Seats in use per license and holder kind, at `now`: what the seats gauge shows. */
+export const setSeatsInUse = (
+  gauge: Gauge<'license' | 'kind'>,
+  latest: ReadonlyMap<string, IssuedState>,
+  now: number,
+): void => {
+  gauge.reset();
+  for (const [license, state] of latest) {
+    gauge.set({ license, kind: 'machine' }, machineSeats(state).inUse);
     if (state.policy.floating) {
-      metrics.seatsInUse.set(
-        { license, kind: 'lease' },
-        floatingSeats(state, decided.decidedAt).inUse,
-      );
+      gauge.set({ license, kind: 'lease' }, floatingSeats(state, now).inUse);
     }
     if (state.policy.sessions) {
-      metrics.seatsInUse.set(
-        { license, kind: 'session' },
-        sessionSeats(state, decided.decidedAt).all.inUse,
-      );
+      gauge.set({ license, kind: 'session' }, sessionSeats(state, now).all.inUse);
     }
   }
 };
 
-/** The command API's metrics of license decisions: latency by outcome, refusals, seats in use. */
+/**
+ * The command API's metrics of license decisions: latency by outcome, refusals; seats in use
+ * computed at each scrape from the latest state of each license.
+ */
 @Injectable()
 export class DecisionMetrics {
+  /** The latest state of each license decided here, when per-license series are on. */
+  private readonly latest: Map<string, IssuedState> | undefined;
+
   constructor(
     @Inject(METRICS) private readonly metrics: Metrics,
-    @Inject(CONFIG) private readonly config: Config,
-  ) {}
+    @Inject(CONFIG) config: Config,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    if (!config.METRICS_PER_LICENSE) return;
+    const latest = new Map<string, IssuedState>();
+    this.latest = latest;
+    metrics.collectSeatsWith((gauge) => setSeatsInUse(gauge, latest, clock.now()));
+  }
 
   decided(command: LicenseCommand, decided: Decided<LicenseEvent, LicenseState>, seconds: number) {
-    recordDecision(this.metrics, command, decided, seconds, this.config.METRICS_PER_LICENSE);
+    recordDecision(this.metrics, command, decided, seconds, this.latest);
   }
 
   failed(command: LicenseCommand, seconds: number) {
