@@ -18,7 +18,10 @@ interface CpuProfile {
  */
 const AREAS: readonly (readonly [string, (url: string, fn: string) => boolean])[] = [
   ['GC', (_u, fn) => fn === '(garbage collector)'],
-  ['signing (Ed25519 JWS: jose, WebCrypto)', (u) => /node_modules\/jose\/|libs\/signing\//.test(u)],
+  [
+    'signing library (JWS, canonical JSON and SHA-256 of the hash chain, license keys)',
+    (u) => /node_modules\/jose\/|libs\/signing\//.test(u),
+  ],
   ['logging (pino)', (u) => /node_modules\/pino|libs\/observability\/src\/log/.test(u)],
   ['metrics (prom-client)', (u) => /node_modules\/prom-client|libs\/observability\//.test(u)],
   [
