@@ -6,12 +6,13 @@
 // with node:crypto's callback form on libuv's thread pool (how answers were signed before),
 // and synchronously on the loop. For each: the main thread's CPU per signature (the thread
 // every request waits for) and the whole process's (all threads), from /proc.
-import { sign, type KeyObject } from 'node:crypto';
+import { KeyObject, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson, openKeyRing } from '@lic/signing';
 import { signCompactJws } from '../../../libs/signing/src/jws/compact-jws';
+import { ALG } from '../../../libs/signing/src/keys/ed25519';
 import { mainThreadCpuMicros, processCpuMicros } from './process-cpu';
 
 const SIGNATURES = Number(process.env.BENCH_SIGNATURES ?? 30_000);
@@ -57,10 +58,9 @@ const main = async () => {
   try {
     const ring = await openKeyRing({ dir, now: Date.UTC(2026, 10, 30) });
     const key = ring.current;
-    const { KeyObject } = await import('node:crypto');
     const privateKey = KeyObject.from(key.privateKey);
     // The same compact JWS signCompactJws builds: header, canonical payload, signature.
-    const header = Buffer.from(JSON.stringify({ alg: 'EdDSA', kid: key.kid, typ: TYP })).toString(
+    const header = Buffer.from(JSON.stringify({ alg: ALG, kid: key.kid, typ: TYP })).toString(
       'base64url',
     );
     const input = (n: number) =>
