@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@lic/event-store';
-import { dialectOf, recreateReadModels } from '../schema/read-db';
-import { sqliteConnectionOf } from '../projection/sql/sqlite-statements';
+import { recreateReadModels } from '../schema/read-db';
 import { DEFERRED_INDEX_TABLES, withDeferredIndexes } from './deferred-indexes';
 import {
   projectFromStore,
@@ -29,33 +28,11 @@ export const rebuildReadModels = async (
   options: ProjectFromStoreOptions,
 ): Promise<ProjectFromStoreResult> => {
   await recreateReadModels(dataSource);
-  return withoutWalCheckpoints(dataSource, () =>
-    withDeferredIndexes(dataSource, DEFERRED_INDEX_TABLES, () =>
-      projectFromStore(eventStore, dataSource, {
-        ...options,
-        bulk: options.bulk ?? true,
-        batchSize: Math.max(options.batchSize, REBUILD_EVENTS_PER_TRANSACTION),
-      }),
-    ),
+  return withDeferredIndexes(dataSource, DEFERRED_INDEX_TABLES, () =>
+    projectFromStore(eventStore, dataSource, {
+      ...options,
+      bulk: options.bulk ?? true,
+      batchSize: Math.max(options.batchSize, REBUILD_EVENTS_PER_TRANSACTION),
+    }),
   );
-};
-
-/**
- * SQLite: no automatic WAL checkpoint while `run` runs, one at the end. Every rebuild
- * transaction rewrites the same busy pages (holders, occupancy, utilization hours); checkpointed
- * after every commit they were copied into the database file each time, now once. Commits stay
- * exactly as durable (the WAL is the same); the WAL file grows meanwhile — nobody reads during
- * a rebuild — and is truncated at the end.
- */
-const withoutWalCheckpoints = async <T>(dataSource: DataSource, run: () => Promise<T>) => {
-  if (dialectOf(dataSource) !== 'sqlite') return run();
-  const sqlite = sqliteConnectionOf(dataSource);
-  const pages = Number(sqlite.pragma('wal_autocheckpoint', { simple: true }));
-  sqlite.pragma('wal_autocheckpoint = 0');
-  try {
-    return await run();
-  } finally {
-    sqlite.pragma(`wal_autocheckpoint = ${pages}`);
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  }
 };
