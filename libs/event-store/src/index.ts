@@ -19,3 +19,4 @@ export {
   type EventStoreLocation,
   type OpenEventStoreOptions,
 } from './open-event-store';
+export { workerEntry } from './threads/worker-entry';

@@ -1,5 +1,5 @@
-import { extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../../threads/worker-entry';
 import type { AppendWriter, Outcome } from '../append-batch';
 import type { AppendRequest } from '../sqlite-append';
 import type { SnapshotWrite } from '../sqlite-snapshot-store';
@@ -10,21 +10,6 @@ import {
   type ToWriter,
   type WriterOptions,
 } from './writer-messages';
-
-/** Run from the TypeScript sources (tests, benchmarks), the thread compiles them as the process does. */
-const SWC_HOOK = resolve(__dirname, '../../../../../test/event-store/register-swc.js');
-
-/**
- * The thread's entry file, and its Node options: a worker refuses some of the process's own
- * (V8 heap sizes, for one), so it gets only the CPU profiler's, if the process has them, and
- * the TypeScript hook when run from the sources.
- */
-const entry = (): { file: string; execArgv: string[] } => {
-  const extension = extname(__filename);
-  const file = join(__dirname, `sqlite-writer.worker${extension}`);
-  const profiler = process.execArgv.filter((arg) => arg.startsWith('--cpu-prof'));
-  return { file, execArgv: extension === '.ts' ? [...profiler, '-r', SWC_HOOK] : profiler };
-};
 
 interface Waiter {
   readonly resolve: (message: FromWriter) => void;
@@ -61,7 +46,7 @@ export class SqliteWriterThread {
   }
 
   static start(options: WriterOptions): SqliteWriterThread {
-    const { file, execArgv } = entry();
+    const { file, execArgv } = workerEntry(__dirname, 'sqlite-writer.worker', __filename);
     return new SqliteWriterThread(new Worker(file, { workerData: options, execArgv }));
   }
 
