@@ -35,18 +35,27 @@ export const advanceCheckpoint = async (
   to: Checkpoint,
   updatedAt: string,
 ): Promise<void> => {
+  const result = await checkpointUpdate(manager, from, to, updatedAt).execute();
+  if (result.affected !== 1) {
+    const actual = await readCheckpoint(manager);
+    throw new CheckpointMovedError(from.position, actual.position);
+  }
+};
+
+/** The compare-and-set statement: it changes one row, or none if the checkpoint moved. */
+export const checkpointUpdate = (
+  manager: EntityManager,
+  from: Checkpoint,
+  to: Checkpoint,
+  updatedAt: string,
+) => {
   const where = from.position === null ? 'position IS NULL' : 'position = :expected';
-  const result = await manager
+  return manager
     .createQueryBuilder()
     .update(ProjectorCheckpointRow)
     .set({ position: to.position, eventsProjected: to.eventsProjected, updatedAt })
     .where(`name = :name AND ${where}`, {
       name: READ_MODELS_CHECKPOINT,
       expected: from.position?.toString(10),
-    })
-    .execute();
-  if (result.affected !== 1) {
-    const actual = await readCheckpoint(manager);
-    throw new CheckpointMovedError(from.position, actual.position);
-  }
+    });
 };

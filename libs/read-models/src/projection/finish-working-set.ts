@@ -35,11 +35,15 @@ export interface UtilizationChanges {
   readonly tails: Map<string, UtilizationTail>;
 }
 
-/** Folds the batch's seat steps into the stored hourly buckets (U1). */
+/**
+ * Folds the batch's seat steps into the stored hourly buckets (U1). `beforeRead` runs before
+ * the database is read, if it is.
+ */
 export const utilizationOf = async (
   manager: EntityManager,
   ws: WorkingSet,
   cache?: ProjectionCache,
+  beforeRead?: () => Promise<void>,
 ): Promise<UtilizationChanges> => {
   const byKey = new Map<string, { key: UtilizationKey; steps: Step[] }>();
   for (const s of ws.steps) {
@@ -66,6 +70,7 @@ export const utilizationOf = async (
       stored.set(id, sliceTail(tail, key.fromBucket));
     } else missing.push(key);
   }
+  if (missing.length > 0) await beforeRead?.();
   for (const [id, loaded] of await loadUtilization(manager, missing)) stored.set(id, loaded);
   const put: UtilizationBucketRow[] = [];
   const remove: UtilizationBucketRow[] = [];

@@ -14,26 +14,39 @@ import {
 } from '../schema/entities';
 import { occupancyOf, utilizationOf, type UtilizationChanges } from './finish-working-set';
 import type { ProjectionCache } from './projection-cache';
+import type { StatementBatch } from './sql/statement-batch';
 import { TableWriter } from './sql/table-writer';
 import type { WorkingSet } from './working-set';
+
+/**
+ * A SQLite rebuild's batch, whose statements a writer thread runs later: they are recorded in
+ * `recorder`, and `beforeRead` waits until every earlier batch is committed before the
+ * database is read.
+ */
+export interface RecordedWrites {
+  readonly recorder: StatementBatch;
+  readonly beforeRead: () => Promise<void>;
+}
 
 /** Rows written by one batch, per table (for logs and the benchmark). */
 export type WriteCounts = Readonly<Record<string, number>>;
 
 /**
  * Writes what the batch changed. Runs inside the batch's transaction. `bulk` (a rebuild): the
- * same rows, through COPY on PostgreSQL (TableWriter).
+ * same rows, through COPY on PostgreSQL (TableWriter); `recorded`: the SQLite statements
+ * recorded, not run.
  */
 export const flushWorkingSet = async (
   manager: EntityManager,
   ws: WorkingSet,
   cache?: ProjectionCache,
   bulk = false,
+  recorded?: RecordedWrites,
 ): Promise<{ writes: WriteCounts; tails: UtilizationChanges['tails'] }> => {
   const writer = <Row extends ObjectLiteral>(target: EntityTarget<Row>) =>
-    new TableWriter(manager, target, bulk);
+    new TableWriter(manager, target, bulk, recorded?.recorder);
   const occupancy = occupancyOf(ws);
-  const utilization = await utilizationOf(manager, ws, cache);
+  const utilization = await utilizationOf(manager, ws, cache, recorded?.beforeRead);
   const refusals: RefusalCountRow[] = [...ws.refusals.values()];
   const changed = {
     products: ws.products.changed(),

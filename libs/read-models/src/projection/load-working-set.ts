@@ -23,12 +23,14 @@ const findIn = async <T>(ids: readonly string[], find: (ids: string[]) => Promis
 /**
  * Loads what the batch's events can touch: their licenses with every active holder, and their
  * products with their variants — from the cache when it has them, else from the database.
- * Ended holders are never touched again, so they stay unloaded.
+ * Ended holders are never touched again, so they stay unloaded. `beforeRead` runs before the
+ * database is read, if it is.
  */
 export const loadWorkingSet = async (
   manager: EntityManager,
   events: readonly ProjectedEvent[],
   cache?: ProjectionCache,
+  beforeRead?: () => Promise<void>,
 ): Promise<WorkingSet> => {
   const ws = new WorkingSet();
   for (const p of events) {
@@ -57,6 +59,7 @@ export const loadWorkingSet = async (
     if (cached.product !== undefined) ws.products.load([cached.product]);
     ws.variants.load(cached.variants);
   }
+  if (licenses.length + products.length > 0) await beforeRead?.();
   ws.licenses.load(
     await findIn(licenses, (ids) => manager.findBy(LicenseRow, { licenseId: In(ids) })),
   );

@@ -13,6 +13,7 @@ import { decodeRecordedEvent } from './decode-recorded-event';
 import { flushWorkingSet, type WriteCounts } from './flush-working-set';
 import { loadWorkingSet } from './load-working-set';
 import type { ProjectionCache } from './projection-cache';
+import type { ProjectedEvent } from './projected-event';
 
 /** Test seams: throw from one to simulate a crash at that point of a batch. */
 export interface BatchFaults {
@@ -45,6 +46,12 @@ export interface BatchResult {
    */
   readonly undecodable: readonly { readonly position: bigint; readonly why: string }[];
 }
+
+/** Events of a known type whose data did not decode. */
+export const undecodableOf = (events: readonly ProjectedEvent[]): BatchResult['undecodable'] =>
+  events.flatMap((e) =>
+    e.kind === 'other' && e.known ? [{ position: e.recorded.position, why: e.why }] : [],
+  );
 
 /**
  * Projects a batch of events (in position order) in one transaction: load the rows they
@@ -86,9 +93,7 @@ export const projectBatch = async (
           checkpoint: to,
           skipped: batch.length - fresh.length,
           writes,
-          undecodable: events.flatMap((e) =>
-            e.kind === 'other' && e.known ? [{ position: e.recorded.position, why: e.why }] : [],
-          ),
+          undecodable: undecodableOf(events),
         },
         commit: () => cache?.absorb(ws, tails),
       };

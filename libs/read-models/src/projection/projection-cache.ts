@@ -12,6 +12,8 @@ import { trimTail } from './utilization/utilization-tail';
 import { utilizationKey } from './utilization/utilization.loader';
 import type { WorkingSet } from './working-set';
 
+const HOLDER_KINDS = ['machine', 'lease', 'session'] as const;
+
 /** What the read models hold about one license that a batch may touch. */
 export interface CachedLicense {
   readonly license: LicenseRow | undefined;
@@ -54,6 +56,27 @@ export class ProjectionCache {
 
   tail(key: string): UtilizationTail | undefined {
     return this.tails.get(key);
+  }
+
+  /**
+   * Licenses and products the database is known to hold nothing about (a rebuild's, not yet
+   * written): cached as empty, so a batch does not read the database to find that out.
+   */
+  seedEmpty(licenseIds: Iterable<string>, productIds: Iterable<string>): void {
+    for (const licenseId of licenseIds) {
+      this.licenses.set(licenseId, {
+        license: undefined,
+        leases: [],
+        sessions: [],
+        activations: [],
+      });
+      for (const kind of HOLDER_KINDS) {
+        this.tails.set(utilizationKey(licenseId, kind), { from: -Infinity, base: 0, rows: [] });
+      }
+    }
+    for (const productId of productIds) {
+      this.products.set(productId, { product: undefined, variants: [] });
+    }
   }
 
   /** After a commit: the batch's rows are now the database's. */
@@ -102,8 +125,7 @@ export class ProjectionCache {
     for (const licenseId of this.licenses.keys()) {
       if (this.licenses.size <= this.maxLicenses) break;
       this.licenses.delete(licenseId);
-      for (const kind of ['machine', 'lease', 'session'])
-        this.tails.delete(utilizationKey(licenseId, kind));
+      for (const kind of HOLDER_KINDS) this.tails.delete(utilizationKey(licenseId, kind));
     }
   }
 }

@@ -5,6 +5,8 @@ import { readCheckpoint, type Checkpoint } from '../checkpoint/checkpoint';
 import { projectBatch } from '../projection/project-batch';
 import { ProjectionCache } from '../projection/projection-cache';
 import { PROJECTED_STREAM_PREFIXES } from '../projection/projected-event';
+import { projectBatchPiped } from './project-batch-piped';
+import type { RebuildPipe } from './rebuild-pipe';
 
 export interface ProjectFromStoreOptions {
   readonly batchSize: number;
@@ -15,6 +17,13 @@ export interface ProjectFromStoreOptions {
   readonly onBatch?: (progress: { events: number; checkpoint: Checkpoint }) => void;
   /** Write through the bulk path (COPY on PostgreSQL); a rebuild does. */
   readonly bulk?: boolean;
+  /**
+   * A SQLite rebuild's writer thread (from empty tables only): batches are committed there,
+   * the next one projected meanwhile; `onBatch` then follows each batch handed to it.
+   */
+  readonly pipe?: RebuildPipe;
+  /** Rows kept between batches; default a new ProjectionCache. */
+  readonly cache?: ProjectionCache;
 }
 
 export interface ProjectFromStoreResult {
@@ -34,21 +43,20 @@ const projected = (e: RecordedEvent): boolean =>
 export const projectFromStore = async (
   eventStore: EventStore,
   dataSource: DataSource,
-  { batchSize, clock, upTo = null, onBatch, bulk = false }: ProjectFromStoreOptions,
+  options: ProjectFromStoreOptions,
 ): Promise<ProjectFromStoreResult> => {
+  const { batchSize, clock, upTo = null, onBatch, bulk = false, pipe } = options;
+  const cache = options.cache ?? new ProjectionCache();
   let checkpoint = await readCheckpoint(dataSource);
-  const cache = new ProjectionCache();
   let events = 0;
   let batch: RecordedEvent[] = [];
   const undecodable: { position: bigint; why: string }[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await projectBatch(dataSource, batch, {
-      clock,
-      expected: checkpoint,
-      cache,
-      bulk,
-    });
+    const result =
+      pipe === undefined
+        ? await projectBatch(dataSource, batch, { clock, expected: checkpoint, cache, bulk })
+        : await projectBatchPiped(dataSource, batch, { clock, expected: checkpoint, cache, pipe });
     checkpoint = result.checkpoint;
     undecodable.push(...result.undecodable);
     events += batch.length;
@@ -66,6 +74,7 @@ export const projectFromStore = async (
     if (end !== -1) break;
   }
   await flush();
+  await pipe?.drain();
   return { events, checkpoint, undecodable };
 };
 

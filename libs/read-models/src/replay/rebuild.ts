@@ -1,12 +1,17 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@lic/event-store';
-import { recreateReadModels } from '../schema/read-db';
+import { dialectOf, recreateReadModels } from '../schema/read-db';
 import { DEFERRED_INDEX_TABLES, withDeferredIndexes } from './deferred-indexes';
 import {
   projectFromStore,
   type ProjectFromStoreOptions,
   type ProjectFromStoreResult,
 } from './project-from-store';
+import { RebuildPipe } from './rebuild-pipe';
+import { RebuildWriterThread } from './rebuild-writer-thread';
+
+/** How long the writer thread waits for a lock another connection holds (as TypeORM's). */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Events per transaction of a rebuild, at least: nobody reads the read models while they are
@@ -20,7 +25,8 @@ export const REBUILD_EVENTS_PER_TRANSACTION = 10_000;
 /**
  * A3: drops every read model, recreates the schema, and projects the whole history from
  * position zero. The live projector must be stopped meanwhile (its checkpoint compare-and-set
- * would fail rather than write twice).
+ * would fail rather than write twice). On a SQLite file the batches are committed by a writer
+ * thread while the next one is projected (RebuildPipe): the same rows, on both cores.
  */
 export const rebuildReadModels = async (
   eventStore: EventStore,
@@ -29,10 +35,35 @@ export const rebuildReadModels = async (
 ): Promise<ProjectFromStoreResult> => {
   await recreateReadModels(dataSource);
   return withDeferredIndexes(dataSource, DEFERRED_INDEX_TABLES, () =>
-    projectFromStore(eventStore, dataSource, {
-      ...options,
-      bulk: options.bulk ?? true,
-      batchSize: Math.max(options.batchSize, REBUILD_EVENTS_PER_TRANSACTION),
-    }),
+    withWriterThread(dataSource, (pipe) =>
+      projectFromStore(eventStore, dataSource, {
+        ...options,
+        bulk: options.bulk ?? true,
+        batchSize: Math.max(options.batchSize, REBUILD_EVENTS_PER_TRANSACTION),
+        ...(pipe === undefined ? {} : { pipe }),
+      }),
+    ),
   );
+};
+
+/** The database file a writer thread can open beside this data source, if it is one. */
+const sqliteFileOf = (dataSource: DataSource): string | null => {
+  if (dialectOf(dataSource) !== 'sqlite') return null;
+  const file = (dataSource.options as { database?: unknown }).database;
+  return typeof file === 'string' && file !== ':memory:' && file !== '' ? file : null;
+};
+
+/** Runs `run` with a writer thread on the SQLite file, stopped (and drained) before returning. */
+const withWriterThread = async <T>(
+  dataSource: DataSource,
+  run: (pipe: RebuildPipe | undefined) => Promise<T>,
+): Promise<T> => {
+  const file = sqliteFileOf(dataSource);
+  if (file === null) return run(undefined);
+  const thread = RebuildWriterThread.start(file, SQLITE_BUSY_TIMEOUT_MS);
+  try {
+    return await run(new RebuildPipe(thread));
+  } finally {
+    await thread.close();
+  }
 };

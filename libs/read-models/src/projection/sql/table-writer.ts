@@ -4,6 +4,7 @@ import { dialectOf } from '../../schema/read-db';
 import { Params, chunks, quote, rowsPerStatement } from './placeholders';
 import { copyInto, type SubmittingClient } from './pg-copy';
 import { bindable, preparedOn, sqliteConnectionOf } from './sqlite-statements';
+import type { StatementBatch } from './statement-batch';
 
 /**
  * SQLite: rows per multi-row statement. Fewer statement runs than one per row, while each
@@ -37,7 +38,8 @@ export const storableText = (text: string): string =>
  * on PostgreSQL many rows go in one statement (one round trip). With `bulk` (a rebuild), the
  * PostgreSQL rows go through COPY instead: straight into the table for an insert, through a
  * temporary staging table of the same shape for an upsert or an increment (the same
- * ON CONFLICT statement, reading the staged rows).
+ * ON CONFLICT statement, reading the staged rows). With `recorder` (a SQLite rebuild), the
+ * SQLite statements are recorded in order instead of run: its writer thread runs them.
  */
 export class TableWriter<Row extends ObjectLiteral> {
   private readonly table: string;
@@ -48,6 +50,7 @@ export class TableWriter<Row extends ObjectLiteral> {
     private readonly manager: EntityManager,
     target: EntityTarget<Row>,
     private readonly bulk = false,
+    private readonly recorder?: StatementBatch,
   ) {
     const metadata = manager.connection.getMetadata(target);
     this.table = metadata.tableName;
@@ -148,10 +151,7 @@ export class TableWriter<Row extends ObjectLiteral> {
 
   /** SQLite: one prepared statement, run once per row, inside the manager's transaction. */
   private runEach(sql: string, rows: readonly Row[], columns: readonly ColumnMetadata[]): void {
-    if (rows.length === 0) return;
-    const statement = preparedOn(sqliteConnectionOf(this.manager.connection), sql);
-    const values = new Array<unknown>(columns.length);
-    for (const row of rows) statement.run(this.bind(values, 0, row, columns));
+    this.runBound(sql, rows, 0, rows.length, 1, columns);
   }
 
   /**
@@ -160,22 +160,39 @@ export class TableWriter<Row extends ObjectLiteral> {
    * SQLite applies the rows of a multi-row INSERT in order, exactly as one statement per row.
    */
   private runInGroups(sql: (rows: number) => string, rows: readonly Row[]): void {
-    if (rows.length === 0) return;
-    const db = sqliteConnectionOf(this.manager.connection);
     const width = this.columns.length;
     const group = Math.max(1, Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(999 / width)));
-    let next = 0;
-    if (rows.length >= group && group > 1) {
-      const statement = preparedOn(db, sql(group));
-      const values = new Array<unknown>(group * width);
-      for (; next + group <= rows.length; next += group) {
-        for (let i = 0; i < group; i++) {
-          this.bind(values, i * width, rows[next + i] as Row, this.columns);
-        }
-        statement.run(values);
-      }
+    const whole = group > 1 ? rows.length - (rows.length % group) : 0;
+    if (whole > 0) this.runBound(sql(group), rows, 0, whole, group, this.columns);
+    if (whole < rows.length) this.runBound(sql(1), rows, whole, rows.length, 1, this.columns);
+  }
+
+  /**
+   * SQLite: runs `sql` once per `perRun` consecutive rows of rows[from, to), their values bound
+   * in order — or, with a recorder, binds them straight into its record of `sql`.
+   */
+  private runBound(
+    sql: string,
+    rows: readonly Row[],
+    from: number,
+    to: number,
+    perRun: number,
+    columns: readonly ColumnMetadata[],
+  ): void {
+    if (from >= to) return;
+    if (this.recorder !== undefined) {
+      const values = this.recorder.values(sql, perRun * columns.length);
+      for (let r = from; r < to; r++) this.bind(values, values.length, rows[r] as Row, columns);
+      return;
     }
-    if (next < rows.length) this.runEach(sql(1), rows.slice(next), this.columns);
+    const statement = preparedOn(sqliteConnectionOf(this.manager.connection), sql);
+    const values = new Array<unknown>(perRun * columns.length);
+    for (let r = from; r < to; r += perRun) {
+      for (let i = 0; i < perRun; i++) {
+        this.bind(values, i * columns.length, rows[r + i] as Row, columns);
+      }
+      statement.run(values);
+    }
   }
 
   /** Writes the row's bound values into `values` from `at` on, and returns `values`. */

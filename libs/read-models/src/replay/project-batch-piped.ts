@@ -1,0 +1,61 @@
+import type { DataSource } from 'typeorm';
+import { toIso } from '@lic/domain';
+import type { Clock } from '@lic/clock';
+import type { RecordedEvent } from '@lic/event-store';
+import { checkpointUpdate, type Checkpoint } from '../checkpoint/checkpoint';
+import { applyEvent } from '../projection/apply-event';
+import { decodeRecordedEvent } from '../projection/decode-recorded-event';
+import { flushWorkingSet } from '../projection/flush-working-set';
+import { loadWorkingSet } from '../projection/load-working-set';
+import { undecodableOf, type BatchResult } from '../projection/project-batch';
+import type { ProjectionCache } from '../projection/projection-cache';
+import { StatementBatch } from '../projection/sql/statement-batch';
+import type { RebuildPipe } from './rebuild-pipe';
+
+/**
+ * projectBatch for a SQLite rebuild: the same loads, applications and rows, but the rows and
+ * the checkpoint compare-and-set are handed to the rebuild's writer thread, which commits them
+ * in one transaction while this thread goes on with the next batch. `expected` is the
+ * checkpoint the previous batch moved to (the thread checks it). The cache takes the batch's
+ * rows at once: every later read of the database waits for the thread first (RebuildPipe).
+ */
+export const projectBatchPiped = async (
+  dataSource: DataSource,
+  batch: readonly RecordedEvent[],
+  options: { clock: Clock; expected: Checkpoint; cache: ProjectionCache; pipe: RebuildPipe },
+): Promise<BatchResult> => {
+  const { clock, expected, cache, pipe } = options;
+  const fresh = batch.filter((e) => expected.position === null || e.position > expected.position);
+  const last = fresh[fresh.length - 1];
+  if (last === undefined) {
+    return { checkpoint: expected, skipped: batch.length, writes: {}, undecodable: [] };
+  }
+  const manager = dataSource.manager;
+  const events = fresh.map(decodeRecordedEvent);
+  pipe.seed(cache, events);
+  const ws = await loadWorkingSet(manager, events, cache, pipe.drain);
+  for (const event of events) applyEvent(ws, event);
+  const recorder = new StatementBatch();
+  const { writes, tails } = await flushWorkingSet(manager, ws, cache, true, {
+    recorder,
+    beforeRead: pipe.drain,
+  });
+  const to: Checkpoint = {
+    position: last.position,
+    eventsProjected: expected.eventsProjected + BigInt(fresh.length),
+  };
+  const [sql, params] = checkpointUpdate(
+    manager,
+    expected,
+    to,
+    toIso(clock.now()),
+  ).getQueryAndParameters();
+  await pipe.post(recorder.statements, { sql, params });
+  cache.absorb(ws, tails);
+  return {
+    checkpoint: to,
+    skipped: batch.length - fresh.length,
+    writes,
+    undecodable: undecodableOf(events),
+  };
+};

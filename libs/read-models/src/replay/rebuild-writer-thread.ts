@@ -1,0 +1,69 @@
+import { Worker } from 'node:worker_threads';
+import { workerEntry } from '@lic/event-store';
+import type { RecordedStatement } from '../projection/sql/statement-batch';
+import type { RebuildWrite, RebuildWritten } from './rebuild-writer-messages';
+
+interface Waiter {
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * The main thread's side of a SQLite rebuild's writer thread: each batch's statements and
+ * checkpoint go to the thread, which commits them in order; `write` resolves after the COMMIT.
+ * If the thread fails a batch or stops, that batch and every later one fail.
+ */
+export class RebuildWriterThread {
+  private readonly waiting = new Map<number, Waiter>();
+  private nextId = 0;
+  private broken: Error | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (message: RebuildWritten) => this.answered(message));
+    worker.on('error', (error) => this.fail(error));
+    worker.once('exit', (code) =>
+      this.fail(new Error(`the rebuild's writer thread stopped (exit code ${code})`)),
+    );
+  }
+
+  static start(file: string, busyTimeoutMs: number): RebuildWriterThread {
+    const entry = workerEntry(__dirname, 'rebuild-writer.worker', __filename);
+    return new RebuildWriterThread(
+      new Worker(entry.file, { workerData: { file, busyTimeoutMs }, execArgv: entry.execArgv }),
+    );
+  }
+
+  write(
+    statements: readonly RecordedStatement[],
+    checkpoint: RebuildWrite['checkpoint'],
+  ): Promise<void> {
+    if (this.broken !== null) return Promise.reject(this.broken);
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      const message: RebuildWrite = { id, statements, checkpoint };
+      this.worker.postMessage(message);
+    });
+  }
+
+  /** Stops the thread; a batch not yet committed is rolled back with its connection. */
+  async close(): Promise<void> {
+    this.fail(new Error("the rebuild's writer thread was closed"));
+    await this.worker.terminate();
+  }
+
+  private answered({ id, error }: RebuildWritten): void {
+    const waiter = this.waiting.get(id);
+    this.waiting.delete(id);
+    if (error === undefined) waiter?.resolve();
+    else this.fail(new Error(`the rebuild's writer thread rolled a batch back: ${error}`), waiter);
+  }
+
+  /** Fails `first` (if given) and every batch in flight, and every later one. */
+  private fail(error: Error, first?: Waiter): void {
+    this.broken ??= error;
+    first?.reject(error);
+    for (const waiter of this.waiting.values()) waiter.reject(this.broken);
+    this.waiting.clear();
+  }
+}
