@@ -17,8 +17,9 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
  * Events per transaction of a rebuild, at least: nobody reads the read models while they are
  * rebuilt, so the batch can be larger than the live projector's (PROJECTION_BATCH_SIZE, sized
  * for freshness). Fewer commits write each busy page (a license's occupancy, its utilization
- * hour) once per transaction instead of once per 500 events. A crash still loses at most one
- * transaction: the rebuild goes on from the checkpoint it committed with its rows.
+ * hour) once per transaction instead of once per 500 events. A crash loses only the batches
+ * not yet committed (on SQLite, up to two handed to the writer thread and the one being
+ * projected): the checkpoint is always committed with exactly the rows it covers.
  */
 export const REBUILD_EVENTS_PER_TRANSACTION = 10_000;
 
