@@ -3,12 +3,13 @@
 // in the order the batches arrive, and answers each after its COMMIT (or its rollback).
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { prepareReadSqlite } from '../schema/sqlite-read-settings';
 import type { RebuildWrite, RebuildWritten } from './rebuild-writer-messages';
 
 const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs: number };
 const db = new Database(file, { timeout: busyTimeoutMs });
 db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
+prepareReadSqlite(db);
 
 const prepared = new Map<string, Database.Statement>();
 const statement = (sql: string) => {

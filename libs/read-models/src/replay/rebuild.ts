@@ -9,9 +9,7 @@ import {
 } from './project-from-store';
 import { RebuildPipe } from './rebuild-pipe';
 import { RebuildWriterThread } from './rebuild-writer-thread';
-
-/** How long the writer thread waits for a lock another connection holds (as TypeORM's). */
-const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+import { READ_DB_BUSY_TIMEOUT_MS } from '../schema/sqlite-read-settings';
 
 /**
  * Events per transaction of a rebuild, at least: nobody reads the read models while they are
@@ -61,7 +59,7 @@ const withWriterThread = async <T>(
 ): Promise<T> => {
   const file = sqliteFileOf(dataSource);
   if (file === null) return run(undefined);
-  const thread = RebuildWriterThread.start(file, SQLITE_BUSY_TIMEOUT_MS);
+  const thread = RebuildWriterThread.start(file, READ_DB_BUSY_TIMEOUT_MS);
   try {
     return await run(new RebuildPipe(thread));
   } finally {

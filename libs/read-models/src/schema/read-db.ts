@@ -4,6 +4,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { ReadDbUrl } from '@lic/config';
 import { readModelEntities } from './entities';
 import { readModelMigrations } from './migrations';
+import { READ_DB_BUSY_TIMEOUT_MS, prepareReadSqlite } from './sqlite-read-settings';
 
 export const READ_MODEL_MIGRATIONS_TABLE = 'read_model_migrations';
 
@@ -30,10 +31,8 @@ export const readDataSourceOptions = (url: ReadDbUrl): DataSourceOptions => {
     type: 'better-sqlite3',
     database: url.file,
     enableWAL: url.file !== ':memory:',
-    timeout: 10_000,
-    prepareDatabase: (db: { pragma: (source: string) => unknown }) => {
-      db.pragma('synchronous = NORMAL');
-    },
+    timeout: READ_DB_BUSY_TIMEOUT_MS,
+    prepareDatabase: prepareReadSqlite,
   };
 };
 
