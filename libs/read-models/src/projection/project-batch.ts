@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { toIso } from '@lic/domain';
 import type { Clock } from '@lic/clock';
 import type { RecordedEvent } from '@lic/event-store';
@@ -10,7 +10,7 @@ import {
 } from '../checkpoint/checkpoint';
 import { applyEvent } from './apply-event';
 import { decodeRecordedEvent } from './decode-recorded-event';
-import { flushWorkingSet, type WriteCounts } from './flush-working-set';
+import { flushWorkingSet, type RecordedWrites, type WriteCounts } from './flush-working-set';
 import { loadWorkingSet } from './load-working-set';
 import type { ProjectionCache } from './projection-cache';
 import type { ProjectedEvent } from './projected-event';
@@ -47,6 +47,32 @@ export interface BatchResult {
   readonly undecodable: readonly { readonly position: bigint; readonly why: string }[];
 }
 
+/** The events of `batch` the checkpoint `from` does not cover yet. */
+export const freshAfter = (batch: readonly RecordedEvent[], from: Checkpoint): RecordedEvent[] =>
+  batch.filter((e) => from.position === null || e.position > from.position);
+
+/** The checkpoint once `fresh` (not empty, in position order) is projected after `from`. */
+export const checkpointAfter = (from: Checkpoint, fresh: readonly RecordedEvent[]): Checkpoint => ({
+  position: (fresh[fresh.length - 1] as RecordedEvent).position,
+  eventsProjected: from.eventsProjected + BigInt(fresh.length),
+});
+
+/**
+ * A batch's work between its checkpoints: load the rows its events touch, apply each event and
+ * write the rows (or, with `recorded`, record them for a rebuild's writer thread).
+ */
+export const projectEvents = async (
+  manager: EntityManager,
+  events: readonly ProjectedEvent[],
+  cache: ProjectionCache | undefined,
+  bulk: boolean,
+  recorded?: RecordedWrites,
+) => {
+  const ws = await loadWorkingSet(manager, events, cache, recorded?.beforeRead);
+  for (const event of events) applyEvent(ws, event);
+  return { ws, ...(await flushWorkingSet(manager, ws, cache, bulk, recorded)) };
+};
+
 /** Events of a known type whose data did not decode. */
 export const undecodableOf = (events: readonly ProjectedEvent[]): BatchResult['undecodable'] =>
   events.flatMap((e) =>
@@ -70,7 +96,7 @@ export const projectBatch = async (
       if (expected !== undefined && expected.position !== from.position) {
         throw new CheckpointMovedError(expected.position, from.position);
       }
-      const fresh = batch.filter((e) => from.position === null || e.position > from.position);
+      const fresh = freshAfter(batch, from);
       if (fresh.length === 0) {
         return {
           result: { checkpoint: from, skipped: batch.length, writes: {}, undecodable: [] },
@@ -78,14 +104,9 @@ export const projectBatch = async (
         };
       }
       const events = fresh.map(decodeRecordedEvent);
-      const ws = await loadWorkingSet(manager, events, cache);
-      for (const event of events) applyEvent(ws, event);
-      const { writes, tails } = await flushWorkingSet(manager, ws, cache, bulk);
+      const { ws, writes, tails } = await projectEvents(manager, events, cache, bulk);
       faults.afterRows?.();
-      const to: Checkpoint = {
-        position: (fresh[fresh.length - 1] as RecordedEvent).position,
-        eventsProjected: from.eventsProjected + BigInt(fresh.length),
-      };
+      const to = checkpointAfter(from, fresh);
       await advanceCheckpoint(manager, from, to, toIso(clock.now()));
       faults.beforeCommit?.();
       return {

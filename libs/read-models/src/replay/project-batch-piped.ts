@@ -3,11 +3,14 @@ import { toIso } from '@lic/domain';
 import type { Clock } from '@lic/clock';
 import type { RecordedEvent } from '@lic/event-store';
 import { checkpointUpdate, type Checkpoint } from '../checkpoint/checkpoint';
-import { applyEvent } from '../projection/apply-event';
 import { decodeRecordedEvent } from '../projection/decode-recorded-event';
-import { flushWorkingSet } from '../projection/flush-working-set';
-import { loadWorkingSet } from '../projection/load-working-set';
-import { undecodableOf, type BatchResult } from '../projection/project-batch';
+import {
+  checkpointAfter,
+  freshAfter,
+  projectEvents,
+  undecodableOf,
+  type BatchResult,
+} from '../projection/project-batch';
 import type { ProjectionCache } from '../projection/projection-cache';
 import { StatementBatch } from '../projection/sql/statement-batch';
 import type { RebuildPipe } from './rebuild-pipe';
@@ -25,25 +28,19 @@ export const projectBatchPiped = async (
   options: { clock: Clock; expected: Checkpoint; cache: ProjectionCache; pipe: RebuildPipe },
 ): Promise<BatchResult> => {
   const { clock, expected, cache, pipe } = options;
-  const fresh = batch.filter((e) => expected.position === null || e.position > expected.position);
-  const last = fresh[fresh.length - 1];
-  if (last === undefined) {
+  const fresh = freshAfter(batch, expected);
+  if (fresh.length === 0) {
     return { checkpoint: expected, skipped: batch.length, writes: {}, undecodable: [] };
   }
   const manager = dataSource.manager;
   const events = fresh.map(decodeRecordedEvent);
   pipe.seed(cache, events);
-  const ws = await loadWorkingSet(manager, events, cache, pipe.drain);
-  for (const event of events) applyEvent(ws, event);
   const recorder = new StatementBatch();
-  const { writes, tails } = await flushWorkingSet(manager, ws, cache, true, {
+  const { ws, writes, tails } = await projectEvents(manager, events, cache, true, {
     recorder,
     beforeRead: pipe.drain,
   });
-  const to: Checkpoint = {
-    position: last.position,
-    eventsProjected: expected.eventsProjected + BigInt(fresh.length),
-  };
+  const to = checkpointAfter(expected, fresh);
   const [sql, params] = checkpointUpdate(
     manager,
     expected,
