@@ -78,6 +78,13 @@ export interface SubscribeToAllOptions {
   readonly after?: bigint;
   /** Only events whose stream name starts with one of these prefixes. */
   readonly streamPrefixes?: readonly string[];
+  /**
+   * A subscriber that can wait: once something new was written, a polling store (SQLite) waits
+   * this long before reading, and hands over what was written meanwhile in one read instead of
+   * one read per commit. A push store (EventStoreDB) hands events over as they come and ignores
+   * it. Default 0: read at once. Order, gaps and duplicates are as without it.
+   */
+  readonly gatherMs?: number;
 }
 
 /**

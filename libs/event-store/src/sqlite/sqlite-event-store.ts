@@ -171,13 +171,14 @@ export class SqliteEventStore implements EventStore {
     readPage: PageReader<T>,
     options: SubscribeToAllOptions,
   ): Subscription<T> {
-    this.gate.enter('subscribe to $all');
     const subscription = new SqliteSubscription(
       readPage,
       this.notifier,
       options.after ?? 0n,
       (closed) => this.subscriptions.delete(closed),
+      options.gatherMs,
     );
+    this.gate.enter('subscribe to $all');
     this.subscriptions.add(subscription);
     return subscription;
   }

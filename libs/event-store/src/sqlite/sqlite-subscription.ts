@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Subscription } from '../event-store.port';
 import type { ChangeNotifier } from './change-notifier';
 
@@ -6,11 +7,15 @@ export const SUBSCRIPTION_PAGE_SIZE = 256;
 /** Reads up to `limit` events strictly after `after`, in position order. */
 export type PageReader<T> = (after: bigint, limit: number) => readonly T[];
 
+/** The longest a subscriber may ask the store to gather before it reads (one minute). */
+export const MAX_GATHER_MS = 60_000;
+
 /**
  * Catch-up and live are the same loop: read the next page strictly after the last position
- * handed over; when a page comes back short, wait for a change and read again. Appends commit
- * whole and in position order (BEGIN IMMEDIATE), so "after the last position" never skips an
- * event and never repeats one, at the seam or anywhere else.
+ * handed over; when a page comes back short, wait for a change (then `gatherMs` more, so that
+ * one read takes what several commits wrote) and read again. Appends commit whole and in
+ * position order (BEGIN IMMEDIATE), so "after the last position" never skips an event and
+ * never repeats one, at the seam or anywhere else.
  */
 export class SqliteSubscription<
   T extends { readonly position: bigint },
@@ -23,7 +28,12 @@ export class SqliteSubscription<
     private readonly notifier: ChangeNotifier,
     private readonly after: bigint,
     private readonly onClose: (subscription: SqliteSubscription<T>) => void,
-  ) {}
+    private readonly gatherMs = 0,
+  ) {
+    if (!Number.isInteger(gatherMs) || gatherMs < 0 || gatherMs > MAX_GATHER_MS) {
+      throw new RangeError(`gatherMs must be an integer from 0 to ${MAX_GATHER_MS}: ${gatherMs}`);
+    }
+  }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.iterated) throw new Error('a subscription can be iterated only once');
@@ -50,11 +60,22 @@ export class SqliteSubscription<
         }
         if (page.length < SUBSCRIPTION_PAGE_SIZE && !signal.aborted) {
           await this.notifier.waitForChange(mark, signal);
+          await this.gather(signal);
         }
       }
     } finally {
       this.abort.abort();
       this.onClose(this);
+    }
+  }
+
+  /** Lets more commits land before the next read (close() cuts it short). */
+  private async gather(signal: AbortSignal): Promise<void> {
+    if (this.gatherMs === 0 || signal.aborted) return;
+    try {
+      await sleep(this.gatherMs, undefined, { signal });
+    } catch (error) {
+      if (!signal.aborted) throw error;
     }
   }
 }
