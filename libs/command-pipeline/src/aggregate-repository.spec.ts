@@ -87,6 +87,34 @@ describe('the command pipeline', () => {
     await stores.eventStore.close();
   });
 
+  it('F5: loadAtLeast answers from memory when it holds the revision asked for, and reads the store when another instance wrote past it', async () => {
+    const clock = fixedClock(T0);
+    const stores = open(clock);
+    let reads = 0;
+    const store = stores.eventStore;
+    const counted = new Proxy(store, {
+      get: (target, name) => {
+        if (name === 'readStream') reads++;
+        const value: unknown = Reflect.get(target, name);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const a = repoOn({ ...stores, eventStore: counted }, clock);
+    const b = repoOn(stores, clock);
+    await a.handle('L', issueCommand('L', floatingCap(2)), meta());
+    const out = await a.handle('L', checkoutCommand('L', 1), meta());
+    const before = reads;
+    const held = await a.loadAtLeast('L', out.revision ?? -1n);
+    expect(reads).toBe(before);
+    expect(held.revision).toBe(out.revision);
+    const elsewhere = await b.handle('L', heartbeatCommand('L', 'lease-1'), meta());
+    const fresh = await a.loadAtLeast('L', elsewhere.revision ?? -1n);
+    expect(reads).toBeGreaterThan(before);
+    expect(fresh.revision).toBe(elsewhere.revision);
+    expect(fresh.state).toEqual(elsewhere.state);
+    await stores.eventStore.close();
+  });
+
   it("F5: time is the clock's: a lease checked out now is free one timeout later", async () => {
     const clock = fixedClock(T0);
     const stores = open(clock);

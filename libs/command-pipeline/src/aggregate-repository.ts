@@ -94,6 +94,16 @@ export class AggregateRepository<C, E extends DomainEvent, S> {
     return this.cache.get(id) ?? this.lock.run(id, () => this.loaded(id));
   }
 
+  /**
+   * The aggregate at `revision` or later: the one this process holds if it has got that far
+   * (no read), else the latest from the store.
+   */
+  async loadAtLeast(id: string, revision: bigint): Promise<Loaded<S>> {
+    const cached = this.cache.get(id);
+    if (cached?.revision != null && cached.revision >= revision) return cached;
+    return this.load(id);
+  }
+
   /** The aggregate at its latest revision. */
   async load(id: string): Promise<Loaded<S>> {
     return this.lock.run(id, async () =>

@@ -49,7 +49,8 @@ const REST_MAX = 10_000;
 export class ExpirySweeper implements OnApplicationBootstrap {
   private readonly logger = new Logger('expiry-sweeper');
   private readonly deadlines = new Map<string, number>();
-  private readonly dirty = new Set<string>();
+  /** Licenses that moved, with the latest revision seen (null: unknown, read the store). */
+  private readonly dirty = new Map<string, bigint | null>();
   private subscription: Subscription<EventPlace> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -74,7 +75,7 @@ export class ExpirySweeper implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const checkpoint = await this.loadCheckpoint();
     if (checkpoint !== null) {
-      for (const id of checkpoint.licenses) this.dirty.add(id);
+      for (const id of checkpoint.licenses) this.dirty.set(id, null);
       this.position = this.saved = this.startedAfter = checkpoint.position;
     }
     // Which licenses moved is all it needs: their events' content is never read here.
@@ -131,16 +132,26 @@ export class ExpirySweeper implements OnApplicationBootstrap {
 
   private saw(event: EventPlace): void {
     if (!event.streamName.startsWith(PREFIX)) return;
-    this.dirty.add(event.streamName.slice(PREFIX.length));
+    const id = event.streamName.slice(PREFIX.length);
+    const seen = this.dirty.get(id);
+    this.dirty.set(
+      id,
+      seen === undefined || (seen !== null && seen < event.revision) ? event.revision : seen,
+    );
     this.position = event.position;
   }
 
   private async pass(): Promise<void> {
     const changed = [...this.dirty];
     this.dirty.clear();
-    for (const id of changed) {
+    for (const [id, revision] of changed) {
       try {
-        this.track(id, (await this.licenses.load(id)).state);
+        // The state this process already holds, when it is at least as new as what was seen.
+        const loaded =
+          revision === null
+            ? await this.licenses.load(id)
+            : await this.licenses.loadAtLeast(id, revision);
+        this.track(id, loaded.state);
         this.unloadable.delete(id);
       } catch (error) {
         this.unloadable.add(id);
@@ -177,7 +188,9 @@ export class ExpirySweeper implements OnApplicationBootstrap {
   private async saveCheckpoint(): Promise<void> {
     const position = this.position;
     if (position === null || position === this.saved) return;
-    const licenses = [...new Set([...this.deadlines.keys(), ...this.dirty, ...this.unloadable])];
+    const licenses = [
+      ...new Set([...this.deadlines.keys(), ...this.dirty.keys(), ...this.unloadable]),
+    ];
     try {
       await saveSweeperCheckpoint(this.snapshots, { position, licenses });
       this.saved = position;
