@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { hashLicenseKey, mintLicenseKey, parseLicenseKey } from './license-key';
+import fc from 'fast-check';
+import { hashLicenseKey, isCanonicalSecret, mintLicenseKey, parseLicenseKey } from './license-key';
 import { sha256Hex } from './sha256';
 
 /** 32 bytes whose base64url is full of '_' and '-': the case a naive split gets wrong. */
@@ -38,6 +39,31 @@ describe('license keys', () => {
     [`lk_lic-1_${'A'.repeat(43)}A`, 'secret too long'],
   ])('refuses %p (%s)', (key) => {
     expect(parseLicenseKey(key)).toBeNull();
+  });
+
+  it('A1: a secret is canonical exactly when decoding and encoding it again gives it back', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/ .';
+    const char = fc.constantFrom(...alphabet.split(''));
+    const roundTrips = (s: string) =>
+      s.length === 43 &&
+      /^[A-Za-z0-9_-]+$/.test(s) &&
+      Buffer.from(Buffer.from(s, 'base64url')).toString('base64url') === s;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(char, { minLength: 40, maxLength: 45 }).map((cs) => cs.join('')),
+          fc
+            .uint8Array({ minLength: 32, maxLength: 32 })
+            .map((b) => Buffer.from(b).toString('base64url')),
+        ),
+        (s) => expect(isCanonicalSecret(s)).toBe(roundTrips(s)),
+      ),
+      { numRuns: 5000 },
+    );
+    for (const last of alphabet.slice(0, 64)) {
+      const s = `${'A'.repeat(42)}${last}`;
+      expect(isCanonicalSecret(s)).toBe(roundTrips(s));
+    }
   });
 
   it('mints only from 32 random bytes and a valid id', () => {
