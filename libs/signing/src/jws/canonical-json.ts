@@ -41,10 +41,28 @@ const arrayJson = (items: readonly JsonValue[]): string => {
   return `${out}]`;
 };
 
+/** Most objects here have a handful of keys: sorted in place, without sort()'s workspace. */
+const SORT_IN_PLACE_UP_TO = 16;
+
+/** `keys` (our own array) sorted by UTF-16 code units, as sort() orders strings. */
+const sortedKeys = (keys: string[]): string[] => {
+  if (keys.length > SORT_IN_PLACE_UP_TO) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
+};
+
 const objectJson = (value: object): string => {
   if (!isPlainObject(value)) throw new TypeError('canonical JSON cannot encode object');
   const record = value as { readonly [key: string]: JsonValue };
-  const keys = Object.keys(record).sort();
+  const keys = sortedKeys(Object.keys(record));
   let out = '{';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
