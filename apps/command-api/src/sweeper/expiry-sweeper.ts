@@ -133,11 +133,9 @@ export class ExpirySweeper implements OnApplicationBootstrap {
   private saw(event: EventPlace): void {
     if (!event.streamName.startsWith(PREFIX)) return;
     const id = event.streamName.slice(PREFIX.length);
-    const seen = this.dirty.get(id);
-    this.dirty.set(
-      id,
-      seen === undefined || (seen !== null && seen < event.revision) ? event.revision : seen,
-    );
+    // Places come in position order, so this is the stream's latest revision seen. A license
+    // restored from the checkpoint (null) is read from the store whatever was seen since.
+    if (this.dirty.get(id) !== null) this.dirty.set(id, event.revision);
     this.position = event.position;
   }
 
