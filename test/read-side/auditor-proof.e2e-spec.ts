@@ -88,7 +88,13 @@ describeOnReadDbs("the auditor's proof", (kind) => {
       expect(result.identical).toBe(true);
       const rows = Object.fromEntries(result.tables.map((t) => [t.table, t.actualRows]));
       expect(rows['audit_log']).toBeGreaterThan(500);
-      for (const table of ['leases', 'sessions', 'activations', 'utilization_buckets']) {
+      for (const table of [
+        'leases',
+        'sessions',
+        'activations',
+        'utilization_buckets',
+        'utilization_steps',
+      ]) {
         expect(rows[table]).toBeGreaterThan(0);
       }
       expect(rows['refusal_counts']).toBeGreaterThan(0);

@@ -50,6 +50,27 @@ const asOfStateV6 = (dump: AggregateDump[string]): AggregateDump[string] => {
   return { ...dump, state: rest, memory };
 };
 
+/**
+ * The release's rows as migration 1765200000000 lays them out: each hour's `changes` JSON
+ * (`[[offsetMs, delta], ...]`, by offset) as utilization_steps rows, in key order.
+ */
+const asOfUtilizationSteps = (release: ReadModelDump): ReadModelDump => {
+  const buckets = release['utilization_buckets'] ?? [];
+  return {
+    ...release,
+    utilization_buckets: buckets.map(({ changes: _changes, ...row }) => row),
+    utilization_steps: buckets.flatMap(({ license_id, holder_kind, bucket_start, changes }) =>
+      (JSON.parse(String(changes)) as [number, number][]).map(([offset, delta]) => ({
+        license_id,
+        holder_kind,
+        bucket_start,
+        offset_ms: String(offset),
+        delta: String(delta),
+      })),
+    ),
+  };
+};
+
 /** A copy of the committed store (opening a store may write to it; the fixture never changes). */
 const openFixtureStore = (): { eventStore: EventStore; done: () => Promise<void> } => {
   const dir = mkdtempSync(join(tmpdir(), 'release-store-'));
@@ -96,7 +117,7 @@ describeOnReadDbs('a store written by the release before upcasting', (kind) => {
     const db = await openReadDb(scratch.url);
     try {
       await projectFromStore(store.eventStore, db, { batchSize: 7, clock: fixedClock(NOW) });
-      const release = fixture<ReadModelDump>('read-models.json');
+      const release = asOfUtilizationSteps(fixture<ReadModelDump>('read-models.json'));
       const { rows, added } = onReleaseColumns(release, await dumpReadModels(db.manager));
       expect(Object.keys(rows).sort()).toEqual(Object.keys(release).sort());
       for (const table of Object.keys(release))

@@ -1,44 +1,43 @@
 import type { UtilizationBucketRow } from '@lic/read-models';
-import { combineHours } from './combine-hours';
+import { combineHours, type HourStep, type Member } from './combine-hours';
 
 const H = 3_600_000;
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
-const row = (
-  licenseId: string,
-  hour: number,
-  levelAtStart: number,
-  changes: [number, number][],
-): UtilizationBucketRow => {
-  const levelAtEnd = changes.reduce((l, [, d]) => l + d, levelAtStart);
-  return {
+
+/** One stored hour: its row and its steps (utilization_steps). */
+interface Hour {
+  readonly row: UtilizationBucketRow;
+  readonly steps: readonly HourStep[];
+}
+const hour = (licenseId: string, h: number, levelAtStart: number, steps: HourStep[]): Hour => ({
+  row: {
     licenseId,
     holderKind: 'lease',
-    bucketStart: iso(T0 + hour * H),
+    bucketStart: iso(T0 + h * H),
     levelAtStart,
-    levelAtEnd,
+    levelAtEnd: steps.reduce((l, [, d]) => l + d, levelAtStart),
     peak: 0,
     seatMs: 0,
-    changes: JSON.stringify(changes),
-  };
-};
+  },
+  steps,
+});
+const member = (levelBefore: number, hours: readonly Hour[]): Member => ({
+  levelBefore,
+  rows: hours.map((h) => h.row),
+  steps: new Map(hours.map((h) => [h.row.bucketStart, h.steps])),
+});
 
 describe('fleet utilization', () => {
   it('U1: licenses add up as one step function: the true peak, not the sum of peaks', () => {
     // a holds a seat 09:00-09:30, b 09:30-10:00: never two at once.
-    const a = {
-      levelBefore: 0,
-      rows: [
-        row('a', 0, 0, [
-          [0, 1],
-          [30 * 60_000, -1],
-        ]),
-      ],
-    };
-    const b = {
-      levelBefore: 0,
-      rows: [row('b', 0, 0, [[30 * 60_000, 1]]), row('b', 1, 1, [[0, -1]])],
-    };
+    const a = member(0, [
+      hour('a', 0, 0, [
+        [0, 1],
+        [30 * 60_000, -1],
+      ]),
+    ]);
+    const b = member(0, [hour('b', 0, 0, [[30 * 60_000, 1]]), hour('b', 1, 1, [[0, -1]])]);
     const hours = combineHours({ from: T0, to: T0 + 2 * H }, [a, b]);
     expect(hours).toEqual([
       { start: iso(T0), peak: 1, average: 1, seat_ms: H },
@@ -47,8 +46,8 @@ describe('fleet utilization', () => {
   });
 
   it('U1: an hour without a row holds the level the previous one ended at', () => {
-    const a = { levelBefore: 2, rows: [] };
-    const b = { levelBefore: 0, rows: [row('b', 1, 0, [[15 * 60_000, 1]])] };
+    const a = member(2, []);
+    const b = member(0, [hour('b', 1, 0, [[15 * 60_000, 1]])]);
     const hours = combineHours({ from: T0, to: T0 + 3 * H }, [a, b]);
     expect(hours.map((h) => [h.peak, h.average])).toEqual([
       [2, 2],

@@ -12,10 +12,17 @@ export interface HourFigures {
   readonly seat_ms: number;
 }
 
-/** One license's step function for one holder kind: its level before the range, its rows in it. */
+/** One step of a step function: [milliseconds after its hour's start, seats gained or freed]. */
+export type HourStep = readonly [offsetMs: number, delta: number];
+
+/**
+ * One license's step function for one holder kind: its level before the range, its rows in it,
+ * and those hours' steps (utilization_steps) by bucket_start, each hour's by offset.
+ */
 export interface Member {
   readonly levelBefore: number;
   readonly rows: readonly UtilizationBucketRow[];
+  readonly steps: ReadonlyMap<string, readonly HourStep[]>;
 }
 
 /**
@@ -32,15 +39,15 @@ export const combineHours = (range: HourRange, members: readonly Member[]): Hour
   for (let start = range.from; start < range.to; start += BUCKET_MS) {
     const key = toIso(start);
     let level = 0;
-    const steps: [number, number][] = [];
-    members.forEach((_m, i) => {
+    const steps: HourStep[] = [];
+    members.forEach((m, i) => {
       const row = byHour[i]?.get(key);
       if (row === undefined) {
         level += levels[i] ?? 0;
         return;
       }
       level += row.levelAtStart;
-      steps.push(...(JSON.parse(row.changes) as [number, number][]));
+      for (const step of m.steps.get(key) ?? []) steps.push(step);
       levels[i] = row.levelAtEnd;
     });
     steps.sort((a, b) => a[0] - b[0]);

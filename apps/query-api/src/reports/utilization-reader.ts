@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { toIso } from '@lic/domain';
-import { UtilizationBucketRow, type HolderKind } from '@lic/read-models';
-import type { Member } from './combine-hours';
+import { UtilizationBucketRow, UtilizationStepRow, type HolderKind } from '@lic/read-models';
+import type { HourStep, Member } from './combine-hours';
 import type { HourRange } from './time-range';
 
 const keyOf = (licenseId: string, kind: string) => `${licenseId}\u0000${kind}`;
 
 /**
- * The stored hours of many licenses' step functions over a range, and the level each was at
- * when the range began (the last row before it), as members for combineHours.
+ * The stored hours of many licenses' step functions over a range, with their steps, and the
+ * level each was at when the range began (the last row before it), as members for combineHours.
  */
 export const loadMembers = async (
   db: DataSource,
@@ -32,6 +32,7 @@ const loadChunk = async (
   range: HourRange,
 ): Promise<Member[]> => {
   const from = toIso(range.from);
+  const to = toIso(range.to);
   const ids = [...licenseIds];
   const before: { license_id: string; level_at_end: number | string }[] = await db
     .createQueryBuilder()
@@ -56,9 +57,10 @@ const loadChunk = async (
     .getRepository(UtilizationBucketRow)
     .createQueryBuilder('u')
     .where('u.holder_kind = :kind AND u.license_id IN (:...ids)', { kind, ids })
-    .andWhere('u.bucket_start >= :from AND u.bucket_start < :to', { from, to: toIso(range.to) })
+    .andWhere('u.bucket_start >= :from AND u.bucket_start < :to', { from, to })
     .orderBy('u.bucket_start', 'ASC')
     .getMany();
+  const steps = await loadSteps(db, ids, kind, from, to);
   const levels = new Map(before.map((b) => [keyOf(b.license_id, kind), Number(b.level_at_end)]));
   const grouped = new Map<string, UtilizationBucketRow[]>();
   for (const r of rows) {
@@ -69,5 +71,46 @@ const loadChunk = async (
   return ids.map((id) => ({
     levelBefore: levels.get(keyOf(id, kind)) ?? 0,
     rows: grouped.get(id) ?? [],
+    steps: steps.get(id) ?? new Map<string, HourStep[]>(),
   }));
+};
+
+/**
+ * The steps of the licenses' hours in [from, to), by license, then by hour, each hour's in
+ * offset order. Raw rows, not entities (a busy hour holds tens of thousands): PostgreSQL
+ * returns the bigint delta as a string, hence Number().
+ */
+const loadSteps = async (
+  db: DataSource,
+  ids: readonly string[],
+  kind: HolderKind,
+  from: string,
+  to: string,
+): Promise<Map<string, Map<string, HourStep[]>>> => {
+  const raw: {
+    license_id: string;
+    bucket_start: string;
+    offset_ms: number | string;
+    delta: number | string;
+  }[] = await db
+    .createQueryBuilder()
+    .select('s.license_id', 'license_id')
+    .addSelect('s.bucket_start', 'bucket_start')
+    .addSelect('s.offset_ms', 'offset_ms')
+    .addSelect('s.delta', 'delta')
+    .from(UtilizationStepRow, 's')
+    .where('s.holder_kind = :kind AND s.license_id IN (:...ids)', { kind, ids: [...ids] })
+    .andWhere('s.bucket_start >= :from AND s.bucket_start < :to', { from, to })
+    .orderBy('s.bucket_start', 'ASC')
+    .addOrderBy('s.offset_ms', 'ASC')
+    .getRawMany();
+  const byLicense = new Map<string, Map<string, HourStep[]>>();
+  for (const s of raw) {
+    const hours = byLicense.get(s.license_id) ?? new Map<string, HourStep[]>();
+    byLicense.set(s.license_id, hours);
+    const hour = hours.get(s.bucket_start) ?? [];
+    hours.set(s.bucket_start, hour);
+    hour.push([Number(s.offset_ms), Number(s.delta)]);
+  }
+  return byLicense;
 };

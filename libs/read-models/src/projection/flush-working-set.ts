@@ -10,9 +10,11 @@ import {
   SeatOccupancyRow,
   SessionRow,
   UtilizationBucketRow,
+  UtilizationStepRow,
   VariantRow,
 } from '../schema/entities';
-import { occupancyOf, utilizationOf, type UtilizationChanges } from './finish-working-set';
+import { occupancyOf } from './finish-working-set';
+import { utilizationOf, type UtilizationChanges } from './utilization/fold-utilization';
 import type { ProjectionCache } from './projection-cache';
 import type { StatementBatch } from './sql/statement-batch';
 import { TableWriter } from './sql/table-writer';
@@ -69,6 +71,8 @@ export const flushWorkingSet = async (
   await writer(RefusalRow).insert(ws.refusalRows);
   await writer(UtilizationBucketRow).deleteByKey(utilization.remove);
   await writer(UtilizationBucketRow).upsert(utilization.put);
+  await writer(UtilizationStepRow).deleteByKey(utilization.removeSteps);
+  await writer(UtilizationStepRow).upsert(utilization.putSteps);
 
   const writes = {
     audit_log: ws.audit.length,
@@ -77,6 +81,7 @@ export const flushWorkingSet = async (
     refusal_counts: refusals.length,
     refusals: ws.refusalRows.length,
     utilization_buckets: utilization.put.length + utilization.remove.length,
+    utilization_steps: utilization.putSteps.length + utilization.removeSteps.length,
   };
   return { writes, tails: utilization.tails };
 };

@@ -71,7 +71,12 @@ export class ProjectionCache {
         activations: [],
       });
       for (const kind of HOLDER_KINDS) {
-        this.tails.set(utilizationKey(licenseId, kind), { from: -Infinity, base: 0, rows: [] });
+        this.tails.set(utilizationKey(licenseId, kind), {
+          from: -Infinity,
+          base: 0,
+          rows: [],
+          steps: new Map(),
+        });
       }
     }
     for (const productId of productIds) {
@@ -102,14 +107,21 @@ export class ProjectionCache {
     for (const [key, tail] of tails) {
       const before = this.tails.get(key);
       const from = toIso(tail.from);
+      // Steps change only in the hours a batch touches: the others' stay as they were kept.
+      const steps = new Map(before?.steps);
+      for (const [start, hour] of tail.steps) {
+        steps.delete(start); // re-inserted last: the most recently used
+        steps.set(start, hour);
+      }
       const merged =
         before !== undefined && before.from < tail.from
           ? {
               from: before.from,
               base: before.base,
               rows: [...before.rows.filter((r) => r.bucketStart < from), ...tail.rows],
+              steps,
             }
-          : tail;
+          : { ...tail, steps };
       this.tails.set(key, trimTail(merged));
     }
     this.evict();

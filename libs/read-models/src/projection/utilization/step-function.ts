@@ -1,6 +1,7 @@
 import { fromIso, toIso } from '@lic/domain';
-import type { HolderKind, UtilizationBucketRow } from '../../schema/entities';
+import type { HolderKind, UtilizationBucketRow, UtilizationStepRow } from '../../schema/entities';
 import { BUCKET_MS, bucketStartOf } from './buckets';
+import { addStep, noSteps, stepAt, type HourSteps } from './hour-steps';
 
 export interface Step {
   /** Epoch ms. */
@@ -11,29 +12,30 @@ export interface Step {
 export interface Rebucketed {
   readonly put: UtilizationBucketRow[];
   readonly remove: UtilizationBucketRow[];
+  /** Steps whose total changed (the new total), and steps that now cancel out. */
+  readonly putSteps: UtilizationStepRow[];
+  readonly removeSteps: UtilizationStepRow[];
+  /** The steps of every hour the batch touched, after it, by bucket_start. */
+  readonly hours: Map<string, HourSteps>;
 }
-
-type Changes = Map<number, number>;
-
-const parseChanges = (json: string): Changes =>
-  new Map((JSON.parse(json) as [number, number][]).map(([offset, delta]) => [offset, delta]));
 
 /**
  * The hour's figures from the level it starts at and its steps: peak and seat-ms over
  * [start, start + 1h), each step taking effect at its instant (a holder ending at t and one
  * starting at t never overlap).
  */
-export const summarize = (levelAtStart: number, steps: readonly (readonly [number, number])[]) => {
+export const summarizeSteps = (levelAtStart: number, { offsets, deltas }: HourSteps) => {
   let level = levelAtStart;
   let from = 0;
   let peak = Number.NEGATIVE_INFINITY;
   let seatMs = 0;
-  for (const [offset, delta] of steps) {
+  for (let i = 0; i < offsets.length; i++) {
+    const offset = offsets[i] as number;
     if (offset > from) {
-      peak = Math.max(peak, level);
+      if (level > peak) peak = level;
       seatMs += level * (offset - from);
     }
-    level += delta;
+    level += deltas[i] as number;
     from = offset;
   }
   peak = Math.max(peak, level);
@@ -41,50 +43,88 @@ export const summarize = (levelAtStart: number, steps: readonly (readonly [numbe
   return { peak, seatMs, levelAtEnd: level };
 };
 
+/** summarizeSteps over [offset, delta] pairs sorted by offset. */
+export const summarize = (levelAtStart: number, steps: readonly (readonly [number, number])[]) =>
+  summarizeSteps(levelAtStart, {
+    offsets: steps.map(([offset]) => offset),
+    deltas: steps.map(([, delta]) => delta),
+  });
+
 const sameRow = (a: UtilizationBucketRow, b: UtilizationBucketRow): boolean =>
   a.levelAtStart === b.levelAtStart &&
   a.levelAtEnd === b.levelAtEnd &&
   a.peak === b.peak &&
-  a.seatMs === b.seatMs &&
-  a.changes === b.changes;
+  a.seatMs === b.seatMs;
+
+/**
+ * A row whose hour gained no step but whose starting level moved by `shift` (steps added in
+ * an earlier hour): every level inside it moves by as much, so its figures do too.
+ */
+const shifted = (row: UtilizationBucketRow, shift: number): UtilizationBucketRow => ({
+  ...row,
+  levelAtStart: row.levelAtStart + shift,
+  levelAtEnd: row.levelAtEnd + shift,
+  peak: row.peak + shift,
+  seatMs: row.seatMs + shift * BUCKET_MS,
+});
 
 /**
  * U1: adds steps to one license's step function for one holder kind and recomputes the hours
- * from the earliest one touched. `editable` must hold every stored row from that hour on, and
- * `base` the level just before it. The rows that result depend only on the steps ever added,
- * never on how they were batched: a replay writes the same rows.
+ * from the earliest one touched. `editable` must hold every stored row from that hour on,
+ * `base` the level just before it, and `stepsOf` the stored steps of every row whose hour a
+ * step falls in (an hour without a row has none); those are changed in place, so a caller that
+ * keeps them (the projection cache) must drop them if the batch fails, as it drops every row it
+ * keeps. Hours the batch touched are summarized from
+ * their steps; later rows only shift. The rows and steps that result depend only on the steps
+ * ever added, never on how they were batched: a replay writes the same rows. The work is the
+ * batch's steps plus one pass over each hour they touch — never a rewrite of a whole hour.
  */
 export const rebucket = (
   licenseId: string,
   holderKind: HolderKind,
   base: number,
   editable: readonly UtilizationBucketRow[],
+  stepsOf: ReadonlyMap<string, HourSteps>,
   steps: readonly Step[],
 ): Rebucketed => {
   const stored = new Map(editable.map((row) => [fromIso(row.bucketStart), row]));
-  const hours = new Map<number, Changes>(
-    editable.map((row) => [fromIso(row.bucketStart), parseChanges(row.changes)]),
-  );
+  const hours = new Map<number, HourSteps>();
+  /** Per touched hour, each touched offset's step before the batch. */
+  const touched = new Map<number, Map<number, number>>();
   for (const { at, delta } of steps) {
     const start = bucketStartOf(at);
-    const changes = hours.get(start) ?? new Map<number, number>();
-    const total = (changes.get(at - start) ?? 0) + delta;
-    if (total === 0) changes.delete(at - start);
-    else changes.set(at - start, total);
-    hours.set(start, changes);
+    let hour = hours.get(start);
+    if (hour === undefined) {
+      const row = stored.get(start);
+      const known = row === undefined ? noSteps() : stepsOf.get(row.bucketStart);
+      if (known === undefined) throw new Error(`the steps of ${row?.bucketStart} are not loaded`);
+      hour = known;
+      hours.set(start, hour);
+      touched.set(start, new Map());
+    }
+    const offsets = touched.get(start) as Map<number, number>;
+    if (!offsets.has(at - start)) offsets.set(at - start, stepAt(hour, at - start));
+    addStep(hour, at - start, delta);
   }
 
   const put: UtilizationBucketRow[] = [];
   const remove: UtilizationBucketRow[] = [];
   let level = base;
-  for (const start of [...hours.keys()].sort((a, b) => a - b)) {
+  for (const start of [...new Set([...stored.keys(), ...hours.keys()])].sort((a, b) => a - b)) {
     const before = stored.get(start);
-    const changes = [...(hours.get(start) as Changes).entries()].sort((a, b) => a[0] - b[0]);
-    if (changes.length === 0) {
+    const hour = hours.get(start);
+    if (hour === undefined) {
+      const row = before as UtilizationBucketRow; // every key is a row's or a touched hour's
+      const shift = level - row.levelAtStart;
+      if (shift !== 0) put.push(shifted(row, shift));
+      level = row.levelAtEnd + shift;
+      continue;
+    }
+    if (hour.offsets.length === 0) {
       if (before) remove.push(before);
       continue;
     }
-    const { peak, seatMs, levelAtEnd } = summarize(level, changes);
+    const { peak, seatMs, levelAtEnd } = summarizeSteps(level, hour);
     const row: UtilizationBucketRow = {
       licenseId,
       holderKind,
@@ -93,10 +133,33 @@ export const rebucket = (
       levelAtEnd,
       peak,
       seatMs,
-      changes: JSON.stringify(changes),
     };
     if (!before || !sameRow(before, row)) put.push(row);
     level = levelAtEnd;
   }
-  return { put, remove };
+  return { put, remove, ...stepWrites(licenseId, holderKind, hours, touched) };
+};
+
+/** The step rows a batch writes: each offset whose step it changed, at its new total or gone. */
+const stepWrites = (
+  licenseId: string,
+  holderKind: HolderKind,
+  hours: ReadonlyMap<number, HourSteps>,
+  touched: ReadonlyMap<number, ReadonlyMap<number, number>>,
+) => {
+  const putSteps: UtilizationStepRow[] = [];
+  const removeSteps: UtilizationStepRow[] = [];
+  const byStart = new Map<string, HourSteps>();
+  for (const [start, offsets] of touched) {
+    const hour = hours.get(start) as HourSteps;
+    const bucketStart = toIso(start);
+    byStart.set(bucketStart, hour);
+    for (const [offsetMs, before] of [...offsets].sort((a, b) => a[0] - b[0])) {
+      const delta = stepAt(hour, offsetMs);
+      if (delta === before) continue; // moved and moved back within the batch (a heartbeat's)
+      const step = { licenseId, holderKind, bucketStart, offsetMs, delta };
+      (delta === 0 ? removeSteps : putSteps).push(step);
+    }
+  }
+  return { putSteps, removeSteps, hours: byStart };
 };

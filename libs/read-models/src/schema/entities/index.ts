@@ -9,6 +9,7 @@ import { RefusalRow } from './refusal.entity';
 import { SeatOccupancyRow } from './seat-occupancy.entity';
 import { SessionRow } from './session.entity';
 import { UtilizationBucketRow } from './utilization-bucket.entity';
+import { UtilizationStepRow } from './utilization-step.entity';
 import { VariantRow } from './variant.entity';
 
 export * from './activation.entity';
@@ -22,6 +23,7 @@ export * from './refusal.entity';
 export * from './seat-occupancy.entity';
 export * from './session.entity';
 export * from './utilization-bucket.entity';
+export * from './utilization-step.entity';
 export * from './variant.entity';
 
 export const readModelEntities = [
@@ -34,6 +36,7 @@ export const readModelEntities = [
   ActivationRow,
   AuditEntryRow,
   UtilizationBucketRow,
+  UtilizationStepRow,
   RefusalCountRow,
   RefusalRow,
   ProjectorCheckpointRow,
