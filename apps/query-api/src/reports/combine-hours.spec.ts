@@ -1,4 +1,4 @@
-import type { UtilizationBucketRow } from '@lic/read-models';
+import { summarize, type UtilizationBucketRow } from '@lic/read-models';
 import { combineHours, type HourStep, type Member } from './combine-hours';
 
 const H = 3_600_000;
@@ -53,6 +53,35 @@ describe('fleet utilization', () => {
       [2, 2],
       [3, 2.75],
       [3, 3],
+    ]);
+  });
+
+  it('U1: one license’s hours are its rows’ own figures, its steps unread, as its steps give them', () => {
+    // Rows summarized as the projector does; 11:00 has no row and holds 10:00's end level.
+    const summarized = (h: number, levelAtStart: number, steps: HourStep[]): Hour => {
+      const { peak, seatMs, levelAtEnd } = summarize(levelAtStart, steps);
+      const { row } = hour('a', h, levelAtStart, steps);
+      return { row: { ...row, peak, seatMs, levelAtEnd }, steps };
+    };
+    const hours = [
+      summarized(0, 1, [
+        [10 * 60_000, 2],
+        [40 * 60_000, -1],
+      ]),
+      summarized(1, 2, [[20 * 60_000, -1]]),
+      summarized(3, 1, [[30 * 60_000, 1]]),
+    ];
+    const range = { from: T0, to: T0 + 4 * H };
+    const withSteps = member(1, hours);
+    const rowsOnly: Member = { ...withSteps, steps: new Map() };
+    const nobody = member(0, []);
+    // The general fold over the steps (a second member holding no seat) gives the same hours.
+    expect(combineHours(range, [rowsOnly])).toEqual(combineHours(range, [withSteps, nobody]));
+    expect(combineHours(range, [rowsOnly]).map((h) => [h.peak, h.seat_ms / 60_000])).toEqual([
+      [3, 10 + 3 * 30 + 2 * 20],
+      [2, 2 * 20 + 40],
+      [1, 60],
+      [2, 30 + 2 * 30],
     ]);
   });
 });

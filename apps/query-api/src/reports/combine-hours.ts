@@ -25,14 +25,44 @@ export interface Member {
   readonly steps: ReadonlyMap<string, readonly HourStep[]>;
 }
 
+const figures = (start: number, peak: number, seatMs: number): HourFigures => ({
+  start: toIso(start),
+  peak,
+  average: round(seatMs / BUCKET_MS),
+  seat_ms: seatMs,
+});
+
+/**
+ * One license needs no steps: each stored row holds the peak and seat-ms the projector
+ * summarized from that hour's steps, and an hour without a row holds the level before it.
+ */
+const licenseHours = (range: HourRange, member: Member): HourFigures[] => {
+  const byHour = new Map(member.rows.map((r) => [r.bucketStart, r]));
+  let level = member.levelBefore;
+  const out: HourFigures[] = [];
+  for (let start = range.from; start < range.to; start += BUCKET_MS) {
+    const row = byHour.get(toIso(start));
+    out.push(
+      row === undefined
+        ? figures(start, level, level * BUCKET_MS)
+        : figures(start, row.peak, row.seatMs),
+    );
+    level = row?.levelAtEnd ?? level;
+  }
+  return out;
+};
+
 /**
  * U1 over several licenses at once (a product, the fleet): the members' step functions added
  * together hour by hour — their levels at the hour's start summed, their steps merged in time
  * order — and summarized like one license's. So the peak is the true peak of concurrent seats,
  * not a sum of each license's peaks. An hour without a stored row holds the level the member's
- * previous row ended at. One member gives exactly that license's figures.
+ * previous row ended at. One member gives exactly that license's figures, from its rows alone
+ * (its steps may be left out: loadMembers does not read them for one license).
  */
 export const combineHours = (range: HourRange, members: readonly Member[]): HourFigures[] => {
+  const only = members.length === 1 ? members[0] : undefined;
+  if (only !== undefined) return licenseHours(range, only);
   const levels = members.map((m) => m.levelBefore);
   const byHour = members.map((m) => new Map(m.rows.map((r) => [r.bucketStart, r])));
   const out: HourFigures[] = [];
@@ -52,7 +82,7 @@ export const combineHours = (range: HourRange, members: readonly Member[]): Hour
     });
     steps.sort((a, b) => a[0] - b[0]);
     const { peak, seatMs } = summarize(level, steps);
-    out.push({ start: key, peak, average: round(seatMs / BUCKET_MS), seat_ms: seatMs });
+    out.push(figures(start, peak, seatMs));
   }
   return out;
 };

@@ -9,6 +9,7 @@ const keyOf = (licenseId: string, kind: string) => `${licenseId}\u0000${kind}`;
 /**
  * The stored hours of many licenses' step functions over a range, with their steps, and the
  * level each was at when the range began (the last row before it), as members for combineHours.
+ * For one license the steps are not read: its rows' own figures are its hours' (combineHours).
  */
 export const loadMembers = async (
   db: DataSource,
@@ -18,7 +19,8 @@ export const loadMembers = async (
 ): Promise<Member[]> => {
   const out: Member[] = [];
   for (let i = 0; i < licenseIds.length; i += IN_LIST) {
-    out.push(...(await loadChunk(db, licenseIds.slice(i, i + IN_LIST), kind, range)));
+    const chunk = licenseIds.slice(i, i + IN_LIST);
+    out.push(...(await loadChunk(db, chunk, kind, range, licenseIds.length > 1)));
   }
   return out;
 };
@@ -30,6 +32,7 @@ const loadChunk = async (
   licenseIds: readonly string[],
   kind: HolderKind,
   range: HourRange,
+  withSteps: boolean,
 ): Promise<Member[]> => {
   const from = toIso(range.from);
   const to = toIso(range.to);
@@ -60,7 +63,7 @@ const loadChunk = async (
     .andWhere('u.bucket_start >= :from AND u.bucket_start < :to', { from, to })
     .orderBy('u.bucket_start', 'ASC')
     .getMany();
-  const steps = await loadSteps(db, ids, kind, from, to);
+  const steps = withSteps ? await loadSteps(db, ids, kind, from, to) : new Map<string, never>();
   const levels = new Map(before.map((b) => [keyOf(b.license_id, kind), Number(b.level_at_end)]));
   const grouped = new Map<string, UtilizationBucketRow[]>();
   for (const r of rows) {
