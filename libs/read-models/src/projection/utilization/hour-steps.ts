@@ -37,18 +37,18 @@ export const stepAt = ({ offsets, deltas }: HourSteps, offset: number): number =
 
 /**
  * Adds `delta` at `offset`, in place: merged with a step already there, which is removed if
- * the two cancel. Returns the step's total after it (0: there is no step at `offset` now).
+ * the two cancel. Returns the step's delta at `offset` before (0: there was none).
  */
 export const addStep = (steps: HourSteps, offset: number, delta: number): number => {
   const { offsets, deltas } = steps;
   const i = lowerBound(offsets, offset);
   if (offsets[i] === offset) {
-    const total = (deltas[i] as number) + delta;
-    if (total === 0) {
+    const before = deltas[i] as number;
+    if (before + delta === 0) {
       offsets.splice(i, 1);
       deltas.splice(i, 1);
-    } else deltas[i] = total;
-    return total;
+    } else deltas[i] = before + delta;
+    return before;
   }
   if (delta !== 0 && i === offsets.length) {
     offsets.push(offset); // the usual case (steps come in time order): no copy
@@ -57,5 +57,5 @@ export const addStep = (steps: HourSteps, offset: number, delta: number): number
     offsets.splice(i, 0, offset);
     deltas.splice(i, 0, delta);
   }
-  return delta;
+  return 0;
 };

@@ -74,10 +74,10 @@ const shifted = (row: UtilizationBucketRow, shift: number): UtilizationBucketRow
  * `base` the level just before it, and `stepsOf` the stored steps of every row whose hour a
  * step falls in (an hour without a row has none); those are changed in place, so a caller that
  * keeps them (the projection cache) must drop them if the batch fails, as it drops every row it
- * keeps. Hours the batch touched are summarized from
- * their steps; later rows only shift. The rows and steps that result depend only on the steps
- * ever added, never on how they were batched: a replay writes the same rows. The work is the
- * batch's steps plus one pass over each hour they touch — never a rewrite of a whole hour.
+ * keeps. Hours the batch touched are summarized from their steps; later rows only shift. The
+ * rows and steps that result depend only on the steps ever added, never on how they were
+ * batched: a replay writes the same rows. The work is the batch's steps plus one pass over each
+ * hour they touch — never a rewrite of a whole hour.
  */
 export const rebucket = (
   licenseId: string,
@@ -88,9 +88,8 @@ export const rebucket = (
   steps: readonly Step[],
 ): Rebucketed => {
   const stored = new Map(editable.map((row) => [fromIso(row.bucketStart), row]));
-  const hours = new Map<number, HourSteps>();
-  /** Per touched hour, each touched offset's step before the batch. */
-  const touched = new Map<number, Map<number, number>>();
+  /** Per touched hour: its steps, and each offset touched with its step before the batch. */
+  const hours = new Map<number, Touched>();
   for (const { at, delta } of steps) {
     const start = bucketStartOf(at);
     let hour = hours.get(start);
@@ -98,13 +97,11 @@ export const rebucket = (
       const row = stored.get(start);
       const known = row === undefined ? noSteps() : stepsOf.get(row.bucketStart);
       if (known === undefined) throw new Error(`the steps of ${row?.bucketStart} are not loaded`);
-      hour = known;
+      hour = { steps: known, before: new Map() };
       hours.set(start, hour);
-      touched.set(start, new Map());
     }
-    const offsets = touched.get(start) as Map<number, number>;
-    if (!offsets.has(at - start)) offsets.set(at - start, stepAt(hour, at - start));
-    addStep(hour, at - start, delta);
+    const before = addStep(hour.steps, at - start, delta);
+    if (!hour.before.has(at - start)) hour.before.set(at - start, before);
   }
 
   const put: UtilizationBucketRow[] = [];
@@ -112,7 +109,7 @@ export const rebucket = (
   let level = base;
   for (const start of [...new Set([...stored.keys(), ...hours.keys()])].sort((a, b) => a - b)) {
     const before = stored.get(start);
-    const hour = hours.get(start);
+    const hour = hours.get(start)?.steps;
     if (hour === undefined) {
       const row = before as UtilizationBucketRow; // every key is a row's or a touched hour's
       const shift = level - row.levelAtStart;
@@ -137,25 +134,28 @@ export const rebucket = (
     if (!before || !sameRow(before, row)) put.push(row);
     level = levelAtEnd;
   }
-  return { put, remove, ...stepWrites(licenseId, holderKind, hours, touched) };
+  return { put, remove, ...stepWrites(licenseId, holderKind, hours) };
 };
+
+interface Touched {
+  readonly steps: HourSteps;
+  readonly before: Map<number, number>;
+}
 
 /** The step rows a batch writes: each offset whose step it changed, at its new total or gone. */
 const stepWrites = (
   licenseId: string,
   holderKind: HolderKind,
-  hours: ReadonlyMap<number, HourSteps>,
-  touched: ReadonlyMap<number, ReadonlyMap<number, number>>,
+  hours: ReadonlyMap<number, Touched>,
 ) => {
   const putSteps: UtilizationStepRow[] = [];
   const removeSteps: UtilizationStepRow[] = [];
   const byStart = new Map<string, HourSteps>();
-  for (const [start, offsets] of touched) {
-    const hour = hours.get(start) as HourSteps;
+  for (const [start, hour] of hours) {
     const bucketStart = toIso(start);
-    byStart.set(bucketStart, hour);
-    for (const [offsetMs, before] of [...offsets].sort((a, b) => a[0] - b[0])) {
-      const delta = stepAt(hour, offsetMs);
+    byStart.set(bucketStart, hour.steps);
+    for (const [offsetMs, before] of [...hour.before].sort((a, b) => a[0] - b[0])) {
+      const delta = stepAt(hour.steps, offsetMs);
       if (delta === before) continue; // moved and moved back within the batch (a heartbeat's)
       const step = { licenseId, holderKind, bucketStart, offsetMs, delta };
       (delta === 0 ? removeSteps : putSteps).push(step);
