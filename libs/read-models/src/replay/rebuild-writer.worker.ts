@@ -10,6 +10,12 @@ const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs: num
 const db = new Database(file, { timeout: busyTimeoutMs });
 db.pragma('journal_mode = WAL');
 prepareReadSqlite(db);
+// Each multi-row statement inside the batch's transaction keeps a statement journal (the pages
+// it changes, to undo that statement alone if it fails). Past 64 KiB SQLite spills it to a
+// temporary file: with the default temp_store, about half of the bytes a rebuild wrote went to
+// such files. In memory, a journal is bounded by what one statement changes (at most
+// SQLITE_ROWS_PER_STATEMENT rows); this connection runs nothing else that uses temporary storage.
+db.pragma('temp_store = MEMORY');
 
 const prepared = new Map<string, Database.Statement>();
 const statement = (sql: string) => {
