@@ -13,7 +13,7 @@ import {
   httpServerOptions,
   type Logger,
 } from '@lic/observability';
-import { openReadDb, type BatchFaults } from '@lic/read-models';
+import { WalCheckpointer, openReadDb, type BatchFaults } from '@lic/read-models';
 import { ErrorFilter, LagReader, openStores } from '@lic/app';
 import { ProjectorHttpModule } from './projector-http.module';
 import { Projector } from './projector/projector';
@@ -53,6 +53,9 @@ export const createProjectorApp = async (
   const logger = options.logger ?? createLogger('projector', config.LOG_LEVEL);
   const eventStore = options.eventStore ?? openStores(config, clock).eventStore;
   const dataSource = options.dataSource ?? (await openReadDb(config.READ_DB));
+  const checkpointer = WalCheckpointer.start(dataSource, (error) =>
+    logger.warn({ error }, 'projector: a WAL checkpoint of the read database failed'),
+  );
   const metrics = new Metrics('projector');
   const projector = new Projector({
     eventStore,
@@ -100,6 +103,7 @@ export const createProjectorApp = async (
     close: async () => {
       await projector.close();
       await app.close();
+      await checkpointer?.close();
       if (options.dataSource === undefined) await dataSource.destroy();
       if (options.eventStore === undefined) await eventStore.close();
     },

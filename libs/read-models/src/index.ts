@@ -1,5 +1,6 @@
 export * from './schema/entities';
 export * from './schema/read-db';
+export * from './schema/wal-checkpointer';
 export { bigintTransformer } from './schema/bigint.transformer';
 export * from './checkpoint/checkpoint';
 export * from './projection/projected-event';

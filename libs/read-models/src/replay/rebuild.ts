@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@lic/event-store';
-import { dialectOf, recreateReadModels } from '../schema/read-db';
+import { recreateReadModels, sqliteFileOf } from '../schema/read-db';
 import { DEFERRED_INDEX_TABLES, withDeferredIndexes } from './deferred-indexes';
 import {
   projectFromStore,
@@ -43,13 +43,6 @@ export const rebuildReadModels = async (
       }),
     ),
   );
-};
-
-/** The database file a writer thread can open beside this data source, if it is one. */
-const sqliteFileOf = (dataSource: DataSource): string | null => {
-  if (dialectOf(dataSource) !== 'sqlite') return null;
-  const file = (dataSource.options as { database?: unknown }).database;
-  return typeof file === 'string' && file !== ':memory:' && file !== '' ? file : null;
 };
 
 /** Runs `run` with a writer thread on the SQLite file, stopped (and drained) before returning. */

@@ -13,6 +13,13 @@ export type Dialect = 'sqlite' | 'postgres';
 export const dialectOf = (dataSource: DataSource): Dialect =>
   dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
 
+/** The SQLite file under this data source, which another connection (a thread) can open. */
+export const sqliteFileOf = (dataSource: DataSource): string | null => {
+  if (dialectOf(dataSource) !== 'sqlite') return null;
+  const file = (dataSource.options as { database?: unknown }).database;
+  return typeof file === 'string' && file !== ':memory:' && file !== '' ? file : null;
+};
+
 /**
  * TypeORM options for the read database. The schema comes from migrations only; `synchronize`
  * stays off. SQLite runs in WAL mode so the query API reads while the projector writes.
