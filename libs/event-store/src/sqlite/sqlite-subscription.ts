@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Subscription } from '../event-store.port';
 import type { ChangeNotifier } from './change-notifier';
 
@@ -61,6 +61,9 @@ export class SqliteSubscription<
         if (page.length < SUBSCRIPTION_PAGE_SIZE && !signal.aborted) {
           await this.notifier.waitForChange(mark, signal);
           await this.gather(signal);
+        } else if (!signal.aborted) {
+          // Catching up: the loop turns between full pages (see the store's own reads).
+          await nextTurn();
         }
       }
     } finally {
