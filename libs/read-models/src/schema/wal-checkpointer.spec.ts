@@ -75,6 +75,13 @@ describe('WalCheckpointer (the read database WAL, checkpointed off the projector
     await checkpointer?.close();
     checkpointer = null;
     expect(autocheckpoint()).toBe(1_000);
+    // What is restored is the connection's own setting, not SQLite's default.
+    sqliteConnectionOf(db).pragma('wal_autocheckpoint = 250');
+    checkpointer = WalCheckpointer.start(db, (e) => errors.push(e));
+    expect(autocheckpoint()).toBe(BACKSTOP_AUTOCHECKPOINT_PAGES);
+    await checkpointer?.close();
+    checkpointer = null;
+    expect(autocheckpoint()).toBe(250);
   });
 
   it('A2: no thread for a database that is not a file', async () => {

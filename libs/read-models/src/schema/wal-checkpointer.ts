@@ -15,7 +15,6 @@ export const WAL_CHECKPOINT_INTERVAL_MS = 200;
  * bounded (about 40 MB) whatever happens to it.
  */
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 10_000;
-const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
 
 /**
  * A SQLite read database's WAL checkpoints, on a thread of their own. Without it the connection
@@ -49,15 +48,17 @@ export class WalCheckpointer {
     });
     worker.on('message', ({ error }: { error: string }) => onError(error));
     worker.on('error', (error) => onError(error.message));
+    const own = connection.pragma('wal_autocheckpoint', { simple: true }) as number;
     connection.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
     return new WalCheckpointer(worker, () => {
-      if (connection.open) {
-        connection.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`);
-      }
+      if (connection.open) connection.pragma(`wal_autocheckpoint = ${own}`);
     });
   }
 
-  /** Stops the thread (and closes its connection); the writing connection checkpoints again. */
+  /**
+   * Stops the thread (and closes its connection); the writing connection checkpoints again, at
+   * the setting it had before start().
+   */
   async close(): Promise<void> {
     this.restore();
     if (this.worker.threadId === -1) return;
