@@ -1,5 +1,4 @@
 import { generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import { SigningThread, signHere } from './signing-thread';
 
 const keyPair = () => generateKeyPairSync('ed25519');
@@ -36,28 +35,6 @@ describe('SigningThread', () => {
     // a later turn, the keys already on the thread
     const again = await thread.sign('b', b.privateKey, inputOf(99));
     expect(again).toBe(signHere(b.privateKey, inputOf(99)));
-  });
-
-  it('F1: the signatures asked for in one run of the microtask queue leave as one message, before the loop turns', async () => {
-    const thread = started();
-    const { privateKey, publicKey } = keyPair();
-    await thread.sign('k', privateKey, inputOf(0)); // the key is on the thread
-    const posted = jest.spyOn(Worker.prototype, 'postMessage');
-    try {
-      let turned = false;
-      setImmediate(() => (turned = true));
-      const asked = Array.from({ length: 12 }, (_, i) => thread.sign('k', privateKey, inputOf(i)));
-      await Promise.resolve();
-      await Promise.resolve();
-      expect(turned).toBe(false);
-      expect(posted).toHaveBeenCalledTimes(1);
-      expect((posted.mock.calls[0]?.[0] as { items: unknown[] }).items).toHaveLength(12);
-      (await Promise.all(asked)).forEach((signature, i) =>
-        expect(valid(publicKey, inputOf(i), signature)).toBe(true),
-      );
-    } finally {
-      posted.mockRestore();
-    }
   });
 
   it('signs on the loop instead when the thread stops, with nothing in flight lost', async () => {

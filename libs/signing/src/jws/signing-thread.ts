@@ -48,10 +48,9 @@ const settleHere = (pending: Pending): void => {
 
 /**
  * Ed25519 signatures made on a thread of their own, off the event loop. The signatures asked
- * for in one run of the microtask queue go to the thread as one message, sent before the loop
- * turns (after a group commit, the answers of the whole group are signed together, and they do
- * not wait behind the requests the loop takes in next), so the loop pays one message per
- * group, not a signing per answer. Ed25519 is deterministic: the thread gives the bytes the loop would.
+ * for within one turn of the loop go to the thread as one message (after a group commit, the
+ * answers of a whole group are signed together), so the loop pays one message per turn, not a
+ * signing per answer. Ed25519 is deterministic: the thread gives the bytes the loop would.
  * If the thread cannot start or stops, nothing is lost: whatever it had not answered, and every
  * later signature, is signed on the loop instead. Each private key is sent to the thread once,
  * the first time its kid is used; keys never appear in a message's error or a log.
@@ -86,7 +85,7 @@ export class SigningThread {
       const pending: Pending = { kid, key, input, resolve, reject };
       if (this.worker === null) return settleHere(pending);
       this.queue.push(pending);
-      if (this.queue.length === 1) queueMicrotask(() => this.flush());
+      if (this.queue.length === 1) setImmediate(() => this.flush());
     });
   }
 
