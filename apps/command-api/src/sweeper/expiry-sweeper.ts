@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { AggregateRepository } from '@lic/command-pipeline';
@@ -33,6 +34,12 @@ const PASSES_PER_CHECKPOINT = 10;
 const GATHER_MS = 50;
 /** At stop, the most events read past what the subscription handed over (the rest: next start). */
 const REST_MAX = 10_000;
+/**
+ * Licenses a pass looks at between two turns of the event loop. A license the pass finds in
+ * memory is looked at without any I/O: without a turn now and then, a pass over a fleet whose
+ * licenses all moved would hold up every request for all of it (2,000 licenses: 15 ms).
+ */
+const LICENSES_PER_TURN = 256;
 
 /**
  * Records expiries after their deadlines (F5 LeaseExpired, S2/S3 SessionClosed, O7
@@ -142,7 +149,9 @@ export class ExpirySweeper implements OnApplicationBootstrap {
   private async pass(): Promise<void> {
     const changed = [...this.dirty];
     this.dirty.clear();
+    let looked = 0;
     for (const [id, revision] of changed) {
+      if (++looked % LICENSES_PER_TURN === 0) await nextTurn();
       try {
         // The state this process already holds, when it is at least as new as what was seen.
         const loaded =
@@ -158,6 +167,7 @@ export class ExpirySweeper implements OnApplicationBootstrap {
     }
     const now = this.clock.now();
     for (const [id, deadline] of this.deadlines) {
+      if (++looked % LICENSES_PER_TURN === 0) await nextTurn();
       if (deadline > now) continue;
       const context = systemContext('expiry-sweeper');
       try {
