@@ -34,7 +34,7 @@ export const BENCHES: readonly BenchDefinition[] = [
     id: 'api',
     script: 'bench:api',
     title: 'Command API request rate beside a bare Fastify route',
-    defaults: { BENCH_CONNECTIONS: '64', BENCH_SECONDS: '10' },
+    defaults: { BENCH_CONNECTIONS: '64', BENCH_SECONDS: '10', BENCH_SLICES: '5' },
     sources: [
       'apps/command-api/bench/api.bench.ts',
       'apps/command-api/src/main.ts',

@@ -204,7 +204,7 @@ describe('npm run bench reads the figures each benchmark prints', () => {
     expect(reductions(store, env)).toEqual(['BENCH_SIZES=100,10000 (default 100,10000,1000000)']);
     const api = BENCHES.find((b) => b.id === 'api')!;
     expect(commandLine(api, effectiveEnv(api, {}))).toBe(
-      'BENCH_CONNECTIONS=64 BENCH_SECONDS=10 npm run bench:api',
+      'BENCH_CONNECTIONS=64 BENCH_SECONDS=10 BENCH_SLICES=5 npm run bench:api',
     );
   });
 });

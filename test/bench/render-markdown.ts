@@ -32,6 +32,12 @@ const VARIABLES = [
   ['BENCH_CONNECTIONS', 'bench:api', '64', 'autocannon connections'],
   ['BENCH_SECONDS', 'bench:api', '10', 'seconds per target'],
   [
+    'BENCH_SLICES',
+    'bench:api',
+    '5',
+    'slices each target is measured in, alternating with the other (a b b a …)',
+  ],
+  [
     'BENCH_EVENTS',
     'bench:projection',
     '1000000',

@@ -1,13 +1,16 @@
 // npm run bench:api — load on the command API's floating surface vs. a bare Fastify route.
 //
 // Both servers run in their own process (started from the TypeScript sources), the load
-// generator (autocannon) in this one, on loopback, 64 connections, one after the other in the
-// same run. The figure to compare is the ratio of the two request rates.
+// generator (autocannon) in this one, on loopback, 64 connections. The two are measured in
+// alternating slices (BENCH_SLICES each, BENCH_SECONDS in all per server), so that a busy
+// moment of the shared machine falls on both. The figure to compare is the ratio of the two
+// request rates.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { interleave, runRecording, SideTotals } from './interleaved';
 import { appSetup, printSetup } from '../../../libs/event-store/bench/store-setup';
 import { adminTokenFor } from '../../../test/resilience/processes';
 import { cpuBreakdown } from './cpu-breakdown';
@@ -16,6 +19,7 @@ import { mainThreadCpuMicros, processCpuMicros } from './process-cpu';
 const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const SLICES = Math.max(1, Number(process.env.BENCH_SLICES ?? 5));
 
 const start = (
   script: string,
@@ -47,11 +51,6 @@ const post = async (url: string, headers: Record<string, string>, body: unknown)
   return (await r.json()) as Record<string, unknown>;
 };
 
-const run = (opts: autocannon.Options) =>
-  new Promise<autocannon.Result>((ok, fail) => {
-    autocannon(opts, (err, result) => (err ? fail(err) : ok(result)));
-  });
-
 interface Row {
   target: string;
   reqPerSec: number;
@@ -61,24 +60,24 @@ interface Row {
   errors: number;
 }
 
-const row = (target: string, r: autocannon.Result): Row => ({
+const row = (target: string, side: SideTotals): Row => ({
   target,
-  reqPerSec: r.requests.average,
-  p50: r.latency.p50,
-  p99: r.latency.p99,
-  non2xx: r.non2xx,
-  errors: r.errors,
+  reqPerSec: side.reqPerSec,
+  p50: side.percentile(0.5),
+  p99: side.percentile(0.99),
+  non2xx: side.non2xx,
+  errors: side.errors,
 });
 
 /** µs of the process's CPU (all threads, or `cpu`'s) per request answered since `before`. */
 const cpuPerRequest = (
   pid: number | undefined,
   before: number | null,
-  result: autocannon.Result,
+  requests: number,
   cpu = processCpuMicros,
 ) => {
   const after = cpu(pid);
-  return before === null || after === null ? null : (after - before) / result.requests.total;
+  return before === null || after === null ? null : (after - before) / requests;
 };
 
 const API_READY = /command API\s+(http:\/\/\S+)/;
@@ -113,64 +112,77 @@ const setUpLicenses = async (
   return keys;
 };
 
+/**
+ * Idempotency keys and fingerprints, numbered across every run of the mix against one API (a
+ * key used again would be answered as a replay of its first request, on a lease since ended).
+ */
+let n = 0;
+let connection = 0;
+
 /** checkout, 3 heartbeats, checkin per connection, round and round. */
-const runMix = (apiUrl: string, keys: readonly string[], duration: number) => {
-  let n = 0;
-  let connection = 0;
+const runMix = (
+  apiUrl: string,
+  keys: readonly string[],
+  duration: number,
+  onLatency?: (ms: number) => void,
+) => {
   /** autocannon's per-connection context: this connection's license and current lease. */
   const state = (ctx: object) => ctx as { key?: string; lease?: string };
-  return run({
-    url: apiUrl,
-    connections: CONNECTIONS,
-    duration,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/license/floating/checkout',
-        setupRequest: (req, ctx) => {
-          const c = state(ctx);
-          c.key ??= keys[connection++ % keys.length];
-          return {
+  return runRecording(
+    {
+      url: apiUrl,
+      connections: CONNECTIONS,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/license/floating/checkout',
+          setupRequest: (req, ctx) => {
+            const c = state(ctx);
+            c.key ??= keys[connection++ % keys.length];
+            return {
+              ...req,
+              headers: {
+                'content-type': 'application/json',
+                authorization: `License ${String(state(ctx).key)}`,
+                'idempotency-key': `k-${n++}`,
+              },
+              body: JSON.stringify({ fingerprint: `node-${n}` }),
+            };
+          },
+          onResponse: (_status, body, ctx) => {
+            state(ctx).lease = (JSON.parse(body) as { lease_token?: string }).lease_token;
+          },
+        },
+        ...[1, 2, 3].map(() => ({
+          method: 'POST' as const,
+          path: '/api/v1/license/floating/heartbeat',
+          setupRequest: (req: autocannon.Request, ctx: object) => ({
             ...req,
             headers: {
               'content-type': 'application/json',
               authorization: `License ${String(state(ctx).key)}`,
-              'idempotency-key': `k-${n++}`,
             },
-            body: JSON.stringify({ fingerprint: `node-${n}` }),
-          };
+            body: JSON.stringify({ lease_token: state(ctx).lease }),
+          }),
+        })),
+        {
+          method: 'POST',
+          path: '/api/v1/license/floating/checkin',
+          setupRequest: (req, ctx) => ({
+            ...req,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `License ${String(state(ctx).key)}`,
+              'idempotency-key': `c-${n++}`,
+            },
+            body: JSON.stringify({ lease_token: state(ctx).lease }),
+          }),
         },
-        onResponse: (_status, body, ctx) => {
-          state(ctx).lease = (JSON.parse(body) as { lease_token?: string }).lease_token;
-        },
-      },
-      ...[1, 2, 3].map(() => ({
-        method: 'POST' as const,
-        path: '/api/v1/license/floating/heartbeat',
-        setupRequest: (req: autocannon.Request, ctx: object) => ({
-          ...req,
-          headers: {
-            'content-type': 'application/json',
-            authorization: `License ${String(state(ctx).key)}`,
-          },
-          body: JSON.stringify({ lease_token: state(ctx).lease }),
-        }),
-      })),
-      {
-        method: 'POST',
-        path: '/api/v1/license/floating/checkin',
-        setupRequest: (req, ctx) => ({
-          ...req,
-          headers: {
-            'content-type': 'application/json',
-            authorization: `License ${String(state(ctx).key)}`,
-            'idempotency-key': `c-${n++}`,
-          },
-          body: JSON.stringify({ lease_token: state(ctx).lease }),
-        }),
-      },
-    ],
-  });
+      ],
+    },
+    onLatency,
+  );
 };
 
 const exited = (child: ChildProcess) =>
@@ -243,33 +255,45 @@ const main = async () => {
   const bareUrl = bare.match[1] as string;
   try {
     const keys = await setUpLicenses(apiUrl, apiEnv);
+    const mix = new SideTotals();
+    const baseline = new SideTotals();
     const apiCpuBefore = processCpuMicros(api.child.pid);
     const apiLoopBefore = mainThreadCpuMicros(api.child.pid);
-    const mix = await runMix(apiUrl, keys, DURATION);
-    const apiCpu = cpuPerRequest(api.child.pid, apiCpuBefore, mix);
-    const apiLoop = cpuPerRequest(api.child.pid, apiLoopBefore, mix, mainThreadCpuMicros);
     const bareCpuBefore = processCpuMicros(bare.child.pid);
-    const baseline = await run({
-      url: `${bareUrl}/noop`,
-      method: 'POST',
-      connections: CONNECTIONS,
-      duration: DURATION,
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    const bareCpu = cpuPerRequest(bare.child.pid, bareCpuBefore, baseline);
+    await interleave(
+      SLICES,
+      async () => mix.add(await runMix(apiUrl, keys, DURATION / SLICES, (ms) => mix.record(ms))),
+      async () =>
+        baseline.add(
+          await runRecording(
+            {
+              url: `${bareUrl}/noop`,
+              method: 'POST',
+              connections: CONNECTIONS,
+              duration: DURATION / SLICES,
+              headers: { 'content-type': 'application/json' },
+              body: '{}',
+            },
+            (ms) => baseline.record(ms),
+          ),
+        ),
+    );
+    // Each server idles while the other is measured: its CPU is charged to its own requests.
+    const apiCpu = cpuPerRequest(api.child.pid, apiCpuBefore, mix.requests);
+    const apiLoop = cpuPerRequest(api.child.pid, apiLoopBefore, mix.requests, mainThreadCpuMicros);
+    const bareCpu = cpuPerRequest(bare.child.pid, bareCpuBefore, baseline.requests);
     const rows = [
       row('command API: checkout, 3 heartbeats, checkin', mix),
       row('bare Fastify route (no-op)', baseline),
     ];
     console.log(
-      `\nbench:api — ${CONNECTIONS} connections, ${DURATION} s each, loopback, ${cpus().length} cores, Node ${process.version}`,
+      `\nbench:api — ${CONNECTIONS} connections, ${DURATION} s each in ${SLICES} alternating slices, loopback, ${cpus().length} cores, Node ${process.version}`,
     );
     const { eventStore } = await appSetup({ ...process.env, ...apiEnv });
     printSetup({ commandApi: { eventStore, connections: CONNECTIONS, seconds: DURATION } });
     console.table(rows.map((r) => ({ ...r, reqPerSec: Math.round(r.reqPerSec) })));
     console.log(
-      `ratio command API / bare Fastify: ${(mix.requests.average / baseline.requests.average).toFixed(3)}`,
+      `ratio command API / bare Fastify: ${(mix.reqPerSec / baseline.reqPerSec).toFixed(3)}`,
     );
     if (apiCpu !== null && bareCpu !== null) {
       // All threads of each server process, user + system, from /proc: what a request costs,
