@@ -1,22 +1,8 @@
 import { ExpirySweeper } from '../src/sweeper/expiry-sweeper';
+import { turnsDuring } from '../../../libs/event-store/src/testing/loop-turns';
 import { issueLicense, startCommandApi, type Running } from './harness';
 
 const LICENSES = 600;
-
-/** How many turns the event loop took while `work` ran. */
-const turnsDuring = async (work: () => Promise<void>): Promise<number> => {
-  let turns = 0;
-  let counting = true;
-  const tick = () => {
-    if (!counting) return;
-    turns++;
-    setImmediate(tick);
-  };
-  setImmediate(tick);
-  await work();
-  counting = false;
-  return turns;
-};
 
 describe('the expiry sweeper over a fleet', () => {
   let api: Running;
@@ -44,7 +30,7 @@ describe('the expiry sweeper over a fleet', () => {
     expect(sweeper.status().watching).toBe(LICENSES);
     // Each license is in memory: the pass does no I/O for it, so only the sweeper's own turns
     // let requests in between (a license of this variant expires: each one has a deadline).
-    const turns = await turnsDuring(() => sweeper.sweep());
+    const { turns } = await turnsDuring(() => sweeper.sweep());
     expect(turns).toBeGreaterThanOrEqual(4);
     expect(sweeper.status().watching).toBe(LICENSES);
   });
