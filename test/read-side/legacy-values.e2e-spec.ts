@@ -53,6 +53,13 @@ describeOnReadDbs('values recorded before the bounds', (kind) => {
       // The audit log keeps the event exactly (JSON escapes NUL).
       const audit = await db.getRepository(AuditEntryRow).find({ order: { position: 'ASC' } });
       expect(JSON.parse(audit[0]?.payload ?? '{}')).toMatchObject({ licensee: `Studio${NUL}Nine` });
+      // A SQLite store hands the audit log the data as it keeps it (no second JSON.stringify):
+      // for every event appended, the very text JSON.stringify gives, NUL escaped.
+      const read = [];
+      for await (const e of eventStore.readStream('license-lic-legacy')) read.push(e);
+      const first = read[0];
+      expect(first?.dataJson).toBe(JSON.stringify(history[0]?.data));
+      expect(audit[0]?.payload).toBe(first?.dataJson);
     } finally {
       await db.destroy();
       await eventStore.close();

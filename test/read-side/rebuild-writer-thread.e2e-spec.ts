@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { fixedClock } from '@lic/clock';
 import { openSqliteEventStore, type EventStore } from '@lic/event-store';
 import {
@@ -115,5 +119,37 @@ describe("a SQLite rebuild's writer thread", () => {
     }
     const stored = await readCheckpoint(target.db);
     expect(stored).toEqual({ position: 999_999n, eventsProjected: 1n });
+  });
+
+  it("A3: the thread's connection checkpoints the WAL only past the pages it is given, so a rebuild leaves checkpoints to its WalCheckpointer thread; without a figure it keeps SQLite's 1,000", async () => {
+    const framesAfter = async (autocheckpointPages?: number) => {
+      const dir = mkdtempSync(join(tmpdir(), 'rebuild-wal-'));
+      const file = join(dir, 'read.db');
+      const own = new Database(file);
+      own.pragma('journal_mode = WAL');
+      own.exec(
+        'CREATE TABLE filler (x TEXT); CREATE TABLE ck (n INTEGER); INSERT INTO ck VALUES (0)',
+      );
+      const thread = RebuildWriterThread.start(file, 10_000, autocheckpointPages);
+      try {
+        // Four batches of about 600 pages each: 2,400 pages of WAL in all.
+        const values = Array.from({ length: 600 }, (_, i) => `${i}`.padEnd(3_900, 'x'));
+        for (let batch = 0; batch < 4; batch++) {
+          await thread.write([{ sql: 'INSERT INTO filler (x) VALUES (?)', width: 1, values }], {
+            sql: 'UPDATE ck SET n = n + 1',
+            params: [],
+          });
+        }
+      } finally {
+        await thread.close();
+      }
+      const [{ log }] = own.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+      own.close();
+      rmSync(dir, { recursive: true, force: true });
+      return log;
+    };
+
+    expect(await framesAfter(100_000)).toBeGreaterThan(2_000);
+    expect(await framesAfter()).toBeLessThan(1_500);
   });
 });

@@ -43,6 +43,11 @@ export interface RecordedEvent {
   readonly metadata: EventMetadata;
   /** When the store recorded the event (ISO-8601), as the store tells it. */
   readonly recordedAt: string;
+  /**
+   * `data` as the store keeps it, JSON text, where the store reads it as text (SQLite): what
+   * the audit log records as the payload without writing the parsed data out again.
+   */
+  readonly dataJson?: string;
 }
 
 /**

@@ -56,5 +56,6 @@ function recordedEvent(
     data: decodeEventData(parseJson(data, where), where),
     metadata: decodeEventMetadata(parseJson(metadata, where), where),
     recordedAt,
+    dataJson: data,
   };
 }

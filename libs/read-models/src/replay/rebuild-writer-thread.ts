@@ -26,10 +26,22 @@ export class RebuildWriterThread {
     );
   }
 
-  static start(file: string, busyTimeoutMs: number): RebuildWriterThread {
+  /**
+   * @param autocheckpointPages the thread's connection checkpoints the WAL inside a COMMIT only
+   *   past this many pages (SQLite's default, 1,000, when not given): a rebuild raises it while
+   *   a WalCheckpointer thread does the checkpoints.
+   */
+  static start(
+    file: string,
+    busyTimeoutMs: number,
+    autocheckpointPages?: number,
+  ): RebuildWriterThread {
     const entry = workerEntry(__dirname, 'rebuild-writer.worker', __filename);
     return new RebuildWriterThread(
-      new Worker(entry.file, { workerData: { file, busyTimeoutMs }, execArgv: entry.execArgv }),
+      new Worker(entry.file, {
+        workerData: { file, busyTimeoutMs, autocheckpointPages },
+        execArgv: entry.execArgv,
+      }),
     );
   }
 

@@ -6,7 +6,11 @@ import Database from 'better-sqlite3';
 import { prepareReadSqlite } from '../schema/sqlite-read-settings';
 import type { RebuildWrite, RebuildWritten } from './rebuild-writer-messages';
 
-const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs: number };
+const { file, busyTimeoutMs, autocheckpointPages } = workerData as {
+  file: string;
+  busyTimeoutMs: number;
+  autocheckpointPages?: number;
+};
 const db = new Database(file, { timeout: busyTimeoutMs });
 db.pragma('journal_mode = WAL');
 prepareReadSqlite(db);
@@ -16,6 +20,7 @@ prepareReadSqlite(db);
 // such files. In memory, a journal is bounded by what one statement changes (at most
 // SQLITE_ROWS_PER_STATEMENT rows); this connection runs nothing else that uses temporary storage.
 db.pragma('temp_store = MEMORY');
+if (autocheckpointPages !== undefined) db.pragma(`wal_autocheckpoint = ${autocheckpointPages}`);
 
 const prepared = new Map<string, Database.Statement>();
 const statement = (sql: string) => {

@@ -10,6 +10,7 @@ import {
 import { RebuildPipe } from './rebuild-pipe';
 import { RebuildWriterThread } from './rebuild-writer-thread';
 import { READ_DB_BUSY_TIMEOUT_MS } from '../schema/sqlite-read-settings';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, WalCheckpointer } from '../schema/wal-checkpointer';
 
 /**
  * Events per transaction of a rebuild, at least: nobody reads the read models while they are
@@ -45,17 +46,30 @@ export const rebuildReadModels = async (
   );
 };
 
-/** Runs `run` with a writer thread on the SQLite file, stopped (and drained) before returning. */
+/**
+ * Runs `run` with a writer thread on the SQLite file, stopped (and drained) before returning.
+ * The WAL is checkpointed meanwhile by a thread of its own (WalCheckpointer), as the live
+ * projector's is, not inside the writer's COMMITs: a third of that thread's time went to them,
+ * and the writer thread is what the main thread waits for. A checkpoint that fails is tried
+ * again 200 ms later, and the writer checkpoints itself past BACKSTOP_AUTOCHECKPOINT_PAGES, so
+ * the WAL stays bounded either way; the indexes built after it see the usual setting again.
+ */
 const withWriterThread = async <T>(
   dataSource: DataSource,
   run: (pipe: RebuildPipe | undefined) => Promise<T>,
 ): Promise<T> => {
   const file = sqliteFileOf(dataSource);
   if (file === null) return run(undefined);
-  const thread = RebuildWriterThread.start(file, READ_DB_BUSY_TIMEOUT_MS);
+  const checkpointer = WalCheckpointer.start(dataSource, () => undefined);
+  const thread = RebuildWriterThread.start(
+    file,
+    READ_DB_BUSY_TIMEOUT_MS,
+    BACKSTOP_AUTOCHECKPOINT_PAGES,
+  );
   try {
     return await run(new RebuildPipe(thread));
   } finally {
     await thread.close();
+    await checkpointer?.close();
   }
 };

@@ -36,7 +36,7 @@ export const auditEntry = (p: ProjectedEvent, view?: ReadView): AuditEntryRow =>
     actor: r.metadata.actor,
     correlationId: r.metadata.correlationId,
     causationId: r.metadata.causationId,
-    payload: JSON.stringify(r.data),
+    payload: r.dataJson ?? JSON.stringify(r.data),
   };
 };
 
