@@ -179,7 +179,8 @@ export const renderMarkdown = (results: Results): string => {
     '  request waits for.',
     '- **Busy license.** `bench:store` decides `BENCH_BUSY_KEYS` (default 2,000 and 20,000)',
     '  idempotency keys of checkouts and checkins in memory, appends them, and times checkouts on',
-    '  that license (warm) beside a fresh one, on each adapter; the snapshot bytes are those stored',
+    '  that license (warm) beside a fresh one, on each adapter, `BENCH_BUSY_SAMPLES` (default 3,000)',
+    '  checkouts each, in rounds that rotate which license goes first; the snapshot bytes are those stored',
     '  after the timed checkouts; then a new repository on the same store (a restart) times one',
     "  checkout: the snapshot, and the retention window's events read back for the license's memory.",
     ...(reduced.length > 0

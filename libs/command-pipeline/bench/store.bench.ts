@@ -9,6 +9,7 @@ import { measureCommandLatency } from './command-latency';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,10000,1000000').split(',').map(Number);
 const busyKeys = (process.env.BENCH_BUSY_KEYS ?? '2000,20000').split(',').map(Number);
+const busySamples = Number(process.env.BENCH_BUSY_SAMPLES ?? 3000);
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 const commandLatencySection: BenchSection = {
@@ -63,8 +64,7 @@ const commandLatencySection: BenchSection = {
  * and a snapshot whose size does not depend on the number of keys.
  */
 const busyLicenseSection: BenchSection = {
-  title:
-    'A checkout on a license holding N live idempotency keys, beside a fresh license, in interleaved rounds (each license also binds the 2,000 keys of its own measured checkouts and checkins)',
+  title: `A checkout on a license holding N live idempotency keys, beside a fresh license, in interleaved rounds (each license also binds the ${(2 * busySamples).toLocaleString('en-US')} keys of its own measured checkouts and checkins)`,
   headers: [
     'adapter',
     'live keys',
@@ -82,6 +82,7 @@ const busyLicenseSection: BenchSection = {
         adapter.snapshotStore,
         new SystemClock(),
         busyKeys,
+        busySamples,
       );
       const fresh = results[0]?.p99 ?? NaN;
       for (const r of results) {
