@@ -173,6 +173,28 @@ describe('npm run bench reads the figures each benchmark prints', () => {
     ]);
   });
 
+  it("bench:api: the load generator's CPU per request and the ratio ceiling it leaves", () => {
+    const output = `${API_OUTPUT}\nPROCESS_CPU\tcommand API\t374.7\nLOADGEN_CPU\tcommand API\t81.2\nLOADGEN_CPU\tbare Fastify\t26.4\nRATIO_CEILING\t0.157\n`;
+    const figures = apiFigures(output).slice(4);
+    expect(figures.map((f) => [f.figure, f.value, f.store])).toEqual([
+      [
+        "CPU per request of the load generator (autocannon, in the bench's process): command API",
+        '81.2 µs per request',
+        'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL)',
+      ],
+      [
+        "CPU per request of the load generator (autocannon, in the bench's process): bare Fastify",
+        '26.4 µs per request',
+        'none (no-op route)',
+      ],
+      [
+        'Highest command API / bare Fastify ratio this machine allows at the CPU per request above (every core busy: command API, all threads, plus its load generator)',
+        '0.157',
+        'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL)',
+      ],
+    ]);
+  });
+
   it('bench:projection: the BENCH_JSON line, saying when the asked rate was not sustained', () => {
     const figures = projectionFigures(PROJECTION_OUTPUT);
     expect(figures.map((f) => f.value)).toEqual([

@@ -105,6 +105,22 @@ export const apiFigures = (output: string): Figure[] => {
       store: apiStore,
     });
   }
+  for (const [, server, micros] of output.matchAll(/^LOADGEN_CPU\t([^\t]+)\t([\d.]+)$/gm)) {
+    figures.push({
+      figure: `CPU per request of the load generator (autocannon, in the bench's process): ${server ?? ''}`,
+      value: `${micros ?? ''} µs per request`,
+      store: server === 'bare Fastify' ? 'none (no-op route)' : apiStore,
+    });
+  }
+  const ceiling = /^RATIO_CEILING\t([\d.]+)$/m.exec(output);
+  if (ceiling) {
+    figures.push({
+      figure:
+        'Highest command API / bare Fastify ratio this machine allows at the CPU per request above (every core busy: command API, all threads, plus its load generator)',
+      value: ceiling[1] as string,
+      store: apiStore,
+    });
+  }
   for (const [, thread, micros] of output.matchAll(/^CPU_THREAD\t([^\t]+)\t([\d.]+)$/gm)) {
     figures.push({
       figure: `CPU profile of the command path under the mix, off the event loop: ${thread ?? ''}`,

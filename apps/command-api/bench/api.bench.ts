@@ -185,6 +185,30 @@ const runMix = (
   );
 };
 
+/** CPU this process (the load generator) used since `before`, user + system, in µs. */
+const cpuSince = (before: NodeJS.CpuUsage): number => {
+  const { user, system } = process.cpuUsage(before);
+  return user + system;
+};
+
+/**
+ * The load generator's CPU per request on each side, and the highest ratio this machine could
+ * show with the command API's CPU per request as it is: every core busy, shared between the
+ * command API (all its threads, spread perfectly) and the load generator driving it.
+ */
+const printCeiling = (
+  apiCpu: number | null,
+  loadgenMix: number,
+  loadgenBaseline: number,
+  baseline: SideTotals,
+) => {
+  console.log(`LOADGEN_CPU\tcommand API\t${loadgenMix.toFixed(1)}`);
+  console.log(`LOADGEN_CPU\tbare Fastify\t${loadgenBaseline.toFixed(1)}`);
+  if (apiCpu === null || baseline.reqPerSec === 0) return;
+  const fastestApi = (cpus().length * 1_000_000) / (apiCpu + loadgenMix);
+  console.log(`RATIO_CEILING\t${(fastestApi / baseline.reqPerSec).toFixed(3)}`);
+};
+
 const exited = (child: ChildProcess) =>
   new Promise<void>((ok) => {
     if (child.exitCode !== null) ok();
@@ -260,10 +284,16 @@ const main = async () => {
     const apiCpuBefore = processCpuMicros(api.child.pid);
     const apiLoopBefore = mainThreadCpuMicros(api.child.pid);
     const bareCpuBefore = processCpuMicros(bare.child.pid);
+    const loadgen = { mix: 0, baseline: 0 };
     await interleave(
       SLICES,
-      async () => mix.add(await runMix(apiUrl, keys, DURATION / SLICES, (ms) => mix.record(ms))),
-      async () =>
+      async () => {
+        const before = process.cpuUsage();
+        mix.add(await runMix(apiUrl, keys, DURATION / SLICES, (ms) => mix.record(ms)));
+        loadgen.mix += cpuSince(before);
+      },
+      async () => {
+        const before = process.cpuUsage();
         baseline.add(
           await runRecording(
             {
@@ -276,7 +306,9 @@ const main = async () => {
             },
             (ms) => baseline.record(ms),
           ),
-        ),
+        );
+        loadgen.baseline += cpuSince(before);
+      },
     );
     // Each server idles while the other is measured: its CPU is charged to its own requests.
     const apiCpu = cpuPerRequest(api.child.pid, apiCpuBefore, mix.requests);
@@ -303,6 +335,12 @@ const main = async () => {
     }
     // The event loop's share: the one thread every request waits for.
     if (apiLoop !== null) console.log(`MAIN_THREAD_CPU\tcommand API\t${apiLoop.toFixed(1)}`);
+    printCeiling(
+      apiCpu,
+      loadgen.mix / mix.requests,
+      loadgen.baseline / baseline.requests,
+      baseline,
+    );
     if (mix.non2xx > 0 || mix.errors > 0)
       console.log(`note: ${mix.non2xx} non-2xx and ${mix.errors} errors in the mix`);
   } finally {
