@@ -91,27 +91,27 @@ export const apiFigures = (output: string): Figure[] => {
       store: apiStore,
     });
   }
-  for (const [, server, micros] of output.matchAll(/^PROCESS_CPU\t([^\t]+)\t([\d.]+)$/gm)) {
-    figures.push({
-      figure: `CPU per request under load, all threads of the process (from /proc): ${server ?? ''}`,
-      value: `${micros ?? ''} µs per request`,
-      store: server === 'bare Fastify' ? 'none (no-op route)' : apiStore,
-    });
-  }
-  for (const [, server, micros] of output.matchAll(/^MAIN_THREAD_CPU\t([^\t]+)\t([\d.]+)$/gm)) {
-    figures.push({
-      figure: `CPU per request under load, main thread (event loop) only (from /proc): ${server ?? ''}`,
-      value: `${micros ?? ''} µs per request`,
-      store: apiStore,
-    });
-  }
-  for (const [, server, micros] of output.matchAll(/^LOADGEN_CPU\t([^\t]+)\t([\d.]+)$/gm)) {
-    figures.push({
-      figure: `CPU per request of the load generator (autocannon, in the bench's process): ${server ?? ''}`,
-      value: `${micros ?? ''} µs per request`,
-      store: server === 'bare Fastify' ? 'none (no-op route)' : apiStore,
-    });
-  }
+  // One line per server: `<TAG>\t<server>\t<µs per request>`.
+  const perServer = (tag: string, what: string) => {
+    for (const [, server, micros] of output.matchAll(
+      new RegExp(`^${tag}\\t([^\\t]+)\\t([\\d.]+)$`, 'gm'),
+    )) {
+      figures.push({
+        figure: `${what}: ${server ?? ''}`,
+        value: `${micros ?? ''} µs per request`,
+        store: server === 'bare Fastify' ? 'none (no-op route)' : apiStore,
+      });
+    }
+  };
+  perServer('PROCESS_CPU', 'CPU per request under load, all threads of the process (from /proc)');
+  perServer(
+    'MAIN_THREAD_CPU',
+    'CPU per request under load, main thread (event loop) only (from /proc)',
+  );
+  perServer(
+    'LOADGEN_CPU',
+    "CPU per request of the load generator (autocannon, in the bench's process)",
+  );
   const ceiling = /^RATIO_CEILING\t([\d.]+)$/m.exec(output);
   if (ceiling) {
     figures.push({

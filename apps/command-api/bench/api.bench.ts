@@ -185,12 +185,6 @@ const runMix = (
   );
 };
 
-/** CPU this process (the load generator) used since `before`, user + system, in µs. */
-const cpuSince = (before: NodeJS.CpuUsage): number => {
-  const { user, system } = process.cpuUsage(before);
-  return user + system;
-};
-
 /**
  * The load generator's CPU per request on each side, and the highest ratio this machine could
  * show with the command API's CPU per request as it is: every core busy, shared between the
@@ -285,15 +279,19 @@ const main = async () => {
     const apiLoopBefore = mainThreadCpuMicros(api.child.pid);
     const bareCpuBefore = processCpuMicros(bare.child.pid);
     const loadgen = { mix: 0, baseline: 0 };
+    /** Runs one slice of `side`, charging this process's CPU meanwhile to its load generator. */
+    const slice = (side: keyof typeof loadgen, run: () => Promise<void>) => async () => {
+      const before = process.cpuUsage();
+      await run();
+      const { user, system } = process.cpuUsage(before);
+      loadgen[side] += user + system;
+    };
     await interleave(
       SLICES,
-      async () => {
-        const before = process.cpuUsage();
-        mix.add(await runMix(apiUrl, keys, DURATION / SLICES, (ms) => mix.record(ms)));
-        loadgen.mix += cpuSince(before);
-      },
-      async () => {
-        const before = process.cpuUsage();
+      slice('mix', async () =>
+        mix.add(await runMix(apiUrl, keys, DURATION / SLICES, (ms) => mix.record(ms))),
+      ),
+      slice('baseline', async () =>
         baseline.add(
           await runRecording(
             {
@@ -306,9 +304,8 @@ const main = async () => {
             },
             (ms) => baseline.record(ms),
           ),
-        );
-        loadgen.baseline += cpuSince(before);
-      },
+        ),
+      ),
     );
     // Each server idles while the other is measured: its CPU is charged to its own requests.
     const apiCpu = cpuPerRequest(api.child.pid, apiCpuBefore, mix.requests);
