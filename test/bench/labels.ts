@@ -6,7 +6,7 @@ export const storeLabel = (s: StoreSetup): string => {
     return `SQLite event store (embedded file, journal_mode=${s.journalMode}, synchronous=${s.synchronous})`;
   }
   return s.testServer
-    ? 'ESDB adapter against the in-process gRPC test server (not a real EventStoreDB)'
+    ? 'ESDB adapter against the gRPC test server in its own process (not a real EventStoreDB)'
     : `EventStoreDB at ${s.url}`;
 };
 

@@ -17,7 +17,7 @@ export type StoreSetup =
     }
   | {
       readonly kind: 'esdb';
-      /** The in-process gRPC test server, or the server at `url`. */
+      /** The gRPC test server (in its own process), or the server at `url`. */
       readonly testServer: boolean;
       readonly url: string;
     };

@@ -16,8 +16,8 @@ import type {
 } from '../src/event-store.port';
 import { openEsdbEventStore } from '../src/esdb/open-esdb-event-store';
 import { openSqliteEventStore } from '../src/sqlite/open-sqlite-event-store';
-import { startEsdbTestServer } from '../src/test-server';
 import { printSetup, withoutCredentials, type StoreSetup } from './store-setup';
+import { startTestServerProcess } from './test-server-process';
 
 export interface BenchAdapter {
   readonly name: string;
@@ -50,7 +50,10 @@ export function openSqliteBenchAdapter(): BenchAdapter {
   };
 }
 
-/** EVENTSTORE_URL if set; otherwise the in-process gRPC test server (not a real EventStoreDB). */
+/**
+ * EVENTSTORE_URL if set; otherwise the gRPC test server in a process of its own (not a real
+ * EventStoreDB).
+ */
 export async function openEsdbBenchAdapter(): Promise<BenchAdapter> {
   const url = process.env.EVENTSTORE_URL;
   if (url !== undefined) {
@@ -64,15 +67,16 @@ export async function openEsdbBenchAdapter(): Promise<BenchAdapter> {
       close: () => eventStore.close(),
     };
   }
-  const server = await startEsdbTestServer();
+  const server = await startTestServerProcess();
   const { eventStore, snapshotStore } = openEsdbEventStore({
     connectionString: server.connectionString,
   });
   return {
     name: 'ESDB test server',
     description:
-      'IN-PROCESS gRPC TEST SERVER, NOT A REAL EventStoreDB: measures the client, gRPC over ' +
-      'loopback and an in-memory log in this same process (set EVENTSTORE_URL for a real server)',
+      'gRPC TEST SERVER IN ITS OWN PROCESS, NOT A REAL EventStoreDB: measures the client, gRPC ' +
+      'over loopback and an in-memory log in a second Node process (set EVENTSTORE_URL for a ' +
+      'real server)',
     setup: { kind: 'esdb', testServer: true, url: server.connectionString },
     eventStore,
     snapshotStore,
