@@ -93,7 +93,8 @@ describe('npm run bench reads the figures each benchmark prints', () => {
       {
         figure: 'Append throughput: 100 events per append, sequential (30,000 events)',
         value: '5,211 events/s (52 appends/s)',
-        store: 'ESDB adapter against the gRPC test server in its own process (not a real EventStoreDB)',
+        store:
+          'ESDB adapter against the gRPC test server in its own process (not a real EventStoreDB)',
       },
       {
         figure: 'One command (a heartbeat) on a license stream of 1,000 events',
