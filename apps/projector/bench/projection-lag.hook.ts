@@ -11,7 +11,7 @@ import {
   type StoreSetup,
 } from '../../../libs/event-store/bench/store-setup';
 import { adminTokenFor } from '../../../test/resilience/processes';
-import { startBenchProcess, type BenchProcess } from './bench-processes';
+import { startBenchProcess, type BenchProcess } from '../../../test/bench/bench-processes';
 import { runCheckoutLoad } from './checkout-load';
 import { LagSampler, type LagSample } from './lag-sampler';
 import { percentile } from './percentiles';

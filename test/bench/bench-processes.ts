@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
+const hook = resolve(__dirname, '../event-store/register-swc.js');
 
 export interface BenchProcess {
   readonly child: ChildProcess;
@@ -11,16 +11,17 @@ export interface BenchProcess {
 }
 
 /**
- * An app in its own process, started from the TypeScript sources, once its stdout matches
- * `ready`. Its stdout keeps being read (and dropped) so it never blocks on a full pipe.
+ * An app in its own process, started from the TypeScript sources with `args`, once its stdout
+ * matches `ready`. Its stdout keeps being read (and dropped) so it never blocks on a full pipe.
  */
 export const startBenchProcess = (
   script: string,
   env: Record<string, string>,
   ready: RegExp,
+  args: readonly string[] = [],
 ): Promise<BenchProcess> =>
   new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['-r', hook, script], {
+    const child = spawn(process.execPath, ['-r', hook, script, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
