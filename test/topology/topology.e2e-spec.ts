@@ -23,11 +23,12 @@ const external = process.env.EVENTSTORE_URL; // an independent KurrentDB-protoco
  * activate machines through both replicas while a replica, the projector and the event store
  * are killed and restarted. Then the event store itself is the judge.
  */
-const suite =
-  postgresReachable() || process.env.REQUIRE_POSTGRES === '1' ? describe : describe.skip;
+const runs = postgresReachable() || process.env.REQUIRE_POSTGRES === '1';
+const suite = runs ? describe : describe.skip;
 
 suite(
-  'the production topology, as separate processes (KurrentDB protocol, PostgreSQL, 2 replicas)',
+  'the production topology, as separate processes (KurrentDB protocol, PostgreSQL, 2 replicas)' +
+    (runs ? '' : ` — skipped: PostgreSQL unreachable at ${PG_SERVER}`),
   () => {
     jest.setTimeout(240_000);
     const dir = mkdtempSync(join(tmpdir(), 'topology-'));
