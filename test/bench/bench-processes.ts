@@ -10,18 +10,25 @@ export interface BenchProcess {
   stop(): Promise<void>;
 }
 
+export interface BenchProcessOptions {
+  /** The script's own arguments. */
+  readonly args?: readonly string[];
+  /** Node's, before the script (e.g. --cpu-prof). */
+  readonly nodeArgs?: readonly string[];
+}
+
 /**
- * An app in its own process, started from the TypeScript sources with `args`, once its stdout
- * matches `ready`. Its stdout keeps being read (and dropped) so it never blocks on a full pipe.
+ * An app in its own process, started from the TypeScript sources, once its stdout matches
+ * `ready`. Its stdout keeps being read (and dropped) so it never blocks on a full pipe.
  */
 export const startBenchProcess = (
   script: string,
   env: Record<string, string>,
   ready: RegExp,
-  args: readonly string[] = [],
+  { args = [], nodeArgs = [] }: BenchProcessOptions = {},
 ): Promise<BenchProcess> =>
   new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['-r', hook, script, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, '-r', hook, script, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -5,7 +5,6 @@
 // alternating slices (BENCH_SLICES each, BENCH_SECONDS in all per server), so that a busy
 // moment of the shared machine falls on both. The figure to compare is the ratio of the two
 // request rates.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,33 +12,13 @@ import autocannon from 'autocannon';
 import { interleave, runRecording, SideTotals } from './interleaved';
 import { appSetup, printSetup } from '../../../libs/event-store/bench/store-setup';
 import { adminTokenFor } from '../../../test/resilience/processes';
+import { startBenchProcess } from '../../../test/bench/bench-processes';
 import { cpuBreakdown } from './cpu-breakdown';
 import { mainThreadCpuMicros, processCpuMicros } from './process-cpu';
 
-const hook = resolve(__dirname, '../../../test/event-store/register-swc.js');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const SLICES = Math.max(1, Number(process.env.BENCH_SLICES ?? 5));
-
-const start = (
-  script: string,
-  env: Record<string, string>,
-  ready: RegExp,
-  nodeArgs: readonly string[] = [],
-) =>
-  new Promise<{ child: ChildProcess; match: RegExpExecArray }>((ok, fail) => {
-    const child = spawn(process.execPath, [...nodeArgs, '-r', hook, script], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const match = ready.exec(out);
-      if (match) ok({ child, match });
-    });
-    child.once('exit', (code) => fail(new Error(`${script} exited ${code}: ${out}`)));
-  });
 
 const post = async (url: string, headers: Record<string, string>, body: unknown) => {
   const r = await fetch(url, {
@@ -203,12 +182,6 @@ const printCeiling = (
   console.log(`RATIO_CEILING\t${(fastestApi / baseline.reqPerSec).toFixed(3)}`);
 };
 
-const exited = (child: ChildProcess) =>
-  new Promise<void>((ok) => {
-    if (child.exitCode !== null) ok();
-    else child.once('exit', () => ok());
-  });
-
 /**
  * A second command API, started with --cpu-prof, takes the same mix for PROFILE_SECONDS; its
  * profile (written when it stops) is broken down by area: main-thread µs per request.
@@ -217,16 +190,14 @@ const profileCommandPath = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-prof-'));
   const profDir = join(dir, 'prof');
   const env = envFor(dir);
-  const api = await start(resolve(__dirname, '../src/main.ts'), env, API_READY, [
-    '--cpu-prof',
-    `--cpu-prof-dir=${profDir}`,
-  ]);
+  const api = await startBenchProcess(resolve(__dirname, '../src/main.ts'), env, API_READY, {
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
+  });
   try {
     const apiUrl = (api.match as unknown as [string, string])[1];
     const keys = await setUpLicenses(apiUrl, env);
     const mix = await runMix(apiUrl, keys, PROFILE_SECONDS);
-    api.child.kill('SIGTERM');
-    await exited(api.child);
+    await api.stop();
     // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile: thread 0 is the event loop's.
     const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
     const threadOf = (f: string) => Number(f.split('.')[4]);
@@ -259,7 +230,7 @@ const profileCommandPath = async () => {
       );
     }
   } finally {
-    api.child.kill('SIGTERM');
+    await api.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 };
@@ -267,8 +238,12 @@ const profileCommandPath = async () => {
 const main = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const apiEnv = envFor(dir);
-  const api = await start(resolve(__dirname, '../src/main.ts'), apiEnv, API_READY);
-  const bare = await start(resolve(__dirname, 'bare-fastify.ts'), {}, /listening (\S+)/);
+  const api = await startBenchProcess(resolve(__dirname, '../src/main.ts'), apiEnv, API_READY);
+  const bare = await startBenchProcess(
+    resolve(__dirname, 'bare-fastify.ts'),
+    {},
+    /listening (\S+)/,
+  );
   const [, apiUrl] = api.match as unknown as [string, string];
   const bareUrl = bare.match[1] as string;
   try {
@@ -341,8 +316,7 @@ const main = async () => {
     if (mix.non2xx > 0 || mix.errors > 0)
       console.log(`note: ${mix.non2xx} non-2xx and ${mix.errors} errors in the mix`);
   } finally {
-    api.child.kill('SIGTERM');
-    bare.child.kill('SIGTERM');
+    await Promise.all([api.stop(), bare.stop()]);
     rmSync(dir, { recursive: true, force: true });
   }
   if (PROFILE_SECONDS > 0) await profileCommandPath();

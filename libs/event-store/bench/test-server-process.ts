@@ -15,6 +15,6 @@ export const startTestServerProcess = async (): Promise<{
   readonly connectionString: string;
   stop(): Promise<void>;
 }> => {
-  const server = await startBenchProcess(MAIN, {}, READY, ['--port', '0']);
+  const server = await startBenchProcess(MAIN, {}, READY, { args: ['--port', '0'] });
   return { connectionString: server.match[1] as string, stop: server.stop };
 };
