@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { fixedClock } from '@lic/clock';
 import { openSqliteEventStore, type EventStore, type SnapshotStore } from '@lic/event-store';
 import { LicenseRow, openReadDb, projectFromStore } from '@lic/read-models';
-import { postgresReachable, scratchReadDb, type ScratchDb } from '../read-side/support/read-dbs';
+import { postgresRuns, scratchReadDb, type ScratchDb } from '../read-side/support/read-dbs';
 import { policyArb, textArb } from './support/arbitraries';
 import {
   issueGenerated,
@@ -36,12 +36,10 @@ describe('property: every valid history projects into both read databases', () =
   jest.setTimeout(600_000);
   let store: { eventStore: EventStore; snapshotStore: SnapshotStore };
   const dbs: ReadDb[] = [];
-  const required = process.env['REQUIRE_POSTGRES'] === '1';
 
   beforeAll(async () => {
     store = openSqliteEventStore({ file: ':memory:', clock: fixedClock(T0) });
-    const kinds =
-      postgresReachable() || required ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+    const kinds = postgresRuns() ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
     for (const kind of kinds) {
       const scratch = await scratchReadDb(kind);
       dbs.push({ name: kind, scratch, db: await openReadDb(scratch.url) });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openEsdbEventStore, type RecordedEvent } from '@lic/event-store';
-import { admin, postgresReachable, PG_SERVER } from '../read-side/support/read-dbs';
+import { admin, PG_SERVER, POSTGRES_SKIPPED, postgresRuns } from '../read-side/support/read-dbs';
 import { DIST, ensureFreshDist } from './support/dist';
 import { Replicas, Tally, runWorker } from './support/load';
 import { freePort, kill, startNode, stop, type Running } from './support/processes';
@@ -23,12 +23,12 @@ const external = process.env.EVENTSTORE_URL; // an independent KurrentDB-protoco
  * activate machines through both replicas while a replica, the projector and the event store
  * are killed and restarted. Then the event store itself is the judge.
  */
-const runs = postgresReachable() || process.env.REQUIRE_POSTGRES === '1';
+const runs = postgresRuns();
 const suite = runs ? describe : describe.skip;
 
 suite(
   'the production topology, as separate processes (KurrentDB protocol, PostgreSQL, 2 replicas)' +
-    (runs ? '' : ` — skipped: PostgreSQL unreachable at ${PG_SERVER}`),
+    (runs ? '' : ` — ${POSTGRES_SKIPPED}`),
   () => {
     jest.setTimeout(240_000);
     const dir = mkdtempSync(join(tmpdir(), 'topology-'));

@@ -14,7 +14,7 @@ const required = process.env['REQUIRE_POSTGRES'] === '1';
 
 let reachable: boolean | undefined;
 /** Checked once per test file, synchronously (describe blocks cannot wait). */
-export const postgresReachable = (): boolean => {
+const postgresReachable = (): boolean => {
   reachable ??=
     spawnSync(
       process.execPath,
@@ -30,6 +30,12 @@ export const postgresReachable = (): boolean => {
   return reachable;
 };
 
+/** Whether suites on PostgreSQL run: it answers, or REQUIRE_POSTGRES=1 (CI) runs them to fail. */
+export const postgresRuns = (): boolean => postgresReachable() || required;
+
+/** What the title of a PostgreSQL suite says when it is skipped. */
+export const POSTGRES_SKIPPED = `skipped: PostgreSQL unreachable at ${PG_SERVER}`;
+
 /**
  * Runs a suite once per read database: SQLite always, PostgreSQL when it answers. Without it
  * the PostgreSQL variant is skipped with the reason in its title, unless REQUIRE_POSTGRES=1
@@ -37,10 +43,10 @@ export const postgresReachable = (): boolean => {
  */
 export const describeOnReadDbs = (title: string, suite: (kind: ReadDbKind) => void): void => {
   describe(`${title} [sqlite]`, () => suite('sqlite'));
-  if (postgresReachable() || required) {
+  if (postgresRuns()) {
     describe(`${title} [postgres]`, () => suite('postgres'));
   } else {
-    describe.skip(`${title} [postgres] — skipped: PostgreSQL unreachable at ${PG_SERVER}`, () => {
+    describe.skip(`${title} [postgres] — ${POSTGRES_SKIPPED}`, () => {
       it('needs PostgreSQL (set REQUIRE_POSTGRES=1 to fail instead of skipping)', () => undefined);
     });
   }
