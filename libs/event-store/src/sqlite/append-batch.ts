@@ -13,9 +13,11 @@ export type CommitBatch = (requests: readonly AppendRequest[]) => Promise<Outcom
 /**
  * One BEGIN IMMEDIATE transaction for a group of appends, so they share one fsync
  * (synchronous=FULL makes every commit durable, at the price of a disk flush). Each append
- * runs in its own savepoint with its own expected-revision check: a conflict fails that
- * append alone, and the others still commit. A lock held by another process past
- * busy_timeout is waited out asynchronously and the whole group retried.
+ * has its own expected-revision check: a conflict fails that append alone, and the others
+ * still commit. An append of several events runs in its own savepoint, rolled back alone if
+ * one of its inserts fails; an append of one event needs none, since a failed statement
+ * leaves nothing behind (SQLite backs it out and keeps the transaction). A lock held by
+ * another process past busy_timeout is waited out asynchronously and the whole group retried.
  */
 export const appendBatch = (
   db: Database.Database,
@@ -28,7 +30,11 @@ export const appendBatch = (
     requests.map((request): Outcome => {
       try {
         // Nested in `all`, better-sqlite3 runs `one` in a SAVEPOINT and rolls it back alone.
-        return { ok: true, result: one(recordedAt, request) };
+        const result =
+          request.events.length === 1
+            ? appendInTransaction(table, recordedAt, request)
+            : one(recordedAt, request);
+        return { ok: true, result };
       } catch (error) {
         return { ok: false, error };
       }

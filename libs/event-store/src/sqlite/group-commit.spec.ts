@@ -71,6 +71,42 @@ describe.each(writers)('group commit %s', (_name, writerFor) => {
     await close();
   });
 
+  it('F4: an append that fails in a group leaves nothing of itself and fails alone', async () => {
+    const { db, group, commits, close } = setUp();
+    await group.append({ streamName: 'taken', events: [event('used')], expected: 'no_stream' });
+    const retried = { streamName: 'r', events: [event('r-0')], expected: 'no_stream' as const };
+    await group.append(retried);
+    const results = await Promise.allSettled([
+      group.append({ streamName: 'one', events: [event('used')], expected: 'no_stream' }),
+      group.append({ streamName: 'ok', events: [event('ok-0')], expected: 'no_stream' }),
+      group.append({
+        streamName: 'several',
+        events: [event('several-0'), event('used')],
+        expected: 'no_stream',
+      }),
+      group.append({ streamName: 'taken', events: [event('next')], expected: 0n }),
+      group.append(retried),
+    ]);
+    expect(commits()).toBe(3);
+    expect(results.map((r) => r.status)).toEqual([
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    // The retry is answered with what the first attempt wrote, not written twice.
+    expect(results[4]).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0n } });
+    const rows = db.prepare('select stream, id from events order by position').all();
+    expect(rows).toEqual([
+      { stream: 'taken', id: 'used' },
+      { stream: 'r', id: 'r-0' },
+      { stream: 'ok', id: 'ok-0' },
+      { stream: 'taken', id: 'next' },
+    ]);
+    await close();
+  });
+
   it('A1: an append is acknowledged only after the commit that holds it', async () => {
     const { db, group, close } = setUp();
     const pending = group.append({ streamName: 's', events: [event('x')], expected: 'any' });

@@ -51,12 +51,15 @@ export function appendInTransaction(
   recordedAt: string,
   { streamName, events, expected }: AppendRequest,
 ): AppendResult {
-  const replay = findRetriedAppend(table, streamName, events, expected);
-  if (replay !== undefined) return replay;
-
   const current = table.lastRevision(streamName);
-  if (!satisfiesExpectedRevision(expected, current)) {
-    throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
+  // A retry finds its events where `expected` points, so the stream has moved past it. When
+  // the stream stands exactly at `expected`, nothing can be there yet: no lookup by id.
+  if (!standsAt(expected, current)) {
+    const replay = findRetriedAppend(table, streamName, events, expected);
+    if (replay !== undefined) return replay;
+    if (!satisfiesExpectedRevision(expected, current)) {
+      throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
+    }
   }
   let revision = current ?? -1n;
   let position = 0n;
@@ -74,6 +77,10 @@ export function appendInTransaction(
   }
   return { nextExpectedRevision: revision, position };
 }
+
+/** `expected` names one exact place (no stream, or a revision) and the stream is there. */
+const standsAt = (expected: ExpectedRevision, current: bigint | undefined): boolean =>
+  expected === 'no_stream' ? current === undefined : current !== undefined && expected === current;
 
 /**
  * Like EventStoreDB's idempotent writes: the same events (same ids, same order) already
