@@ -165,8 +165,71 @@ export const appendThroughputSection: BenchSection = {
   },
 };
 
+/**
+ * `appenders` loops at once, each appending one event at a time to a stream of its own (as
+ * concurrent commands on different licenses do): on SQLite, what group commit takes in one
+ * transaction. The CPU is this process's, all threads (SQLite's writer thread included; the
+ * ESDB test server's own process is not counted).
+ */
+export async function measureConcurrentAppends(
+  store: EventStore,
+  { appenders, totalEvents }: { readonly appenders: number; readonly totalEvents: number },
+): Promise<{ eventsPerSecond: number; cpuMicrosPerEvent: number; ms: number }> {
+  const prefix = `bench${randomUUID().slice(0, 8)}`;
+  const perAppender = Math.ceil(totalEvents / appenders);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: appenders }, async (_, a) => {
+      let expected: ExpectedRevision = 'no_stream';
+      for (let i = 0; i < perAppender; i++) {
+        const event = benchEvent(a * perAppender + i);
+        expected = (await store.appendToStream(`${prefix}-${a}`, [event], expected))
+          .nextExpectedRevision;
+      }
+    }),
+  );
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const events = appenders * perAppender;
+  return {
+    eventsPerSecond: (events * 1000) / ms,
+    cpuMicrosPerEvent: (cpu.user + cpu.system) / events,
+    ms,
+  };
+}
+
+const APPENDERS = 64;
+
+export const concurrentAppendsSection: BenchSection = {
+  title: `Concurrent appends (${APPENDERS} appenders, one event per append, each on its own stream)`,
+  headers: ['adapter', 'events', 'events/s', 'CPU µs/event (this process)', 'elapsed'],
+  async run(adapters) {
+    const rows: Row[] = [];
+    for (const adapter of adapters) {
+      const totalEvents = 30_000;
+      await measureConcurrentAppends(adapter.eventStore, {
+        appenders: APPENDERS,
+        totalEvents: 640,
+      }); // warm-up
+      const r = await measureConcurrentAppends(adapter.eventStore, {
+        appenders: APPENDERS,
+        totalEvents,
+      });
+      rows.push([
+        adapter.name,
+        totalEvents.toLocaleString('en-US'),
+        formatRate(r.eventsPerSecond),
+        r.cpuMicrosPerEvent.toFixed(1),
+        `${(r.ms / 1000).toFixed(2)} s`,
+      ]);
+    }
+    return rows;
+  },
+};
+
 /** The sections `npm run bench:store` runs, in order. */
-export const SECTIONS: BenchSection[] = [appendThroughputSection];
+export const SECTIONS: BenchSection[] = [appendThroughputSection, concurrentAppendsSection];
 
 export function printTable(title: string, headers: Row, rows: readonly Row[]): void {
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]?.length ?? 0)));
