@@ -13,7 +13,7 @@ import { interleave, runRecording, SideTotals } from './interleaved';
 import { appSetup, printSetup } from '../../../libs/event-store/bench/store-setup';
 import { adminTokenFor } from '../../../test/resilience/processes';
 import { startBenchProcess } from '../../../test/bench/bench-processes';
-import { cpuBreakdown } from './cpu-breakdown';
+import { cpuBreakdown, loadWindow } from './cpu-breakdown';
 import { mainThreadCpuMicros, processCpuMicros } from './process-cpu';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -61,6 +61,8 @@ const cpuPerRequest = (
 
 const API_READY = /command API\s+(http:\/\/\S+)/;
 const PROFILE_SECONDS = Number(process.env.BENCH_PROFILE_SECONDS ?? 5);
+/** The controllers the mix drives: where the profiled load starts and ends. */
+const MIX_CONTROLLERS = /apps\/command-api\/src\/client\//;
 
 const envFor = (dir: string) => ({
   DATA_DIR: dir,
@@ -203,14 +205,16 @@ const profileCommandPath = async () => {
     const threadOf = (f: string) => Number(f.split('.')[4]);
     const file = files.find((f) => threadOf(f) === 0);
     if (file === undefined) throw new Error('the profiled command API wrote no profile');
-    // Setting up the licenses is in the profile too: counted as requests, it is a few hundred.
-    const requests = mix.requests.total + CONNECTIONS + 1;
-    const areas = cpuBreakdown(join(profDir, file), requests);
+    // Only while the mix ran: not the start-up, the set-up of the licenses, nor the shutdown.
+    const requests = mix.requests.total;
+    const window = loadWindow(join(profDir, file), MIX_CONTROLLERS);
+    if (window === null) throw new Error('the profile holds no sample of the mix');
+    const areas = cpuBreakdown(join(profDir, file), requests, window);
     const keep = process.env.BENCH_PROFILE_OUT;
     if (keep !== undefined && keep !== '') copyFileSync(join(profDir, file), keep);
     const total = areas.reduce((sum, a) => sum + a.microsPerRequest, 0);
     console.log(
-      `\ncpu profile of the command API under the mix (${PROFILE_SECONDS} s, ${requests} requests, main thread, µs per request by area):`,
+      `\ncpu profile of the command API under the mix (${PROFILE_SECONDS} s, ${requests} requests, main thread, µs per request by area, from the first to the last sample in a floating controller, ${((window.to - window.from) / 1e6).toFixed(1)} s):`,
     );
     for (const a of areas) {
       console.log(
@@ -220,7 +224,7 @@ const profileCommandPath = async () => {
     console.log(`CPU_AREA\ttotal\t${total.toFixed(1)}\t100.0%`);
     // The other threads (the SQLite writer thread): busy time per request, beside the loop.
     for (const other of files.filter((f) => threadOf(f) !== 0)) {
-      const busy = cpuBreakdown(join(profDir, other), requests);
+      const busy = cpuBreakdown(join(profDir, other), requests, window);
       if (keep !== undefined && keep !== '') {
         copyFileSync(join(profDir, other), `${keep}.thread${threadOf(other)}`);
       }

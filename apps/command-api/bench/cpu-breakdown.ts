@@ -7,9 +7,73 @@ interface ProfileNode {
 }
 interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
+  /** When the profile started, µs on the clock every thread's profile of a process shares. */
+  readonly startTime: number;
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
+
+/** A span of the profiles' clock (µs), both ends included. */
+export interface ProfileWindow {
+  readonly from: number;
+  readonly to: number;
+}
+
+const readProfile = (file: string): CpuProfile =>
+  JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+
+/** The profile's nodes by id, and each node's parent. */
+const treeOf = (profile: CpuProfile) => {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  return { byId, parent };
+};
+
+/** Whether a node's frame, or a frame it was called from, passes `test` (memoised per node). */
+const underFrame = (
+  profile: CpuProfile,
+  test: (frame: ProfileNode['callFrame']) => boolean,
+): ((id: number) => boolean) => {
+  const { byId, parent } = treeOf(profile);
+  const known = new Map<number, boolean>();
+  const under = (id: number): boolean => {
+    const seen = known.get(id);
+    if (seen !== undefined) return seen;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const is = node !== undefined && (test(node.callFrame) || (up !== undefined && under(up)));
+    known.set(id, is);
+    return is;
+  };
+  return under;
+};
+
+/** Each sample's instant on the profiles' clock. */
+const sampleTimes = (profile: CpuProfile): number[] => {
+  let at = profile.startTime;
+  return profile.timeDeltas.map((dt) => (at += dt));
+};
+
+/**
+ * From the first to the last sample taken inside a frame of a file matching `files` (e.g. the
+ * controllers the load drives): the load alone, without start-up, the set-up requests, or the
+ * work of shutting down (the last seal reads back every event the load wrote). Null when no
+ * sample matches.
+ */
+export const loadWindow = (file: string, files: RegExp): ProfileWindow | null => {
+  const profile = readProfile(file);
+  const within = underFrame(profile, (frame) => files.test(frame.url));
+  const times = sampleTimes(profile);
+  let from: number | null = null;
+  let to: number | null = null;
+  profile.samples.forEach((id, i) => {
+    if (!within(id)) return;
+    from ??= times[i] ?? null;
+    to = times[i] ?? to;
+  });
+  return from === null || to === null ? null : { from, to };
+};
 
 /**
  * Areas of the command path, tried from a sample's innermost frame outwards: the first frame
@@ -51,24 +115,18 @@ export interface AreaCost {
   readonly share: number;
 }
 
-/** Main-thread CPU per request by area, from a V8 .cpuprofile of the command API's process. */
-export const cpuBreakdown = (file: string, requests: number): AreaCost[] => {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const loadingOf = new Map<number, boolean>();
-  const loading = (id: number): boolean => {
-    const known = loadingOf.get(id);
-    if (known !== undefined) return known;
-    const node = byId.get(id);
-    const up = parent.get(id);
-    const is =
-      node !== undefined &&
-      (LOADING.has(node.callFrame.functionName) || (up !== undefined && loading(up)));
-    loadingOf.set(id, is);
-    return is;
-  };
+/**
+ * A thread's CPU per request by area, from a V8 .cpuprofile of the command API's process: the
+ * samples within `window` only, when one is given.
+ */
+export const cpuBreakdown = (
+  file: string,
+  requests: number,
+  window: ProfileWindow | null = null,
+): AreaCost[] => {
+  const profile = readProfile(file);
+  const { byId, parent } = treeOf(profile);
+  const loading = underFrame(profile, (frame) => LOADING.has(frame.functionName));
   const areaOf = new Map<number, string | null>();
   const classify = (id: number): string | null => {
     if (loading(id)) return null;
@@ -86,7 +144,11 @@ export const cpuBreakdown = (file: string, requests: number): AreaCost[] => {
   };
   const micros = new Map<string, number>();
   let busy = 0;
+  const times = sampleTimes(profile);
+  const counted = (i: number) =>
+    window === null || ((times[i] ?? 0) >= window.from && (times[i] ?? 0) <= window.to);
   profile.samples.forEach((id, i) => {
+    if (!counted(i)) return;
     const area = classify(id);
     if (area === null) return;
     const dt = profile.timeDeltas[i] ?? 0;
