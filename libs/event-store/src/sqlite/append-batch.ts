@@ -36,6 +36,10 @@ export const appendBatch = (
             : one(recordedAt, request);
         return { ok: true, result };
       } catch (error) {
+        // Some failures end the whole transaction (SQLITE_FULL, an I/O error...): the appends
+        // before it are undone, and any after it would commit one by one, outside the group.
+        // The group fails whole instead.
+        if (!db.inTransaction) throw error;
         return { ok: false, error };
       }
     }),

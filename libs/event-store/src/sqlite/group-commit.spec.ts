@@ -107,6 +107,26 @@ describe.each(writers)('group commit %s', (_name, writerFor) => {
     await close();
   });
 
+  it('A1: a failure that ends the transaction fails the whole group, and nothing of it is written', async () => {
+    const { db, group, close } = setUp();
+    // What SQLITE_FULL or an I/O error does to a transaction: SQLite rolls all of it back.
+    db.exec(`CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.stream = 'poison'
+             BEGIN SELECT RAISE(ROLLBACK, 'the disk is full (simulated)'); END`);
+    const results = await Promise.allSettled(
+      ['before', 'poison', 'after'].map((streamName) =>
+        group.append({ streamName, events: [event(streamName)], expected: 'no_stream' }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toContain('disk is full');
+    expect((db.prepare('select count(*) as n from events').get() as { n: number }).n).toBe(0);
+    // The store goes on: the next group commits.
+    await expect(
+      group.append({ streamName: 'after', events: [event('again')], expected: 'no_stream' }),
+    ).resolves.toMatchObject({ nextExpectedRevision: 0n });
+    await close();
+  });
+
   it('A1: an append is acknowledged only after the commit that holds it', async () => {
     const { db, group, close } = setUp();
     const pending = group.append({ streamName: 's', events: [event('x')], expected: 'any' });
