@@ -13,7 +13,7 @@ import { interleave, runRecording, SideTotals } from './interleaved';
 import { appSetup, printSetup } from '../../../libs/event-store/bench/store-setup';
 import { adminTokenFor } from '../../../test/resilience/processes';
 import { startBenchProcess } from '../../../test/bench/bench-processes';
-import { cpuBreakdown, loadWindow } from './cpu-breakdown';
+import { cpuBreakdown, loadWindow, readProfile } from './cpu-breakdown';
 import { mainThreadCpuMicros, processCpuMicros } from './process-cpu';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -207,9 +207,10 @@ const profileCommandPath = async () => {
     if (file === undefined) throw new Error('the profiled command API wrote no profile');
     // Only while the mix ran: not the start-up, the set-up of the licenses, nor the shutdown.
     const requests = mix.requests.total;
-    const window = loadWindow(join(profDir, file), MIX_CONTROLLERS);
+    const profile = readProfile(join(profDir, file));
+    const window = loadWindow(profile, MIX_CONTROLLERS);
     if (window === null) throw new Error('the profile holds no sample of the mix');
-    const areas = cpuBreakdown(join(profDir, file), requests, window);
+    const areas = cpuBreakdown(profile, requests, window);
     const keep = process.env.BENCH_PROFILE_OUT;
     if (keep !== undefined && keep !== '') copyFileSync(join(profDir, file), keep);
     const total = areas.reduce((sum, a) => sum + a.microsPerRequest, 0);
@@ -224,7 +225,7 @@ const profileCommandPath = async () => {
     console.log(`CPU_AREA\ttotal\t${total.toFixed(1)}\t100.0%`);
     // The other threads (the SQLite writer thread): busy time per request, beside the loop.
     for (const other of files.filter((f) => threadOf(f) !== 0)) {
-      const busy = cpuBreakdown(join(profDir, other), requests, window);
+      const busy = cpuBreakdown(readProfile(join(profDir, other)), requests, window);
       if (keep !== undefined && keep !== '') {
         copyFileSync(join(profDir, other), `${keep}.thread${threadOf(other)}`);
       }

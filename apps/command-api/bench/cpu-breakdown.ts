@@ -5,7 +5,7 @@ interface ProfileNode {
   readonly callFrame: { readonly functionName: string; readonly url: string };
   readonly children?: readonly number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
   /** When the profile started, µs on the clock every thread's profile of a process shares. */
   readonly startTime: number;
@@ -19,7 +19,7 @@ export interface ProfileWindow {
   readonly to: number;
 }
 
-const readProfile = (file: string): CpuProfile =>
+export const readProfile = (file: string): CpuProfile =>
   JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 
 /** The profile's nodes by id, and each node's parent. */
@@ -61,8 +61,7 @@ const sampleTimes = (profile: CpuProfile): number[] => {
  * work of shutting down (the last seal reads back every event the load wrote). Null when no
  * sample matches.
  */
-export const loadWindow = (file: string, files: RegExp): ProfileWindow | null => {
-  const profile = readProfile(file);
+export const loadWindow = (profile: CpuProfile, files: RegExp): ProfileWindow | null => {
   const within = underFrame(profile, (frame) => files.test(frame.url));
   const times = sampleTimes(profile);
   let from: number | null = null;
@@ -116,15 +115,15 @@ export interface AreaCost {
 }
 
 /**
- * A thread's CPU per request by area, from a V8 .cpuprofile of the command API's process: the
+ * A thread's CPU per request by area, from a V8 .cpuprofile of the command API's process (read
+ * once: readProfile): the
  * samples within `window` only, when one is given.
  */
 export const cpuBreakdown = (
-  file: string,
+  profile: CpuProfile,
   requests: number,
   window: ProfileWindow | null = null,
 ): AreaCost[] => {
-  const profile = readProfile(file);
   const { byId, parent } = treeOf(profile);
   const loading = underFrame(profile, (frame) => LOADING.has(frame.functionName));
   const areaOf = new Map<number, string | null>();

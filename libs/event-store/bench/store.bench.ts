@@ -174,7 +174,7 @@ export const appendThroughputSection: BenchSection = {
 export async function measureConcurrentAppends(
   store: EventStore,
   { appenders, totalEvents }: { readonly appenders: number; readonly totalEvents: number },
-): Promise<{ eventsPerSecond: number; cpuMicrosPerEvent: number; ms: number }> {
+): Promise<{ events: number; eventsPerSecond: number; cpuMicrosPerEvent: number; ms: number }> {
   const prefix = `bench${randomUUID().slice(0, 8)}`;
   const perAppender = Math.ceil(totalEvents / appenders);
   const cpuBefore = process.cpuUsage();
@@ -193,6 +193,7 @@ export async function measureConcurrentAppends(
   const cpu = process.cpuUsage(cpuBefore);
   const events = appenders * perAppender;
   return {
+    events,
     eventsPerSecond: (events * 1000) / ms,
     cpuMicrosPerEvent: (cpu.user + cpu.system) / events,
     ms,
@@ -207,18 +208,17 @@ export const concurrentAppendsSection: BenchSection = {
   async run(adapters) {
     const rows: Row[] = [];
     for (const adapter of adapters) {
-      const totalEvents = 30_000;
       await measureConcurrentAppends(adapter.eventStore, {
         appenders: APPENDERS,
         totalEvents: 640,
       }); // warm-up
       const r = await measureConcurrentAppends(adapter.eventStore, {
         appenders: APPENDERS,
-        totalEvents,
+        totalEvents: 30_000,
       });
       rows.push([
         adapter.name,
-        totalEvents.toLocaleString('en-US'),
+        r.events.toLocaleString('en-US'),
         formatRate(r.eventsPerSecond),
         r.cpuMicrosPerEvent.toFixed(1),
         `${(r.ms / 1000).toFixed(2)} s`,
