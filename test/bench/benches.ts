@@ -48,6 +48,7 @@ export const BENCHES: readonly BenchDefinition[] = [
     title: 'Read-model rebuild (SQLite, PostgreSQL) and projection lag under 1,000 commands/s',
     defaults: {
       BENCH_EVENTS: '1000000',
+      BENCH_REBUILD_ROUNDS: '3',
       PROJECTION_BATCH_SIZE: '500',
       BENCH_LAG_SECONDS: '30',
       BENCH_LAG_RATE: '1000',

@@ -215,6 +215,30 @@ describe('npm run bench reads the figures each benchmark prints', () => {
     expect(projectionFigures('no json here')).toEqual([]);
   });
 
+  it('bench:projection: a rebuild measured in rounds names the median round and every ratio', () => {
+    const output = `BENCH_JSON ${JSON.stringify({
+      events: 1000,
+      batchSize: 10000,
+      rebuild: [
+        {
+          database: 'sqlite',
+          projectionEventsPerSecond: 28000,
+          rawInsertEventsPerSecond: 14000,
+          ratio: 2,
+          rawDeferredIndexesEventsPerSecond: 80000,
+          ratioDeferredIndexes: 0.35,
+          roundRatiosDeferredIndexes: [0.31, 0.35, 0.4],
+        },
+      ],
+      lag: null,
+    })}\n`;
+    expect(projectionFigures(output).map((f) => f.value)).toEqual([
+      '28,000 events/s',
+      '14,000 events/s (rebuild / raw = 2.00)',
+      '80,000 events/s (rebuild / raw = 0.35; the median of 3 rounds, each rebuild followed by its raw insert: 0.31, 0.35, 0.40)',
+    ]);
+  });
+
   it('the command of a row is exact: the defaults spelled out, overrides and reductions named, no credentials', () => {
     const store = BENCHES.find((b) => b.id === 'store')!;
     const env = effectiveEnv(store, {

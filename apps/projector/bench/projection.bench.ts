@@ -9,6 +9,7 @@ import { postgresDb, sqliteDb, type BenchDb } from './bench-databases';
 import { readDbSetup, type StoreSetup } from '../../../libs/event-store/bench/store-setup';
 import { cachedHistory } from './generate-history';
 import { describeLag, projectionLagUnderLoad } from './projection-lag.hook';
+import { percentile } from './percentiles';
 import { RAW_ROWS_PER_TRANSACTION, rawInsert } from './raw-insert';
 import { SQLITE_ROWS_PER_STATEMENT } from '../../../libs/read-models/src/projection/sql/table-writer';
 
@@ -17,7 +18,8 @@ import { SQLITE_ROWS_PER_STATEMENT } from '../../../libs/read-models/src/project
  * cached 1,000,000-event history, beside the raw batched-insert rate of the same database
  * measured in the same run; then the projection lag while the command API takes 1,000
  * commands/s (projection-lag.hook.ts). BENCH_EVENTS=… for a smaller history (0 skips the
- * rebuild); BENCH_LAG_SECONDS=… for a shorter lag run (0 skips it); PROJECTION_BATCH_SIZE as
+ * rebuild); BENCH_REBUILD_ROUNDS=… rebuilds per database, each beside its raw insert (default 3);
+ * BENCH_LAG_SECONDS=… for a shorter lag run (0 skips it); PROJECTION_BATCH_SIZE as
  * in production (default 500). The last line, `BENCH_JSON {…}`, repeats the figures for
  * npm run bench.
  */
@@ -26,6 +28,12 @@ const BATCH = Number(process.env['PROJECTION_BATCH_SIZE'] ?? 500);
 /** What rebuildReadModels commits at once (it raises a smaller PROJECTION_BATCH_SIZE). */
 const REBUILD_BATCH = Math.max(BATCH, REBUILD_EVENTS_PER_TRANSACTION);
 const DIR = join(process.cwd(), 'data', 'bench');
+/**
+ * Rebuilds per database, each followed at once by the raw insert it is compared with: the
+ * machine is shared, and a busy minute falls on both halves of a round. The round with the
+ * median ratio is reported, every round's ratio beside it.
+ */
+const ROUNDS = Math.max(1, Number(process.env['BENCH_REBUILD_ROUNDS'] ?? 3));
 
 const timed = async (
   label: string,
@@ -62,36 +70,64 @@ const rawCeiling = async (
   return { events, seconds, rate: events / seconds };
 };
 
+interface Rate {
+  readonly events: number;
+  readonly seconds: number;
+  readonly rate: number;
+}
+
+/** A rebuild and, right after it, the raw insert with its indexes built at the end. */
+interface Round {
+  readonly projection: Rate;
+  readonly rawDeferred: Rate;
+}
+
+/** The round whose rebuild / raw ratio is the median of the rounds' (nearest rank). */
+const medianRound = (rounds: readonly Round[]): Round => {
+  const ratio = (r: Round) => r.projection.rate / r.rawDeferred.rate;
+  const middle = percentile(rounds.map(ratio), 0.5);
+  return rounds.find((r) => ratio(r) === middle) as Round;
+};
+
 const measure = async (store: EventStore, target: BenchDb, total: number) => {
   const db = await openReadDb(target.url);
   const clock = new SystemClock();
   try {
-    const projection = await timed(`${target.name}: projection`, total, async (tick) => {
-      const r = await rebuildReadModels(store, db, {
-        batchSize: BATCH,
-        clock,
-        onBatch: ({ events }) => tick(events),
+    const rounds: Round[] = [];
+    let tables: Record<string, unknown> = {};
+    for (let round = 1; round <= ROUNDS; round++) {
+      const label = ROUNDS === 1 ? target.name : `${target.name} ${round}/${ROUNDS}`;
+      const projection = await timed(`${label}: projection`, total, async (tick) => {
+        const r = await rebuildReadModels(store, db, {
+          batchSize: BATCH,
+          clock,
+          onBatch: ({ events }) => tick(events),
+        });
+        return r.events;
       });
-      return r.events;
-    });
-    const tables = await db.query(
-      `SELECT (SELECT COUNT(*) FROM leases) AS leases, (SELECT COUNT(*) FROM sessions) AS sessions,
-              (SELECT COUNT(*) FROM activations) AS activations,
-              (SELECT COUNT(*) FROM utilization_buckets) AS buckets`,
-    );
+      const counts = await db.query(
+        `SELECT (SELECT COUNT(*) FROM leases) AS leases, (SELECT COUNT(*) FROM sessions) AS sessions,
+                (SELECT COUNT(*) FROM activations) AS activations,
+                (SELECT COUNT(*) FROM utilization_buckets) AS buckets`,
+      );
+      tables = counts[0] as Record<string, unknown>;
+      const rawDeferred = await rawCeiling(`${label}: raw, indexes at end`, total, (tick) =>
+        rawInsert(store, db, tick, { deferIndexes: true }),
+      );
+      rounds.push({ projection, rawDeferred });
+    }
     const raw = await rawCeiling(`${target.name}: raw insert`, total, (tick) =>
       rawInsert(store, db, tick),
     );
-    const rawDeferred = await rawCeiling(`${target.name}: raw, indexes at end`, total, (tick) =>
-      rawInsert(store, db, tick, { deferIndexes: true }),
-    );
+    const { projection, rawDeferred } = medianRound(rounds);
     return {
       name: target.name,
       readDb: readDbSetup(target.url),
+      rounds,
       projection,
       raw,
       rawDeferred,
-      tables: tables[0] as Record<string, unknown>,
+      tables,
     };
   } finally {
     await db.destroy();
@@ -125,11 +161,18 @@ const main = async () => {
     process.stdout.write(
       [
         '',
-        `read-model rebuild, ${fmt(history.events)} events, ${REBUILD_BATCH} events per transaction`,
+        `read-model rebuild, ${fmt(history.events)} events, ${REBUILD_BATCH} events per transaction; of ${ROUNDS} round(s) per database (a rebuild, then the raw insert with indexes at end), the round with the median ratio`,
         `${'database'.padEnd(10)} ${'projection ev/s'.padStart(16)} ${'raw insert ev/s'.padStart(16)} ${'ratio'.padStart(7)} ${'raw, idx at end'.padStart(16)} ${'ratio'.padStart(7)}   rows`,
         ...results.map(
           (r) =>
             `${r.name.padEnd(10)} ${fmt(r.projection.rate).padStart(16)} ${fmt(r.raw.rate).padStart(16)} ${(r.projection.rate / r.raw.rate).toFixed(2).padStart(7)} ${fmt(r.rawDeferred.rate).padStart(16)} ${(r.projection.rate / r.rawDeferred.rate).toFixed(2).padStart(7)}   ${JSON.stringify(r.tables)}`,
+        ),
+        '',
+        ...results.flatMap((r) =>
+          r.rounds.map(
+            (round, i) =>
+              `${r.name} round ${i + 1}: rebuild ${fmt(round.projection.rate)} events/s, raw with indexes at end ${fmt(round.rawDeferred.rate)} events/s, ratio ${(round.projection.rate / round.rawDeferred.rate).toFixed(2)}`,
+          ),
         ),
         ...(sqlite === undefined
           ? []
@@ -170,6 +213,7 @@ const main = async () => {
       ratio: r.projection.rate / r.raw.rate,
       rawDeferredIndexesEventsPerSecond: Math.round(r.rawDeferred.rate),
       ratioDeferredIndexes: r.projection.rate / r.rawDeferred.rate,
+      roundRatiosDeferredIndexes: r.rounds.map((x) => x.projection.rate / x.rawDeferred.rate),
       projectionSeconds: r.projection.seconds,
     })),
     lag,
