@@ -31,3 +31,10 @@ export const writeResults = (file: string, results: Results): void => {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 };
+
+/**
+ * The benches of `all` without figures in `results`: on a fresh checkout, a run with BENCH_ONLY
+ * has none for the others, and BENCHMARKS.md written from it would drop their rows.
+ */
+export const benchesWithoutFigures = (results: Results, all: readonly BenchId[]): BenchId[] =>
+  all.filter((id) => results[id] === undefined);

@@ -6,13 +6,14 @@ import { SystemClock } from '@lic/clock';
 import { BENCHES, commandLine, effectiveEnv, reductions } from './benches';
 import { describeMachine, machineLine } from './machine';
 import { renderMarkdown } from './render-markdown';
-import { readResults, writeResults } from './results-file';
+import { benchesWithoutFigures, readResults, writeResults } from './results-file';
 import { runScript } from './run-script';
 import { sourceClosure, sourceHash } from './source-hash';
 
 const root = resolve(__dirname, '../..');
 const resultsFile = join(root, 'data', 'bench', 'benchmarks.json');
 const out = resolve(root, process.env.BENCH_OUT ?? 'BENCHMARKS.md');
+const ALL = BENCHES.map((b) => b.id);
 const only = (process.env.BENCH_ONLY ?? '')
   .split(',')
   .map((s) => s.trim())
@@ -49,12 +50,20 @@ const main = async () => {
       sources,
     };
     writeResults(resultsFile, results);
-    writeFileSync(out, renderMarkdown(results));
+    // Not from a partial run on a fresh checkout: it would drop the other benches' rows.
+    if (benchesWithoutFigures(results, ALL).length === 0) {
+      writeFileSync(out, renderMarkdown(results));
+    }
     process.stdout.write(
       `\n=== ${bench.script}: ${run.code === 0 ? `${figures.length} figures` : `FAILED (exit ${String(run.code)})`} in ${Math.round(run.seconds)} s\n`,
     );
   }
-  process.stdout.write(`\nwrote ${out}\n`);
+  const missing = benchesWithoutFigures(results, ALL);
+  process.stdout.write(
+    missing.length === 0
+      ? `\nwrote ${out}\n`
+      : `\n${out} left as it was: ${resultsFile} has no figures yet for ${missing.join(', ')} (a fresh checkout); run them too, e.g. BENCH_ONLY=${missing.join(',')} npm run bench\n`,
+  );
   if (selected.some((b) => results[b.id]?.exitCode !== 0)) process.exitCode = 1;
 };
 
