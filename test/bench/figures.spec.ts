@@ -235,7 +235,7 @@ describe('npm run bench reads the figures each benchmark prints', () => {
     expect(projectionFigures(output).map((f) => f.value)).toEqual([
       '28,000 events/s',
       '14,000 events/s (rebuild / raw = 2.00)',
-      '80,000 events/s (rebuild / raw = 0.35; the median of 3 rounds, each rebuild followed by its raw insert: 0.31, 0.35, 0.40)',
+      '80,000 events/s (rebuild / raw = 0.350; the median of 3 rounds, each rebuild followed by its raw insert: 0.310, 0.350, 0.400)',
     ]);
   });
 
