@@ -116,8 +116,7 @@ export interface AreaCost {
 
 /**
  * A thread's CPU per request by area, from a V8 .cpuprofile of the command API's process (read
- * once: readProfile): the
- * samples within `window` only, when one is given.
+ * with readProfile): only the samples within `window`, when one is given.
  */
 export const cpuBreakdown = (
   profile: CpuProfile,
@@ -144,8 +143,10 @@ export const cpuBreakdown = (
   const micros = new Map<string, number>();
   let busy = 0;
   const times = sampleTimes(profile);
-  const counted = (i: number) =>
-    window === null || ((times[i] ?? 0) >= window.from && (times[i] ?? 0) <= window.to);
+  const counted = (i: number) => {
+    const at = times[i] ?? 0;
+    return window === null || (at >= window.from && at <= window.to);
+  };
   profile.samples.forEach((id, i) => {
     if (!counted(i)) return;
     const area = classify(id);
