@@ -5,7 +5,8 @@ import type { AppendRequest } from '../sqlite-append';
 import type { SnapshotWrite } from '../sqlite-snapshot-store';
 import {
   fromWire,
-  outcomeFromWire,
+  packGroup,
+  unpackOutcomes,
   type FromWriter,
   type ToWriter,
   type WriterOptions,
@@ -51,9 +52,9 @@ export class SqliteWriterThread {
   }
 
   async commit(recordedAt: string, requests: readonly AppendRequest[]): Promise<Outcome[]> {
-    const answer = await this.ask({ kind: 'append', recordedAt, requests: [...requests] });
+    const answer = await this.ask({ kind: 'append', group: packGroup(recordedAt, requests) });
     if (answer.kind !== 'committed') throw new Error(`the writer thread answered ${answer.kind}`);
-    return answer.outcomes.map(outcomeFromWire);
+    return unpackOutcomes(answer.outcomes);
   }
 
   async saveSnapshot(snapshot: SnapshotWrite): Promise<void> {

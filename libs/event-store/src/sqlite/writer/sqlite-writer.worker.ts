@@ -10,8 +10,9 @@ import { SqliteEventsTable } from '../sqlite-events-table';
 import { prepareDatabase } from '../sqlite-schema';
 import { snapshotSaver } from '../sqlite-snapshot-store';
 import {
-  outcomeToWire,
+  packOutcomes,
   toWire,
+  unpackGroup,
   type FromWriter,
   type ToWriter,
   type WriterOptions,
@@ -34,13 +35,17 @@ port.on('message', (message: ToWriter) => {
     return;
   }
   const { id } = message;
-  const done: Promise<FromWriter> =
-    message.kind === 'append'
-      ? commit(message.recordedAt, message.requests).then((outcomes) => ({
-          kind: 'committed',
-          id,
-          outcomes: outcomes.map(outcomeToWire),
-        }))
-      : saveSnapshot(message.snapshot).then(() => ({ kind: 'saved', id }));
-  done.then(answer, (error: unknown) => answer({ kind: 'failed', id, error: toWire(error) }));
+  done(message).then(answer, (error: unknown) =>
+    answer({ kind: 'failed', id, error: toWire(error) }),
+  );
 });
+
+async function done(message: Exclude<ToWriter, { kind: 'close' }>): Promise<FromWriter> {
+  const { id } = message;
+  if (message.kind === 'snapshot') {
+    await saveSnapshot(message.snapshot);
+    return { kind: 'saved', id };
+  }
+  const { recordedAt, requests } = unpackGroup(message.group);
+  return { kind: 'committed', id, outcomes: packOutcomes(await commit(recordedAt, requests)) };
+}
