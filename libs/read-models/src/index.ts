@@ -14,6 +14,7 @@ export { hydrate } from './projection/sql/hydrate';
 export { Params, quote } from './projection/sql/placeholders';
 export * from './replay/project-from-store';
 export * from './replay/rebuild';
+export { PgRebuildWriter } from './replay/pg-rebuild-writer';
 export { RebuildPipe } from './replay/rebuild-pipe';
 export { RebuildWriterThread } from './replay/rebuild-writer-thread';
 export * from './replay/deferred-indexes';

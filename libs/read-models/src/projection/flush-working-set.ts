@@ -16,17 +16,18 @@ import {
 import { occupancyOf } from './finish-working-set';
 import { utilizationOf, type UtilizationChanges } from './utilization/fold-utilization';
 import type { ProjectionCache } from './projection-cache';
+import type { DeferredWrites } from './sql/deferred-writes';
 import type { StatementBatch } from './sql/statement-batch';
 import { TableWriter } from './sql/table-writer';
 import type { WorkingSet } from './working-set';
 
 /**
- * A SQLite rebuild's batch, whose statements a writer thread runs later: they are recorded in
- * `recorder`, and `beforeRead` waits until every earlier batch is committed before the
- * database is read.
+ * A piped rebuild's batch, whose writes are run later (by SQLite's writer thread, or on
+ * PostgreSQL by the rebuild's own connection): they are recorded in `recorder`, and
+ * `beforeRead` waits until every earlier batch is committed before the database is read.
  */
 export interface RecordedWrites {
-  readonly recorder: StatementBatch;
+  readonly recorder: StatementBatch | DeferredWrites;
   readonly beforeRead: () => Promise<void>;
 }
 
@@ -35,8 +36,8 @@ export type WriteCounts = Readonly<Record<string, number>>;
 
 /**
  * Writes what the batch changed. Runs inside the batch's transaction. `bulk` (a rebuild): the
- * same rows, through COPY on PostgreSQL (TableWriter); `recorded`: the SQLite statements
- * recorded, not run.
+ * same rows, through COPY on PostgreSQL (TableWriter); `recorded`: the writes recorded, not
+ * run.
  */
 export const flushWorkingSet = async (
   manager: EntityManager,

@@ -12,15 +12,15 @@ import {
   type BatchResult,
 } from '../projection/project-batch';
 import type { ProjectionCache } from '../projection/projection-cache';
-import { StatementBatch } from '../projection/sql/statement-batch';
 import type { RebuildPipe } from './rebuild-pipe';
 
 /**
- * projectBatch for a SQLite rebuild: the same loads, applications and rows, but the rows and
- * the checkpoint compare-and-set are handed to the rebuild's writer thread, which commits them
- * in one transaction while this thread goes on with the next batch. `expected` is the
- * checkpoint the previous batch moved to (the thread checks it). The cache takes the batch's
- * rows at once: every later read of the database waits for the thread first (RebuildPipe).
+ * projectBatch for a piped rebuild: the same loads, applications and rows, but the rows and
+ * the checkpoint compare-and-set are handed to the rebuild's sink (SQLite's writer thread, or
+ * PostgreSQL's own connection), which commits them in one transaction while this thread goes
+ * on with the next batch. `expected` is the checkpoint the previous batch moved to (the sink
+ * checks it). The cache takes the batch's rows at once: every later read of the database
+ * waits for the sink first (RebuildPipe).
  */
 export const projectBatchPiped = async (
   dataSource: DataSource,
@@ -35,7 +35,7 @@ export const projectBatchPiped = async (
   const manager = dataSource.manager;
   const events = fresh.map(decodeRecordedEvent);
   pipe.seed(cache, events);
-  const recorder = new StatementBatch();
+  const recorder = pipe.record();
   const { ws, writes, tails } = await projectEvents(manager, events, cache, true, {
     recorder,
     beforeRead: pipe.drain,
@@ -47,7 +47,7 @@ export const projectBatchPiped = async (
     to,
     toIso(clock.now()),
   ).getQueryAndParameters();
-  await pipe.post(recorder.statements, { sql, params });
+  await pipe.post(recorder, { sql, params });
   cache.absorb(ws, tails);
   return {
     checkpoint: to,

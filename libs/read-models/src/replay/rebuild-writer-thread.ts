@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '@lic/event-store';
-import type { RecordedStatement } from '../projection/sql/statement-batch';
+import { StatementBatch, type RecordedStatement } from '../projection/sql/statement-batch';
+import type { BatchRecord, RebuildSink } from './rebuild-pipe';
 import type { RebuildWrite, RebuildWritten } from './rebuild-writer-messages';
 
 interface Waiter {
@@ -13,7 +14,7 @@ interface Waiter {
  * checkpoint go to the thread, which commits them in order; `write` resolves after the COMMIT.
  * If the thread fails a batch or stops, that batch and every later one fail.
  */
-export class RebuildWriterThread {
+export class RebuildWriterThread implements RebuildSink {
   private readonly waiting = new Map<number, Waiter>();
   private nextId = 0;
   private broken: Error | null = null;
@@ -43,6 +44,17 @@ export class RebuildWriterThread {
         execArgv: entry.execArgv,
       }),
     );
+  }
+
+  record(): StatementBatch {
+    return new StatementBatch();
+  }
+
+  commit(batch: BatchRecord, checkpoint: RebuildWrite['checkpoint']): Promise<void> {
+    if (!(batch instanceof StatementBatch)) {
+      return Promise.reject(new Error("the rebuild's writer thread runs SQLite statements only"));
+    }
+    return this.write(batch.statements, checkpoint);
   }
 
   write(

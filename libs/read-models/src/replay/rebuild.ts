@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@lic/event-store';
-import { recreateReadModels, sqliteFileOf } from '../schema/read-db';
+import { dialectOf, recreateReadModels, sqliteFileOf } from '../schema/read-db';
 import { DEFERRED_INDEX_TABLES, withDeferredIndexes } from './deferred-indexes';
 import {
   projectFromStore,
   type ProjectFromStoreOptions,
   type ProjectFromStoreResult,
 } from './project-from-store';
+import { PgRebuildWriter } from './pg-rebuild-writer';
 import { RebuildPipe } from './rebuild-pipe';
 import { RebuildWriterThread } from './rebuild-writer-thread';
 import { READ_DB_BUSY_TIMEOUT_MS } from '../schema/sqlite-read-settings';
@@ -25,8 +26,9 @@ export const REBUILD_EVENTS_PER_TRANSACTION = 10_000;
 /**
  * A3: drops every read model, recreates the schema, and projects the whole history from
  * position zero. The live projector must be stopped meanwhile (its checkpoint compare-and-set
- * would fail rather than write twice). On a SQLite file the batches are committed by a writer
- * thread while the next one is projected (RebuildPipe): the same rows, on both cores.
+ * would fail rather than write twice). The batches are committed while the next one is
+ * projected (RebuildPipe) — on a SQLite file by a writer thread, on PostgreSQL by a connection
+ * of the rebuild's own: the same rows, with the database working beside the event loop.
  */
 export const rebuildReadModels = async (
   eventStore: EventStore,
@@ -47,7 +49,8 @@ export const rebuildReadModels = async (
 };
 
 /**
- * Runs `run` with a writer thread on the SQLite file, stopped (and drained) before returning.
+ * Runs `run` with the rebuild's own PostgreSQL connection as its sink (given back before
+ * returning), or on a SQLite file with a writer thread (stopped and drained before returning).
  * The WAL is checkpointed meanwhile by a thread of its own (WalCheckpointer), as the live
  * projector's is, not inside the writer's COMMITs: a third of that thread's time went to them,
  * and the writer thread is what the main thread waits for. A checkpoint that fails is tried
@@ -59,7 +62,15 @@ const withWriterThread = async <T>(
   run: (pipe: RebuildPipe | undefined) => Promise<T>,
 ): Promise<T> => {
   const file = sqliteFileOf(dataSource);
-  if (file === null) return run(undefined);
+  if (file === null) {
+    if (dialectOf(dataSource) !== 'postgres') return run(undefined);
+    const writer = await PgRebuildWriter.open(dataSource);
+    try {
+      return await run(new RebuildPipe(writer));
+    } finally {
+      await writer.close();
+    }
+  }
   const checkpointer = WalCheckpointer.start(dataSource, () => undefined);
   const thread = RebuildWriterThread.start(
     file,

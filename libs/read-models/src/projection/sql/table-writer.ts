@@ -3,8 +3,9 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { dialectOf } from '../../schema/read-db';
 import { Params, chunks, quote, rowsPerStatement } from './placeholders';
 import { copyInto, type SubmittingClient } from './pg-copy';
+import { DeferredWrites } from './deferred-writes';
 import { bindable, preparedOn, sqliteConnectionOf } from './sqlite-statements';
-import type { StatementBatch } from './statement-batch';
+import { StatementBatch } from './statement-batch';
 
 /**
  * SQLite: rows per multi-row statement. Fewer statement runs than one per row, while each
@@ -38,8 +39,9 @@ export const storableText = (text: string): string =>
  * on PostgreSQL many rows go in one statement (one round trip). With `bulk` (a rebuild), the
  * PostgreSQL rows go through COPY instead: straight into the table for an insert, through a
  * temporary staging table of the same shape for an upsert or an increment (the same
- * ON CONFLICT statement, reading the staged rows). With `recorder` (a SQLite rebuild), the
- * SQLite statements are recorded in order instead of run: its writer thread runs them.
+ * ON CONFLICT statement, reading the staged rows). With `recorder` a rebuild's writes are
+ * recorded in order instead of run: a SQLite rebuild's statements (StatementBatch) for its
+ * writer thread, a PostgreSQL rebuild's bound writes (DeferredWrites) for its own connection.
  */
 export class TableWriter<Row extends ObjectLiteral> {
   private readonly table: string;
@@ -50,7 +52,7 @@ export class TableWriter<Row extends ObjectLiteral> {
     private readonly manager: EntityManager,
     target: EntityTarget<Row>,
     private readonly bulk = false,
-    private readonly recorder?: StatementBatch,
+    private readonly recorder?: StatementBatch | DeferredWrites,
   ) {
     const metadata = manager.connection.getMetadata(target);
     this.table = metadata.tableName;
@@ -96,8 +98,16 @@ export class TableWriter<Row extends ObjectLiteral> {
               .join(' AND ')})`,
         )
         .join(' OR ');
-      await this.manager.query(`DELETE FROM ${quote(this.table)} WHERE ${where}`, params.values);
+      await this.run(async (manager) => {
+        await manager.query(`DELETE FROM ${quote(this.table)} WHERE ${where}`, params.values);
+      });
     }
+  }
+
+  /** A PostgreSQL write, its values bound: run now, or recorded for the rebuild's connection. */
+  private async run(write: (manager: EntityManager) => Promise<void>): Promise<void> {
+    if (this.recorder instanceof DeferredWrites) this.recorder.add(write);
+    else await write(this.manager);
   }
 
   private async write(rows: readonly Row[], onConflict: string): Promise<void> {
@@ -111,6 +121,9 @@ export class TableWriter<Row extends ObjectLiteral> {
       return;
     }
     if (this.bulk) return this.copy(rows, names, onConflict);
+    if (this.recorder instanceof DeferredWrites) {
+      throw new Error('a PostgreSQL rebuild records its writes the bulk way only');
+    }
     for (const chunk of chunks(rows, rowsPerStatement(this.columns.length))) {
       const params = new Params(dialect);
       const values = chunk
@@ -126,27 +139,20 @@ export class TableWriter<Row extends ObjectLiteral> {
   /** PostgreSQL, bulk: COPY into the table, or into its staging table and then upserted. */
   private async copy(rows: readonly Row[], names: string, onConflict: string): Promise<void> {
     if (rows.length === 0) return;
-    const client = this.pgClient();
     const values = rows.map((row) => this.columns.map((c) => this.value(row, c)));
-    if (onConflict === '') return copyInto(client, quote(this.table), names, values);
-    const stage = quote(`stage_${this.table}`);
-    await this.manager.query(
-      `CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} (LIKE ${quote(this.table)}) ON COMMIT DELETE ROWS; TRUNCATE ${stage}`,
-    );
-    await copyInto(client, stage, names, values);
-    await this.manager.query(
-      `INSERT INTO ${quote(this.table)} (${names}) SELECT ${names} FROM ${stage}${onConflict}`,
-    );
-  }
-
-  /** The pg client of the transaction this writer runs in. */
-  private pgClient(): SubmittingClient {
-    const runner = this.manager.queryRunner as
-      { databaseConnection?: SubmittingClient } | undefined;
-    if (runner?.databaseConnection === undefined) {
-      throw new Error('a bulk write runs inside a transaction on PostgreSQL');
-    }
-    return runner.databaseConnection;
+    const table = quote(this.table);
+    await this.run(async (manager) => {
+      const client = pgClientOf(manager);
+      if (onConflict === '') return copyInto(client, table, names, values);
+      const stage = quote(`stage_${this.table}`);
+      await manager.query(
+        `CREATE TEMPORARY TABLE IF NOT EXISTS ${stage} (LIKE ${table}) ON COMMIT DELETE ROWS; TRUNCATE ${stage}`,
+      );
+      await copyInto(client, stage, names, values);
+      await manager.query(
+        `INSERT INTO ${table} (${names}) SELECT ${names} FROM ${stage}${onConflict}`,
+      );
+    });
   }
 
   /** SQLite: one prepared statement, run once per row, inside the manager's transaction. */
@@ -180,7 +186,7 @@ export class TableWriter<Row extends ObjectLiteral> {
     columns: readonly ColumnMetadata[],
   ): void {
     if (from >= to) return;
-    if (this.recorder !== undefined) {
+    if (this.recorder instanceof StatementBatch) {
       const values = this.recorder.values(sql, perRun * columns.length);
       for (let r = from; r < to; r++) this.bind(values, values.length, rows[r] as Row, columns);
       return;
@@ -226,3 +232,12 @@ export class TableWriter<Row extends ObjectLiteral> {
     return this.keys.map((k) => quote(k.databaseName)).join(', ');
   }
 }
+
+/** The pg client of the transaction `manager` runs in (a bulk write needs one). */
+const pgClientOf = (manager: EntityManager): SubmittingClient => {
+  const runner = manager.queryRunner as { databaseConnection?: SubmittingClient } | undefined;
+  if (runner?.databaseConnection === undefined) {
+    throw new Error('a bulk write runs inside a transaction on PostgreSQL');
+  }
+  return runner.databaseConnection;
+};
