@@ -18,8 +18,9 @@ export interface ProjectFromStoreOptions {
   /** Write through the bulk path (COPY on PostgreSQL); a rebuild does. */
   readonly bulk?: boolean;
   /**
-   * A SQLite rebuild's writer thread (from empty tables only): batches are committed there,
-   * the next one projected meanwhile; `onBatch` then follows each batch handed to it.
+   * A rebuild's pipe (from empty tables only): batches are committed by its sink (SQLite's
+   * writer thread, PostgreSQL's own connection), the next one projected meanwhile; `onBatch`
+   * then follows each batch handed to it.
    */
   readonly pipe?: RebuildPipe;
   /** Rows kept between batches; default a new ProjectionCache. */

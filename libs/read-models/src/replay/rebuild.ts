@@ -37,7 +37,7 @@ export const rebuildReadModels = async (
 ): Promise<ProjectFromStoreResult> => {
   await recreateReadModels(dataSource);
   return withDeferredIndexes(dataSource, DEFERRED_INDEX_TABLES, () =>
-    withWriterThread(dataSource, (pipe) =>
+    withRebuildSink(dataSource, (pipe) =>
       projectFromStore(eventStore, dataSource, {
         ...options,
         bulk: options.bulk ?? true,
@@ -57,7 +57,7 @@ export const rebuildReadModels = async (
  * again 200 ms later, and the writer checkpoints itself past BACKSTOP_AUTOCHECKPOINT_PAGES, so
  * the WAL stays bounded either way; the indexes built after it see the usual setting again.
  */
-const withWriterThread = async <T>(
+const withRebuildSink = async <T>(
   dataSource: DataSource,
   run: (pipe: RebuildPipe | undefined) => Promise<T>,
 ): Promise<T> => {
