@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { fixedClock } from '@lic/clock';
 import { openSqliteEventStore, type EventStore } from '@lic/event-store';
 import {
+  PgRebuildWriter,
   ProjectionCache,
   RebuildPipe,
   RebuildWriterThread,
@@ -16,7 +17,7 @@ import {
 } from '@lic/read-models';
 import { T0 } from './support/harness';
 import { LicenseWorld } from './support/license-world';
-import { scratchReadDb } from './support/read-dbs';
+import { describeOnReadDbs, scratchReadDb, type ReadDbKind } from './support/read-dbs';
 import { Workload, prng } from './support/workload';
 
 /** A mixed workload over many licenses: holders start and end, refusals, several hours. */
@@ -29,13 +30,16 @@ const history = async (eventStore: EventStore) => {
   return clock;
 };
 
-const sqliteReadDb = async () => {
-  const scratch = await scratchReadDb('sqlite');
-  if (scratch.url.kind !== 'sqlite') throw new Error('expected a SQLite scratch database');
+/** A scratch read database of `kind`, and the sink a piped rebuild into it commits through. */
+const readDbWithSink = async (kind: ReadDbKind) => {
+  const scratch = await scratchReadDb(kind);
   const db = await openReadDb(scratch.url);
   return {
     db,
-    file: scratch.url.file,
+    sink: async () =>
+      scratch.url.kind === 'sqlite'
+        ? RebuildWriterThread.start(scratch.url.file, 10_000)
+        : PgRebuildWriter.open(db),
     close: async () => {
       await db.destroy();
       await scratch.drop();
@@ -43,84 +47,91 @@ const sqliteReadDb = async () => {
   };
 };
 
-describe("a SQLite rebuild's writer thread", () => {
-  let eventStore: EventStore;
-  let clock: ReturnType<typeof fixedClock>;
-  const opened: { close(): Promise<void> }[] = [];
+describeOnReadDbs(
+  "a piped rebuild's sink (SQLite's writer thread, PostgreSQL's own connection)",
+  (kind) => {
+    let eventStore: EventStore;
+    let clock: ReturnType<typeof fixedClock>;
+    const opened: { close(): Promise<void> }[] = [];
 
-  beforeAll(async () => {
-    eventStore = openSqliteEventStore({ file: ':memory:', clock: fixedClock(T0) }).eventStore;
-    clock = await history(eventStore);
-  });
+    beforeAll(async () => {
+      eventStore = openSqliteEventStore({ file: ':memory:', clock: fixedClock(T0) }).eventStore;
+      clock = await history(eventStore);
+    });
 
-  afterAll(async () => {
-    for (const db of opened) await db.close();
-    await eventStore.close();
-  });
+    afterAll(async () => {
+      for (const db of opened) await db.close();
+      await eventStore.close();
+    });
 
-  it('A3: batches committed by the thread while the next is projected — small batches, and a cache too small for every license, so reads wait for the thread — write exactly the rows the incremental projector writes', async () => {
-    const incremental = await sqliteReadDb();
-    opened.push(incremental);
-    const live = await projectFromStore(eventStore, incremental.db, { batchSize: 7, clock });
+    it('A3: batches committed by the sink while the next is projected — small batches, and a cache too small for every license, so reads wait for the sink — write exactly the rows the incremental projector writes', async () => {
+      const incremental = await readDbWithSink(kind);
+      opened.push(incremental);
+      const live = await projectFromStore(eventStore, incremental.db, { batchSize: 7, clock });
 
-    const piped = await sqliteReadDb();
-    opened.push(piped);
-    await recreateReadModels(piped.db);
-    const thread = RebuildWriterThread.start(piped.file, 10_000);
-    const seen: bigint[] = [];
-    let result;
-    try {
-      result = await projectFromStore(eventStore, piped.db, {
+      const piped = await readDbWithSink(kind);
+      opened.push(piped);
+      await recreateReadModels(piped.db);
+      const sink = await piped.sink();
+      const seen: bigint[] = [];
+      let result;
+      try {
+        result = await projectFromStore(eventStore, piped.db, {
+          batchSize: 7,
+          clock,
+          bulk: true,
+          pipe: new RebuildPipe(sink),
+          cache: new ProjectionCache(3),
+          onBatch: ({ checkpoint }) => seen.push(checkpoint.position ?? -1n),
+        });
+      } finally {
+        await sink.close();
+      }
+
+      expect(live.events).toBeGreaterThan(500);
+      expect(result.events).toBe(live.events);
+      expect(seen.length).toBeGreaterThan(70);
+      expect(await readCheckpoint(piped.db)).toEqual(await readCheckpoint(incremental.db));
+      const comparison = await compareReadModels(incremental.db.manager, piped.db.manager);
+      expect(comparison.samples).toEqual([]);
+      expect(comparison.identical).toBe(true);
+    });
+
+    it('A3: a batch the sink cannot commit (the checkpoint moved under it) fails the rebuild and is rolled back, with every later one: the checkpoint is the one set from outside', async () => {
+      const target = await readDbWithSink(kind);
+      opened.push(target);
+      await recreateReadModels(target.db);
+      const sink = await target.sink();
+      let batches = 0;
+      let moved: Promise<unknown> = Promise.resolve();
+      const run = projectFromStore(eventStore, target.db, {
         batchSize: 7,
         clock,
         bulk: true,
-        pipe: new RebuildPipe(thread),
-        cache: new ProjectionCache(3),
-        onBatch: ({ checkpoint }) => seen.push(checkpoint.position ?? -1n),
+        pipe: new RebuildPipe(sink),
+        onBatch: () => {
+          batches += 1;
+          if (batches === 5) {
+            // Another writer moves the checkpoint (waits for the sink's open transaction).
+            moved = target.db.query(
+              `UPDATE projector_checkpoint SET position = 999999, events_projected = 1`,
+            );
+          }
+        },
       });
-    } finally {
-      await thread.close();
-    }
-
-    expect(live.events).toBeGreaterThan(500);
-    expect(result.events).toBe(live.events);
-    expect(seen.length).toBeGreaterThan(70);
-    expect(await readCheckpoint(piped.db)).toEqual(await readCheckpoint(incremental.db));
-    const comparison = await compareReadModels(incremental.db.manager, piped.db.manager);
-    expect(comparison.samples).toEqual([]);
-    expect(comparison.identical).toBe(true);
-  });
-
-  it('A3: a batch the thread cannot commit (the checkpoint moved under it) fails the rebuild and is rolled back, with every later one: the checkpoint is the one set from outside', async () => {
-    const target = await sqliteReadDb();
-    opened.push(target);
-    await recreateReadModels(target.db);
-    const thread = RebuildWriterThread.start(target.file, 10_000);
-    let batches = 0;
-    const run = projectFromStore(eventStore, target.db, {
-      batchSize: 7,
-      clock,
-      bulk: true,
-      pipe: new RebuildPipe(thread),
-      onBatch: () => {
-        batches += 1;
-        if (batches === 5) {
-          // Another writer moves the checkpoint (waits for the thread's open transaction).
-          void target.db.query(
-            `UPDATE projector_checkpoint SET position = 999999, events_projected = 1`,
-          );
-        }
-      },
+      try {
+        await expect(run).rejects.toThrow(/checkpoint moved during the rebuild/);
+      } finally {
+        await sink.close();
+      }
+      await moved;
+      const stored = await readCheckpoint(target.db);
+      expect(stored).toEqual({ position: 999_999n, eventsProjected: 1n });
     });
-    try {
-      await expect(run).rejects.toThrow(/checkpoint moved/);
-    } finally {
-      await thread.close();
-    }
-    const stored = await readCheckpoint(target.db);
-    expect(stored).toEqual({ position: 999_999n, eventsProjected: 1n });
-  });
+  },
+);
 
+describe("a SQLite rebuild's writer thread", () => {
   it("A3: the thread's connection checkpoints the WAL only past the pages it is given, so a rebuild leaves checkpoints to its WalCheckpointer thread; without a figure it keeps SQLite's 1,000", async () => {
     const framesAfter = async (autocheckpointPages?: number) => {
       const dir = mkdtempSync(join(tmpdir(), 'rebuild-wal-'));
