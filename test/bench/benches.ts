@@ -25,7 +25,11 @@ export const BENCHES: readonly BenchDefinition[] = [
     id: 'store',
     script: 'bench:store',
     title: 'Event store: append throughput, and one command on streams of 10^2, 10^4, 10^6 events',
-    defaults: { BENCH_SIZES: '100,10000,1000000' },
+    defaults: {
+      BENCH_SIZES: '100,10000,1000000',
+      BENCH_BUSY_SAMPLES: '5000',
+      BENCH_BUSY_ROUNDS: '5',
+    },
     optional: ['EVENTSTORE_URL'],
     sources: ['libs/command-pipeline/bench/store.bench.ts'],
     figures: storeFigures,

@@ -246,7 +246,7 @@ describe('npm run bench reads the figures each benchmark prints', () => {
       EVENTSTORE_URL: 'esdb://admin:changeit@db:2113?tls=false',
     });
     expect(commandLine(store, env)).toBe(
-      'BENCH_SIZES=100,10000 EVENTSTORE_URL=esdb://…@db:2113?tls=false npm run bench:store',
+      'BENCH_SIZES=100,10000 BENCH_BUSY_SAMPLES=5000 BENCH_BUSY_ROUNDS=5 EVENTSTORE_URL=esdb://…@db:2113?tls=false npm run bench:store',
     );
     expect(reductions(store, env)).toEqual(['BENCH_SIZES=100,10000 (default 100,10000,1000000)']);
     const api = BENCHES.find((b) => b.id === 'api')!;

@@ -29,6 +29,18 @@ const VARIABLES = [
     'unset',
     'a real EventStoreDB / KurrentDB for the ESDB rows; unset, they use the gRPC test server in its own process',
   ],
+  [
+    'BENCH_BUSY_SAMPLES',
+    'bench:store',
+    '5000',
+    'timed checkouts per license in the busy-license case (each also takes a checkin)',
+  ],
+  [
+    'BENCH_BUSY_ROUNDS',
+    'bench:store',
+    '5',
+    'consecutive rounds the busy-license samples are cut into; the median round ratio is reported',
+  ],
   ['BENCH_CONNECTIONS', 'bench:api', '64', 'autocannon connections'],
   ['BENCH_SECONDS', 'bench:api', '10', 'seconds per target'],
   [
@@ -196,8 +208,11 @@ export const renderMarkdown = (results: Results): string => {
     '  per request if it used every core perfectly (several processes, no contention).',
     '- **Busy license.** `bench:store` decides `BENCH_BUSY_KEYS` (default 2,000 and 20,000)',
     '  idempotency keys of checkouts and checkins in memory, appends them, and times checkouts on',
-    '  that license (warm) beside a fresh one, on each adapter, `BENCH_BUSY_SAMPLES` (default 3,000)',
-    '  checkouts each, in rounds that rotate which license goes first; the snapshot bytes are those stored',
+    '  that license (warm) beside a fresh one, on each adapter, `BENCH_BUSY_SAMPLES` (default 5,000)',
+    '  checkouts each, in turns that rotate which license goes first. The samples are cut into',
+    '  `BENCH_BUSY_ROUNDS` (default 5) consecutive rounds; "p99 / fresh p99" is the median over the',
+    "  rounds of the busy license's p99 over the fresh one's in the same round, so that a stall of the",
+    '  shared machine spoils one round, not the figure. The snapshot bytes are those stored',
     '  after the timed checkouts; then a new repository on the same store (a restart) times one',
     "  checkout: the snapshot, and the retention window's events read back for the license's memory.",
     ...(reduced.length > 0

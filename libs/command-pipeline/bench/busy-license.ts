@@ -10,7 +10,7 @@ import type { Clock } from '@lic/clock';
 import type { EventStore, SnapshotStore } from '@lic/event-store';
 import { AggregateRepository } from '../src/aggregate-repository';
 import { licenseAggregate } from '../src/definitions';
-import { percentile } from './bench-support';
+import { percentile, roundsOf } from './bench-support';
 import { checkoutCommand, floatingCap, issueCommand, meta } from '../src/testing/builders';
 import { checkinCommand, fillWithKeys } from '../src/testing/busy-history';
 
@@ -18,6 +18,11 @@ export interface BusyLicenseRow {
   readonly keys: number;
   readonly p50: number;
   readonly p99: number;
+  /**
+   * This license's p99 over the fresh license's, in each round (a contiguous block of the
+   * samples, taken by every license alike); the fresh license's are all 1.
+   */
+  readonly roundRatios: readonly number[];
   /** Bytes of the license's stored snapshot after the measured checkouts. */
   readonly snapshotBytes: number;
   /** The first checkout after a restart (snapshot, tail, memory read back), in ms. */
@@ -32,17 +37,20 @@ interface License {
 
 /**
  * Checkout latency (warm) on a fresh license and on one holding each of `sizes` live keys,
- * measured in interleaved rounds (one checkout and checkin on each license per round), so
+ * measured in interleaved turns (one checkout and checkin on each license per turn), so
  * that a noisy machine slows every license alike and the ratios compare like with like. A
- * p99 is the 1 % slowest: of 1,000 samples that is 10, which one stall of the shared machine
- * moves, so the bench takes 3,000 (BENCH_BUSY_SAMPLES).
+ * p99 is the 1 % slowest: of 1,000 samples that is 10, and a few stalls of the shared
+ * machine move it. So the samples are cut into `rounds` blocks, each license's p99 is
+ * compared with the fresh license's in each block, and the figure is the median of those
+ * ratios: one bad moment spoils one round, not the figure.
  */
 export const measureBusyLicense = async (
   store: EventStore,
   snapshots: SnapshotStore,
   clock: Clock,
   sizes: readonly number[],
-  samples = 3000,
+  samples = 5000,
+  rounds = 5,
 ): Promise<BusyLicenseRow[]> => {
   const repo = new AggregateRepository(store, snapshots, licenseAggregate, clock);
   const licenses: License[] = [0, ...sizes].map((keys) => ({
@@ -67,6 +75,9 @@ export const measureBusyLicense = async (
     }
   }
   await repo.close(); // the last snapshot writes have landed
+  const freshP99s = roundsOf((licenses[0] as License).times, rounds).map((b) =>
+    percentile(b, 0.99),
+  );
   const rows: BusyLicenseRow[] = [];
   for (const { keys, id, times } of licenses) {
     const snapshot = await snapshots.load(`license-${id}`);
@@ -79,6 +90,9 @@ export const measureBusyLicense = async (
       keys,
       p50: percentile(times, 0.5),
       p99: percentile(times, 0.99),
+      roundRatios: roundsOf(times, rounds).map(
+        (block, r) => percentile(block, 0.99) / (freshP99s[r] ?? NaN),
+      ),
       snapshotBytes: snapshot === null ? 0 : JSON.stringify(snapshot.state).length,
       afterRestartMs,
     });
