@@ -36,7 +36,7 @@ export class RebuildPipe {
 
   constructor(private readonly sink: RebuildSink) {}
 
-  /** An empty record for the next batch's writes. */
+  /** The sink's record for the next batch. */
   record(): BatchRecord {
     return this.sink.record();
   }

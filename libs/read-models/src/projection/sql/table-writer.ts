@@ -98,14 +98,14 @@ export class TableWriter<Row extends ObjectLiteral> {
               .join(' AND ')})`,
         )
         .join(' OR ');
-      await this.run(async (manager) => {
+      await this.pgWrite(async (manager) => {
         await manager.query(`DELETE FROM ${quote(this.table)} WHERE ${where}`, params.values);
       });
     }
   }
 
   /** A PostgreSQL write, its values bound: run now, or recorded for the rebuild's connection. */
-  private async run(write: (manager: EntityManager) => Promise<void>): Promise<void> {
+  private async pgWrite(write: (manager: EntityManager) => Promise<void>): Promise<void> {
     if (this.recorder instanceof DeferredWrites) this.recorder.add(write);
     else await write(this.manager);
   }
@@ -141,7 +141,7 @@ export class TableWriter<Row extends ObjectLiteral> {
     if (rows.length === 0) return;
     const values = rows.map((row) => this.columns.map((c) => this.value(row, c)));
     const table = quote(this.table);
-    await this.run(async (manager) => {
+    await this.pgWrite(async (manager) => {
       const client = pgClientOf(manager);
       if (onConflict === '') return copyInto(client, table, names, values);
       const stage = quote(`stage_${this.table}`);
