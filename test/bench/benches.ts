@@ -43,6 +43,7 @@ export const BENCHES: readonly BenchDefinition[] = [
       'apps/command-api/bench/api.bench.ts',
       'apps/command-api/src/main.ts',
       'apps/command-api/bench/bare-fastify.ts',
+      'apps/command-api/bench/pipeline-fastify.ts',
     ],
     figures: apiFigures,
   },

@@ -140,6 +140,31 @@ describe('npm run bench reads the figures each benchmark prints', () => {
     ]);
   });
 
+  it('bench:api: the reference without the application layer, its rate, ratio and CPU on the same store', () => {
+    const reference = 'Fastify + command pipeline, no application layer (reference)';
+    const output = API_OUTPUT.replace(
+      '└',
+      `│ 2       │ '${reference}: the same mix' │ 1520      │ 9   │ 30  │ 0      │ 0      │\n└`,
+    ).concat(`ratio ${reference} / bare Fastify: 0.294\nPROCESS_CPU\t${reference}\t201.5\n`);
+    const figures = apiFigures(output).map((f) => [f.figure, f.value, f.store]);
+    const sqlite = 'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL)';
+    expect(figures).toEqual(
+      expect.arrayContaining([
+        [
+          `Request rate: ${reference}: the same mix (16 connections, 3 s, loopback)`,
+          '1,520 req/s (latency p50 9 ms, p99 30 ms)',
+          sqlite,
+        ],
+        [`${reference} request rate / bare Fastify request rate (same run)`, '0.294', sqlite],
+        [
+          `CPU per request under load, all threads of the process (from /proc): ${reference}`,
+          '201.5 µs per request',
+          sqlite,
+        ],
+      ]),
+    );
+  });
+
   it('bench:api: the CPU profile of the command path, one figure per area', () => {
     const output = `${API_OUTPUT}\nCPU_AREA\tGC\t14.2\t5.5%\nCPU_AREA\ttotal\t259.0\t100.0%\nCPU_THREAD\tworker thread 1 (SQLite writer)\t41.5\nPROCESS_CPU\tcommand API\t180.2\nPROCESS_CPU\tbare Fastify\t21.0\nMAIN_THREAD_CPU\tcommand API\t120.4\n`;
     expect(

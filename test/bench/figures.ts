@@ -71,7 +71,7 @@ export const apiFigures = (output: string): Figure[] => {
       value:
         `${Number(at('reqPerSec')).toLocaleString('en-US')} req/s (latency p50 ${at('p50')} ms, p99 ${at('p99')} ms)` +
         (bad > 0 ? `; ${at('non2xx')} non-2xx, ${at('errors')} errors` : ''),
-      store: target.startsWith('command API') ? apiStore : 'none (no-op route)',
+      store: target.startsWith('bare Fastify') ? 'none (no-op route)' : apiStore,
     };
   });
   const ratio = /ratio command API \/ bare Fastify: ([\d.]+)/.exec(output);
@@ -79,6 +79,15 @@ export const apiFigures = (output: string): Figure[] => {
     figures.push({
       figure: 'Command API request rate / bare Fastify request rate',
       value: ratio[1] as string,
+      store: apiStore,
+    });
+  }
+  // The same mix on Fastify straight onto the pipeline: what the application layer costs.
+  const reference = /^ratio (.+ \(reference\)) \/ bare Fastify: ([\d.]+)$/m.exec(output);
+  if (reference) {
+    figures.push({
+      figure: `${reference[1] ?? ''} request rate / bare Fastify request rate (same run)`,
+      value: reference[2] as string,
       store: apiStore,
     });
   }

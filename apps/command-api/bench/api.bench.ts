@@ -4,7 +4,9 @@
 // generator (autocannon) in this one, on loopback, 64 connections. The two are measured in
 // alternating slices (BENCH_SLICES each, BENCH_SECONDS in all per server), so that a busy
 // moment of the shared machine falls on both. The figure to compare is the ratio of the two
-// request rates.
+// request rates. A third server, in the same slices, takes the same mix with nothing between
+// Fastify and the command pipeline (pipeline-fastify.ts): a reference for what the
+// application layer costs, not a way to run the server.
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -60,6 +62,8 @@ const cpuPerRequest = (
 };
 
 const API_READY = /command API\s+(http:\/\/\S+)/;
+/** The reference server (pipeline-fastify.ts): the floating routes with no application layer. */
+const REFERENCE = 'Fastify + command pipeline, no application layer (reference)';
 const PROFILE_SECONDS = Number(process.env.BENCH_PROFILE_SECONDS ?? 5);
 /** The controllers the mix drives: where the profiled load starts and ends. */
 const MIX_CONTROLLERS = /apps\/command-api\/src\/client\//;
@@ -249,16 +253,25 @@ const main = async () => {
     {},
     /listening (\S+)/,
   );
+  const reference = await startBenchProcess(
+    resolve(__dirname, 'pipeline-fastify.ts'),
+    { REF_LICENSES: String(CONNECTIONS) },
+    /listening (\S+)/,
+  );
   const [, apiUrl] = api.match as unknown as [string, string];
   const bareUrl = bare.match[1] as string;
+  const referenceUrl = reference.match[1] as string;
   try {
     const keys = await setUpLicenses(apiUrl, apiEnv);
+    const referenceKeys = Array.from({ length: CONNECTIONS }, (_, i) => `ref-${i}`);
     const mix = new SideTotals();
     const baseline = new SideTotals();
+    const pipelineOnly = new SideTotals();
     const apiCpuBefore = processCpuMicros(api.child.pid);
     const apiLoopBefore = mainThreadCpuMicros(api.child.pid);
     const bareCpuBefore = processCpuMicros(bare.child.pid);
-    const loadgen = { mix: 0, baseline: 0 };
+    const referenceCpuBefore = processCpuMicros(reference.child.pid);
+    const loadgen = { mix: 0, baseline: 0, pipelineOnly: 0 };
     /** Runs one slice of `side`, charging this process's CPU meanwhile to its load generator. */
     const slice = (side: keyof typeof loadgen, run: () => Promise<void>) => async () => {
       const before = process.cpuUsage();
@@ -286,14 +299,27 @@ const main = async () => {
           ),
         ),
       ),
+      slice('pipelineOnly', async () =>
+        pipelineOnly.add(
+          await runMix(referenceUrl, referenceKeys, DURATION / SLICES, (ms) =>
+            pipelineOnly.record(ms),
+          ),
+        ),
+      ),
     );
     // Each server idles while the other is measured: its CPU is charged to its own requests.
     const apiCpu = cpuPerRequest(api.child.pid, apiCpuBefore, mix.requests);
     const apiLoop = cpuPerRequest(api.child.pid, apiLoopBefore, mix.requests, mainThreadCpuMicros);
     const bareCpu = cpuPerRequest(bare.child.pid, bareCpuBefore, baseline.requests);
+    const referenceCpu = cpuPerRequest(
+      reference.child.pid,
+      referenceCpuBefore,
+      pipelineOnly.requests,
+    );
     const rows = [
       row('command API: checkout, 3 heartbeats, checkin', mix),
       row('bare Fastify route (no-op)', baseline),
+      row(`${REFERENCE}: the same mix`, pipelineOnly),
     ];
     console.log(
       `\nbench:api — ${CONNECTIONS} connections, ${DURATION} s each in ${SLICES} alternating slices, loopback, ${cpus().length} cores, Node ${process.version}`,
@@ -304,11 +330,18 @@ const main = async () => {
     console.log(
       `ratio command API / bare Fastify: ${(mix.reqPerSec / baseline.reqPerSec).toFixed(3)}`,
     );
+    // What the application layer costs: the same mix with nothing between Fastify and the pipeline.
+    console.log(
+      `ratio ${REFERENCE} / bare Fastify: ${(pipelineOnly.reqPerSec / baseline.reqPerSec).toFixed(3)}`,
+    );
     if (apiCpu !== null && bareCpu !== null) {
       // All threads of each server process, user + system, from /proc: what a request costs,
       // whatever else the machine was doing.
       console.log(`PROCESS_CPU\tcommand API\t${apiCpu.toFixed(1)}`);
       console.log(`PROCESS_CPU\tbare Fastify\t${bareCpu.toFixed(1)}`);
+      if (referenceCpu !== null) {
+        console.log(`PROCESS_CPU\t${REFERENCE}\t${referenceCpu.toFixed(1)}`);
+      }
     }
     // The event loop's share: the one thread every request waits for.
     if (apiLoop !== null) console.log(`MAIN_THREAD_CPU\tcommand API\t${apiLoop.toFixed(1)}`);
@@ -321,7 +354,7 @@ const main = async () => {
     if (mix.non2xx > 0 || mix.errors > 0)
       console.log(`note: ${mix.non2xx} non-2xx and ${mix.errors} errors in the mix`);
   } finally {
-    await Promise.all([api.stop(), bare.stop()]);
+    await Promise.all([api.stop(), bare.stop(), reference.stop()]);
     rmSync(dir, { recursive: true, force: true });
   }
   if (PROFILE_SECONDS > 0) await profileCommandPath();

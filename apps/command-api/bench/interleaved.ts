@@ -51,17 +51,16 @@ export const runRecording = (
   });
 
 /**
- * Runs `a` and `b` for `slices` rounds each, in the order a b b a a b …, so that whatever
- * else the shared machine does during the run falls on both sides alike.
+ * Runs every side for `slices` rounds, in the order a b c, then c b a, then a b c … (for two
+ * sides: a b b a a b …), so that whatever else the shared machine does during the run falls on
+ * every side alike.
  */
 export const interleave = async (
   slices: number,
-  a: () => Promise<void>,
-  b: () => Promise<void>,
+  ...sides: readonly (() => Promise<void>)[]
 ): Promise<void> => {
   for (let i = 0; i < slices; i++) {
-    const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
-    await first();
-    await second();
+    const order = i % 2 === 0 ? sides : [...sides].reverse();
+    for (const side of order) await side();
   }
 };
