@@ -221,6 +221,37 @@ describe('npm run bench reads the figures each benchmark prints', () => {
     ]);
   });
 
+  it("bench:api: the tail factors and what the latency target asks of the closed loop's rate", () => {
+    const output = `${API_OUTPUT}\nTAIL_FACTOR\tcommand API\t2.91\nTAIL_FACTOR\tbare Fastify\t3.20\nAT_TARGET_RATIO\t0.2\t4869\t13.1\t35.4\t2.70\nRATE_FOR_P99\t15\t11520\t0.473\n`;
+    const sqlite = 'SQLite event store (embedded file, journal_mode=wal, synchronous=FULL)';
+    expect(
+      apiFigures(output)
+        .slice(3)
+        .map((f) => [f.figure, f.value, f.store]),
+    ).toEqual([
+      [
+        "Tail factor under the closed-loop load, p99 / mean latency (mean = connections / rate, Little's law): command API",
+        '2.91',
+        sqlite,
+      ],
+      [
+        "Tail factor under the closed-loop load, p99 / mean latency (mean = connections / rate, Little's law): bare Fastify",
+        '3.20',
+        'none (no-op route)',
+      ],
+      [
+        "At 0.2 of the bare route's rate, same connections: the mean latency that rate sets, and the p99 at the smallest tail factor measured",
+        '4,869 req/s: mean 13.1 ms, p99 35.4 ms (tail factor 2.70)',
+        sqlite,
+      ],
+      [
+        'The rate a p99 of 15 ms needs at the smallest tail factor measured, same connections',
+        "11,520 req/s, 0.473 of the bare route's rate",
+        sqlite,
+      ],
+    ]);
+  });
+
   it('bench:projection: the BENCH_JSON line, saying when the asked rate was not sustained', () => {
     const figures = projectionFigures(PROJECTION_OUTPUT);
     expect(figures.map((f) => f.value)).toEqual([

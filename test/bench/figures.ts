@@ -130,6 +130,32 @@ export const apiFigures = (output: string): Figure[] => {
       store: apiStore,
     });
   }
+  // The latency target against the closed loop's arithmetic (closed-loop.ts).
+  for (const [, server, factor] of output.matchAll(/^TAIL_FACTOR\t([^\t]+)\t([\d.]+)$/gm)) {
+    figures.push({
+      figure: `Tail factor under the closed-loop load, p99 / mean latency (mean = connections / rate, Little's law): ${server ?? ''}`,
+      value: factor ?? '',
+      store: server === 'bare Fastify' ? 'none (no-op route)' : apiStore,
+    });
+  }
+  const atTarget = /^AT_TARGET_RATIO\t([\d.]+)\t(\d+)\t([\d.]+)\t([\d.]+)\t([\d.]+)$/m.exec(output);
+  if (atTarget) {
+    const [, ratio, rate, mean, p99, factor] = atTarget;
+    figures.push({
+      figure: `At ${ratio ?? ''} of the bare route's rate, same connections: the mean latency that rate sets, and the p99 at the smallest tail factor measured`,
+      value: `${Number(rate).toLocaleString('en-US')} req/s: mean ${mean ?? ''} ms, p99 ${p99 ?? ''} ms (tail factor ${factor ?? ''})`,
+      store: apiStore,
+    });
+  }
+  const forP99 = /^RATE_FOR_P99\t([\d.]+)\t(\d+)\t([\d.]+)$/m.exec(output);
+  if (forP99) {
+    const [, p99, rate, share] = forP99;
+    figures.push({
+      figure: `The rate a p99 of ${p99 ?? ''} ms needs at the smallest tail factor measured, same connections`,
+      value: `${Number(rate).toLocaleString('en-US')} req/s, ${share ?? ''} of the bare route's rate`,
+      store: apiStore,
+    });
+  }
   for (const [, thread, micros] of output.matchAll(/^CPU_THREAD\t([^\t]+)\t([\d.]+)$/gm)) {
     figures.push({
       figure: `CPU profile of the command path under the mix, off the event loop: ${thread ?? ''}`,

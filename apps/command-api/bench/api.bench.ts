@@ -17,6 +17,7 @@ import { adminTokenFor } from '../../../test/resilience/processes';
 import { startBenchProcess } from '../../../test/bench/bench-processes';
 import { cpuBreakdown, loadWindow, readProfile } from './cpu-breakdown';
 import { mainThreadCpuMicros, processCpuMicros } from './process-cpu';
+import { meanLatencyMs, p99At, rateForP99, tailFactor } from './closed-loop';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -188,6 +189,36 @@ const printCeiling = (
   console.log(`RATIO_CEILING\t${(fastestApi / baseline.reqPerSec).toFixed(3)}`);
 };
 
+/** Issue 13's target 1: the command API at this share of the bare route's rate, at this p99. */
+const TARGET = { ratio: 0.2, p99Ms: 15 } as const;
+
+/**
+ * What the latency target asks of this closed-loop load (closed-loop.ts): each side's tail
+ * factor (p99 over the mean latency its rate implies); the mean latency and the p99 at the
+ * target's rate with the smallest factor measured; and the rate that p99 target would need.
+ */
+const printClosedLoop = (
+  sides: readonly (readonly [string, SideTotals])[],
+  baseline: SideTotals,
+) => {
+  const measured = sides.filter(([, side]) => side.reqPerSec > 0);
+  if (measured.length === 0 || baseline.reqPerSec === 0) return;
+  const factors = measured.map(([name, side]) => {
+    const factor = tailFactor(side.percentile(0.99), CONNECTIONS, side.reqPerSec);
+    console.log(`TAIL_FACTOR\t${name}\t${factor.toFixed(2)}`);
+    return factor;
+  });
+  const smallest = Math.min(...factors);
+  const atTarget = TARGET.ratio * baseline.reqPerSec;
+  console.log(
+    `AT_TARGET_RATIO\t${TARGET.ratio}\t${Math.round(atTarget)}\t${meanLatencyMs(CONNECTIONS, atTarget).toFixed(1)}\t${p99At(smallest, CONNECTIONS, atTarget).toFixed(1)}\t${smallest.toFixed(2)}`,
+  );
+  const needed = rateForP99(TARGET.p99Ms, smallest, CONNECTIONS);
+  console.log(
+    `RATE_FOR_P99\t${TARGET.p99Ms}\t${Math.round(needed)}\t${(needed / baseline.reqPerSec).toFixed(3)}`,
+  );
+};
+
 /**
  * A second command API, started with --cpu-prof, takes the same mix for PROFILE_SECONDS; its
  * profile (written when it stops) is broken down by area: main-thread µs per request.
@@ -349,6 +380,17 @@ const main = async () => {
       apiCpu,
       loadgen.mix / mix.requests,
       loadgen.baseline / baseline.requests,
+      baseline,
+    );
+    console.log(
+      `LOADGEN_CPU\t${REFERENCE}\t${(loadgen.pipelineOnly / pipelineOnly.requests).toFixed(1)}`,
+    );
+    printClosedLoop(
+      [
+        ['command API', mix],
+        ['bare Fastify', baseline],
+        [REFERENCE, pipelineOnly],
+      ],
       baseline,
     );
     if (mix.non2xx > 0 || mix.errors > 0)

@@ -34,7 +34,8 @@ const { eventStore, snapshotStore } = openSqliteEventStore({
 });
 const repo = new AggregateRepository(eventStore, snapshotStore, licenseAggregate, clock);
 
-const licenseOf = (authorization: string | undefined) => (authorization ?? '').slice(8);
+const licenseOf = (authorization: string | undefined) =>
+  (authorization ?? '').slice('License '.length);
 const leaseNumber = (body: unknown) =>
   String((body as { lease_token?: string }).lease_token ?? '').slice('lease-'.length);
 
