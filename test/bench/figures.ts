@@ -61,6 +61,9 @@ export const apiFigures = (output: string): Figure[] => {
     } | null
   )?.commandApi;
   const apiStore = setup ? storeLabel(setup.eventStore) : NOT_REPORTED;
+  /** Where a server's figures were measured: the bare route has no store. */
+  const storeOf = (server: string) =>
+    server.startsWith('bare Fastify') ? 'none (no-op route)' : apiStore;
   const how = setup ? `${setup.connections} connections, ${setup.seconds} s, loopback` : 'loopback';
   const figures: Figure[] = (table?.rows ?? []).map((row) => {
     const at = (name: string) => row[table?.headers.indexOf(name) ?? -1] ?? '?';
@@ -71,7 +74,7 @@ export const apiFigures = (output: string): Figure[] => {
       value:
         `${Number(at('reqPerSec')).toLocaleString('en-US')} req/s (latency p50 ${at('p50')} ms, p99 ${at('p99')} ms)` +
         (bad > 0 ? `; ${at('non2xx')} non-2xx, ${at('errors')} errors` : ''),
-      store: target.startsWith('bare Fastify') ? 'none (no-op route)' : apiStore,
+      store: storeOf(target),
     };
   });
   const ratio = /ratio command API \/ bare Fastify: ([\d.]+)/.exec(output);
@@ -108,7 +111,7 @@ export const apiFigures = (output: string): Figure[] => {
       figures.push({
         figure: `${what}: ${server ?? ''}`,
         value: `${micros ?? ''} µs per request`,
-        store: server === 'bare Fastify' ? 'none (no-op route)' : apiStore,
+        store: storeOf(server ?? ''),
       });
     }
   };
@@ -135,7 +138,7 @@ export const apiFigures = (output: string): Figure[] => {
     figures.push({
       figure: `Tail factor under the closed-loop load, p99 / mean latency (mean = connections / rate, Little's law): ${server ?? ''}`,
       value: factor ?? '',
-      store: server === 'bare Fastify' ? 'none (no-op route)' : apiStore,
+      store: storeOf(server ?? ''),
     });
   }
   const atTarget = /^AT_TARGET_RATIO\t([\d.]+)\t(\d+)\t([\d.]+)\t([\d.]+)\t([\d.]+)$/m.exec(output);
